@@ -1,0 +1,39 @@
+// Lint keeps the architecture: pure diagnosis, UI contexts that never import each other.
+import tseslint from 'typescript-eslint';
+
+const browserGlobals = ['chrome', 'browser', 'document', 'window', 'navigator', 'location', 'localStorage'].map((name) => ({
+  name,
+  message: 'src/diagnosis is pure: data in, data out. Pass what you need as arguments.',
+}));
+const noImport = (...groups) => ({ patterns: groups.map(([group, message]) => ({ group, message })) });
+const fromBackground = ['**/background/**', 'Background code runs in the worker; share through src/shared.'];
+const fromPopup = ['**/popup/**', 'The popup is its own context; share through src/shared.'];
+const fromContent = ['**/content/**', 'Content code runs in pages; share through src/shared.'];
+const fromOptions = ['**/options/**', 'The options page is its own context; share through src/shared.'];
+const polyfill = ['webextension-polyfill', 'Import browser from src/shared/browser.ts, the one module that wraps the polyfill.'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', noImport(polyfill)],
+    },
+  },
+  { files: ['src/shared/browser.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/diagnosis/**/*.ts'],
+    ignores: ['src/diagnosis/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...browserGlobals],
+      'no-restricted-imports': ['error', noImport(polyfill, ['**/shared/browser*', 'Diagnosis must not touch browser APIs.'], fromBackground, fromPopup, fromContent, fromOptions)],
+    },
+  },
+  { files: ['src/popup/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromContent, fromOptions)] } },
+  { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromOptions)] } },
+  { files: ['src/options/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent)] } },
+  { files: ['src/background/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromPopup, fromContent, fromOptions)] } },
+  { files: ['src/shared/**/*.ts'], ignores: ['src/shared/browser.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions)] } },
+  { files: ['src/background/tab-log.ts', 'src/background/redirects.ts'], rules: { 'no-restricted-globals': ['error', ...browserGlobals] } },
+);

@@ -1,0 +1,21 @@
+// npm run build: the Chrome and Firefox extensions from one source, into dist/chrome and dist/firefox.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureNpmDependencies } from './ensure.mjs';
+
+ensureNpmDependencies();
+const { build } = await import('vite');
+const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['chrome', 'firefox'];
+
+for (const target of targets) {
+  process.env.BROWSER = target;
+  await build({ logLevel: 'warn', configFile: 'vite.config.ts' });
+  const dir = join('dist', target);
+  // The crxjs dev loader imports from a local server and exposes files to every site: never ship it.
+  for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'))) {
+    if (/localhost|127\.0\.0\.1:\d+\/@/.test(readFileSync(join(dir, file), 'utf8'))) {
+      throw new Error(`${join(dir, file)} refers to a dev server; only a production build may be loaded`);
+    }
+  }
+  console.log(`built ${dir}`);
+}

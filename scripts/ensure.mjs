@@ -1,0 +1,45 @@
+// What npm start / npm test need on a fresh machine: install it when we can, or say exactly what to run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+const hasApt = () => existsSync('/usr/bin/apt-get');
+
+/** npm dependencies: `npm ci` when node_modules is missing or stale. */
+export function ensureNpmDependencies() {
+  if (existsSync('node_modules/.package-lock.json') && existsSync('node_modules/vite')) return;
+  console.log('Installing npm dependencies (npm ci)…');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+}
+
+let aptUpdated = false;
+
+/** A Debian package providing `binary`: installed as root on Debian/Ubuntu, otherwise the exact command. */
+export function ensureSystemPackage({ binary, pkg, envVar, noRecommends = false }) {
+  const override = envVar && process.env[envVar];
+  if (override) {
+    if (existsSync(override)) return override;
+    throw new Error(`${envVar}=${override} does not exist`);
+  }
+  if (existsSync(binary)) return binary;
+  const command = `apt-get install -y ${noRecommends ? '--no-install-recommends ' : ''}${pkg}`;
+  if (!isRoot() || !hasApt()) {
+    const hint = envVar ? `, or set ${envVar} to another binary` : '';
+    throw new Error(`${binary} is missing. Install it with:  sudo apt-get update && sudo ${command}${hint}`);
+  }
+  console.log(`Installing ${pkg} (${command})…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    aptUpdated = true;
+  }
+  const result = spawnSync('sh', ['-c', `${command} -qq`], { stdio: 'inherit', env });
+  if (result.status !== 0 || !existsSync(binary)) throw new Error(`Installing ${pkg} failed; run: ${command}`);
+  return binary;
+}
+
+export const ensureChromium = () =>
+  ensureSystemPackage({ binary: '/usr/bin/chromium', pkg: 'chromium', envVar: 'CHROME_PATH' });
+export const ensureNginx = () => ensureSystemPackage({ binary: '/usr/sbin/nginx', pkg: 'nginx-light' });
+export const ensureFirefox = () =>
+  ensureSystemPackage({ binary: '/usr/bin/firefox-esr', pkg: 'firefox-esr', envVar: 'FIREFOX_PATH', noRecommends: true });

@@ -1,0 +1,124 @@
+// The worker's memory: tab logs mirrored to storage.session through one batched write queue.
+import browser from '../shared/browser';
+import type { Failure } from '../diagnosis/observe';
+import { TAB_LOG_PREFIX, tabLogKey, type TabLog } from '../shared/protocol';
+import { addFailure, enforceTotalCap, startPage } from './tab-log';
+
+/** Writes are batched: at most one storage write per this many ms. */
+const FLUSH_DELAY_MS = 400;
+
+const logs = new Map<number, TabLog>();
+const dirty = new Set<number>();
+const removed = new Set<number>();
+let loaded = false;
+// Events that arrive while the worker is still reading its state back wait here, in order.
+const pending: (() => void)[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let writeQueue: Promise<void> = Promise.resolve();
+let onFlushed: (tabIds: number[]) => void = () => {};
+
+async function load(): Promise<void> {
+  try {
+    const stored = await browser.storage.session.get(null);
+    for (const [key, value] of Object.entries(stored)) {
+      const log = value as TabLog | undefined;
+      if (key.startsWith(TAB_LOG_PREFIX) && log && Array.isArray(log.failures) && !logs.has(log.tabId)) {
+        logs.set(log.tabId, log);
+      }
+    }
+  } catch (error) {
+    console.error('Request Doctor: could not read session state', error);
+  }
+  loaded = true;
+  for (const run of pending.splice(0)) run();
+}
+
+export const ready: Promise<void> = load();
+
+/** Run now if the state is loaded, otherwise right after loading, keeping event order. */
+function whenLoaded(run: () => void): void {
+  if (loaded) run();
+  else pending.push(run);
+}
+
+function logOf(tabId: number): TabLog {
+  let log = logs.get(tabId);
+  if (!log) {
+    log = { tabId, failures: [] };
+    logs.set(tabId, log);
+    removed.delete(tabId);
+  }
+  return log;
+}
+
+function markDirty(tabId: number): void {
+  dirty.add(tabId);
+  flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+}
+
+/** Write every changed tab in one storage call, queued behind any write still running. */
+export function flush(): Promise<void> {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  const changed = [...dirty];
+  const gone = [...removed];
+  dirty.clear();
+  removed.clear();
+  if (changed.length === 0 && gone.length === 0) return writeQueue;
+  const items: Record<string, TabLog> = {};
+  for (const tabId of changed) {
+    const log = logs.get(tabId);
+    if (log) items[tabLogKey(tabId)] = log;
+  }
+  writeQueue = writeQueue
+    .then(async () => {
+      if (gone.length) await browser.storage.session.remove(gone.map(tabLogKey));
+      if (changed.length) await browser.storage.session.set(items);
+      onFlushed(changed);
+    })
+    .catch((error: unknown) => console.error('Request Doctor: could not save session state', error));
+  return writeQueue;
+}
+
+export function setFlushListener(listener: (tabIds: number[]) => void): void {
+  onFlushed = listener;
+}
+
+export function recordFailure(failure: Failure): void {
+  whenLoaded(() => {
+    const tabId = failure.observation.tabId;
+    addFailure(logOf(tabId), failure);
+    markDirty(tabId);
+    for (const log of enforceTotalCap(logs.values())) markDirty(log.tabId);
+  });
+}
+
+export function pageCommitted(tabId: number, url: string): void {
+  whenLoaded(() => {
+    const log = logs.get(tabId);
+    if (log && startPage(log, url)) markDirty(tabId);
+  });
+}
+
+export function clearTab(tabId: number): void {
+  whenLoaded(() => {
+    const log = logs.get(tabId);
+    if (log && log.failures.length) {
+      log.failures = [];
+      markDirty(tabId);
+    }
+  });
+}
+
+export function forgetTab(tabId: number): void {
+  whenLoaded(() => {
+    if (!logs.delete(tabId)) return;
+    dirty.delete(tabId);
+    removed.add(tabId);
+    flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+  });
+}
+
+export function tabLog(tabId: number): TabLog | undefined {
+  return logs.get(tabId);
+}

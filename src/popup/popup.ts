@@ -1,0 +1,84 @@
+// Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
+// so it works without waking the background, and re-renders when that log changes.
+import browser from '../shared/browser';
+import { t } from '../shared/i18n';
+import { MessageType, tabLogKey, type Message, type TabLog } from '../shared/protocol';
+import { emptyState, failureCard, sectionElement, sectionsOf } from './render';
+
+/** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
+const FIRST_PAINT = 15;
+const CHUNK = 100;
+
+const list = document.getElementById('failures')!;
+const summary = document.getElementById('summary')!;
+const clearButton = document.getElementById('clear') as HTMLButtonElement;
+const openButton = document.getElementById('open-report') as HTMLButtonElement;
+let renderToken = 0;
+
+async function targetTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^-?\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+function render(log: TabLog | undefined): void {
+  const token = ++renderToken;
+  const failures = log?.failures ?? [];
+  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
+  summary.textContent = counted ? t('failureCount', counted) : '';
+  clearButton.disabled = failures.length === 0;
+  if (failures.length === 0) {
+    list.replaceChildren(emptyState());
+    list.setAttribute('aria-busy', 'false');
+    return;
+  }
+  // Flatten to (section header | card) jobs so the first screen paints before the rest is built.
+  const jobs = sectionsOf(failures).flatMap((section) => [
+    () => sectionElement(section),
+    ...section.failures.map((failure) => () => failureCard(failure)),
+  ]);
+  const fragment = document.createDocumentFragment();
+  let next = 0;
+  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!());
+  list.replaceChildren(fragment);
+  const buildRest = (): void => {
+    if (token !== renderToken) return;
+    const chunk = document.createDocumentFragment();
+    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!());
+    list.appendChild(chunk);
+    if (next < jobs.length) setTimeout(buildRest, 0);
+    else list.setAttribute('aria-busy', 'false');
+  };
+  if (next < jobs.length) setTimeout(buildRest, 0);
+  else list.setAttribute('aria-busy', 'false');
+}
+
+async function main(): Promise<void> {
+  clearButton.textContent = t('clear');
+  openButton.textContent = t('openReport');
+  const tabId = await targetTabId();
+  const isReportPage = new URLSearchParams(location.search).has('tab');
+  document.body.classList.toggle('report', isReportPage);
+  if (tabId === undefined) {
+    list.replaceChildren(document.createTextNode(t('noTab')));
+    return;
+  }
+  const key = tabLogKey(tabId);
+  const load = async (): Promise<void> => render((await browser.storage.session.get(key))[key] as TabLog | undefined);
+  browser.storage.session.onChanged.addListener((changes) => {
+    if (key in changes) render(changes[key]?.newValue as TabLog | undefined);
+  });
+  clearButton.addEventListener('click', () => {
+    void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
+  });
+  if (!isReportPage) {
+    openButton.hidden = false;
+    openButton.addEventListener('click', () => {
+      void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
+    });
+  }
+  await load();
+}
+
+void main();

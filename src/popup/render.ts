@@ -1,0 +1,118 @@
+// Builds the report: the page's own failure first, then sub-requests grouped by host, then blocked ones.
+import { explain } from '../diagnosis/explain';
+import { STAGES, type Stage } from '../diagnosis/types';
+import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
+import type { FailureRecord } from '../shared/protocol';
+
+export interface Section {
+  title: string;
+  note?: string;
+  failures: FailureRecord[];
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url.slice(0, 80);
+  }
+};
+
+const newestFirst = (a: FailureRecord, b: FailureRecord): number => b.lastSeen - a.lastSeen;
+
+/** Page failures first, then hosts by their newest failure, then what was blocked in the browser. */
+export function sectionsOf(failures: readonly FailureRecord[]): Section[] {
+  const page: FailureRecord[] = [];
+  const blocked: FailureRecord[] = [];
+  const byHost = new Map<string, FailureRecord[]>();
+  for (const failure of [...failures].sort(newestFirst)) {
+    if (failure.blocked) blocked.push(failure);
+    else if (failure.type === 'main_frame') page.push(failure);
+    else {
+      const host = hostOf(failure.url);
+      const group = byHost.get(host);
+      if (group) group.push(failure);
+      else byHost.set(host, [failure]);
+    }
+  }
+  const sections: Section[] = [];
+  if (page.length) sections.push({ title: t('thisPage'), failures: page });
+  for (const [host, group] of byHost) sections.push({ title: host, failures: group });
+  if (blocked.length) sections.push({ title: t('blockedSection'), note: t('blockedNote'), failures: blocked });
+  return sections;
+}
+
+/** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
+export function cycleStrip(stage: Stage, url: string): HTMLElement {
+  const failedAt = STAGES.indexOf(stage);
+  const plainHttp = /^(http|ws):/i.test(url);
+  const steps = STAGES.filter((s) => s !== 'browser' || stage === 'browser').map((step) => {
+    const index = STAGES.indexOf(step);
+    const state =
+      index === failedAt ? 'failed' : step === 'tls' && plainHttp && index < failedAt ? 'skipped' : index < failedAt ? 'done' : 'not-reached';
+    const label = { done: 'stepDone', failed: 'stepFailed', skipped: 'stepSkipped', 'not-reached': 'stepNotReached' }[state];
+    return h('li', { class: `step ${state}`, 'data-step': step, 'aria-current': state === 'failed' ? 'step' : undefined },
+      h('span', { class: 'step-name' }, t(`stage_${step}`)),
+      h('span', { class: 'visually-hidden' }, `: ${t(label)}`));
+  });
+  return h('ol', { class: 'cycle', 'aria-label': t('failedAt', t(`stage_${stage}`)) }, ...steps);
+}
+
+function detailRow(label: string, value: string | number | undefined): HTMLElement | null {
+  if (value === undefined || value === '') return null;
+  return h('div', { class: 'row' }, h('dt', null, label), h('dd', null, String(value)));
+}
+
+function details(failure: FailureRecord): HTMLElement {
+  const headers = Object.entries(failure.headers ?? {});
+  return h('details', { class: 'tech' },
+    h('summary', null, t('details')),
+    h('dl', null,
+      detailRow(t('method'), failure.method),
+      detailRow(t('resourceType'), failure.type),
+      detailRow(t('url'), failure.url),
+      detailRow(t('status'), failure.statusLine ?? failure.statusCode),
+      detailRow(t('error'), failure.error),
+      detailRow(t('serverIp'), failure.ip),
+      detailRow(t('time'), new Date(failure.timeStamp).toLocaleString()),
+      failure.count > 1 ? detailRow(t('repeats'), t('times', failure.count)) : null,
+      failure.redirects?.length ? detailRow(t('redirects'), [...failure.redirects, failure.url].join('\n→ ')) : null),
+    headers.length
+      ? h('dl', { class: 'headers', 'aria-label': t('headers') }, ...headers.map(([name, value]) => detailRow(name, value)))
+      : null);
+}
+
+const steps = (title: string, items: readonly string[]): HTMLElement =>
+  h('section', { class: 'steps' }, h('h4', null, title), h('ul', null, ...items.map((item) => h('li', null, item))));
+
+/** One failure: the observable contract is the data-* attributes of this element. */
+export function failureCard(failure: FailureRecord): HTMLElement {
+  const diagnosis = explain(failure);
+  const shortCode = failure.code.replace(/^net::ERR_/, '');
+  return h('article', {
+    class: `failure severity-${failure.severity}`, 'data-failure': true, 'data-stage': failure.stage,
+    'data-code': failure.code, 'data-url': failure.url, 'data-count': failure.count, tabindex: 0,
+  },
+    h('header', null,
+      h('span', { class: 'code' }, shortCode),
+      h('h3', null, diagnosis.title),
+      failure.count > 1 ? h('span', { class: 'count', title: t('repeats') }, t('times', failure.count)) : null),
+    h('p', { class: 'url' }, `${failure.method} ${failure.url}`),
+    cycleStrip(failure.stage, failure.url),
+    h('p', { class: 'what' }, diagnosis.what),
+    h('p', { class: 'side' }, `${t('whoseSide')} ${t(`side_${diagnosis.side}`)}`),
+    h('div', { class: 'advice' }, steps(t('forVisitor'), diagnosis.visitor), steps(t('forOwner'), diagnosis.owner)),
+    details(failure),
+    diagnosis.source ? h('p', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null);
+}
+
+export function sectionElement(section: Section): HTMLElement {
+  return h('section', { class: 'group' },
+    h('h2', null, section.title, h('span', { class: 'group-count' }, String(section.failures.length))),
+    section.note ? h('p', { class: 'note' }, section.note) : null);
+}
+
+export function emptyState(): HTMLElement {
+  return h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('emptyTitle')), h('p', null, t('emptyBody')));
+}

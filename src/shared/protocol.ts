@@ -1,0 +1,31 @@
+// Shapes and names every extension context agrees on: stored records, storage keys and messages.
+import type { Classification, Observation } from '../diagnosis/types';
+
+/** One failure as stored: what was observed, where it failed, and how often it repeated. */
+export interface FailureRecord extends Observation, Classification {
+  /** Identical failures share a key and fold into one record. */
+  key: string;
+  count: number;
+  /** `timeStamp` is when it first happened; this is the latest repeat. */
+  lastSeen: number;
+}
+
+/** The failures of the page currently shown in one tab (tab -1 holds requests without a tab). */
+export interface TabLog {
+  tabId: number;
+  failures: FailureRecord[];
+}
+
+export const NO_TAB = -1;
+
+/** `storage.session` key of a tab's log. */
+export const tabLogKey = (tabId: number): string => `tab:${tabId}`;
+
+export const TAB_LOG_PREFIX = 'tab:';
+
+/** Messages extension pages send to the background. */
+export enum MessageType {
+  ClearTab = 'clear-tab',
+}
+
+export type Message = { type: MessageType.ClearTab; tabId: number };
