@@ -5,7 +5,7 @@ const browserGlobals = ['chrome', 'browser', 'document', 'window', 'navigator', 
   name,
   message: 'src/diagnosis is pure: data in, data out. Pass what you need as arguments.',
 }));
-const noImport = (...groups) => ({ patterns: groups.map(([group, message]) => ({ group, message })) });
+const noImport = (...groups) => ({ patterns: groups.map(([group, message]) => ({ group: [group], message })) });
 const fromBackground = ['**/background/**', 'Background code runs in the worker; share through src/shared.'];
 const fromPopup = ['**/popup/**', 'The popup is its own context; share through src/shared.'];
 const fromContent = ['**/content/**', 'Content code runs in pages; share through src/shared.'];

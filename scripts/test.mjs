@@ -1,0 +1,35 @@
+// npm test: lint, type-check, build, then every test (unit and end-to-end in real Chromium).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { ensureChromium, ensureNginx, ensureNpmDependencies } from './ensure.mjs';
+
+ensureNpmDependencies();
+try {
+  process.env.CHROME_PATH = ensureChromium();
+  ensureNginx();
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : error}\n`);
+  process.exit(1);
+}
+
+const run = (title, command, args) => {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+};
+
+run('lint (eslint)', 'npx', ['eslint', '.']);
+run('type-check (tsc)', 'npx', ['tsc', '--noEmit']);
+run('build', 'node', ['scripts/build.mjs']);
+mkdirSync('.artifacts', { recursive: true });
+console.log('\n▶ tests (vitest: unit, then end-to-end in Chromium)');
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.artifacts/vitest.json'], { stdio: 'inherit' });
+if (existsSync('.artifacts/vitest.json')) {
+  const report = JSON.parse(readFileSync('.artifacts/vitest.json', 'utf8'));
+  // The closing line CI reads: N passed, N failed.
+  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+}
+process.exit(vitest.status ?? 1);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { RedirectTracker } from './redirects';
+
+describe('RedirectTracker', () => {
+  it('hands over the chain once and forgets it', () => {
+    const tracker = new RedirectTracker();
+    tracker.add('1', 'http://a.test/');
+    tracker.add('1', 'https://a.test/');
+    expect(tracker.take('1')).toEqual(['http://a.test/', 'https://a.test/']);
+    expect(tracker.take('1')).toBeUndefined();
+    expect(tracker.size).toBe(0);
+  });
+  it('keeps chains bounded', () => {
+    const tracker = new RedirectTracker();
+    for (let i = 0; i < 100; i++) tracker.add('loop', `https://a.test/${i}`);
+    expect(tracker.take('loop')).toHaveLength(25);
+  });
+  it('never grows without bound when completions are lost', () => {
+    const tracker = new RedirectTracker();
+    for (let i = 0; i < 20_000; i++) tracker.add(String(i), 'https://a.test/');
+    expect(tracker.size).toBeLessThanOrEqual(5000);
+  });
+});

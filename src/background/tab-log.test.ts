@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { observe, type RequestDetails } from '../diagnosis/observe';
+import type { TabLog } from '../shared/protocol';
+import { addFailure, badgeOf, enforceTotalCap, startPage } from './tab-log';
+
+const details = (extra: Partial<RequestDetails>): RequestDetails => ({
+  url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 5, timeStamp: 1000, statusCode: 500, ...extra,
+});
+const failure = (extra: Partial<RequestDetails> = {}) => observe(details(extra))!;
+const emptyLog = (tabId = 5): TabLog => ({ tabId, failures: [] });
+
+describe('folding', () => {
+  it('identical failures fold into one record with a count', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ timeStamp: 1 }));
+    addFailure(log, failure({ timeStamp: 2 }));
+    addFailure(log, failure({ timeStamp: 3 }));
+    expect(log.failures).toHaveLength(1);
+    expect(log.failures[0]).toMatchObject({ count: 3, timeStamp: 1, lastSeen: 3 });
+  });
+  it('a different code, method or URL is a different failure', () => {
+    const log = emptyLog();
+    addFailure(log, failure());
+    addFailure(log, failure({ statusCode: 502 }));
+    addFailure(log, failure({ method: 'POST' }));
+    addFailure(log, failure({ url: 'https://shop.test/other' }));
+    expect(log.failures.map((f) => f.count)).toEqual([1, 1, 1, 1]);
+  });
+  it('the page retrying its own failed load does not count up', () => {
+    const log = emptyLog();
+    const page = { type: 'main_frame', error: 'net::ERR_NAME_NOT_RESOLVED', statusCode: undefined };
+    addFailure(log, failure({ ...page, timeStamp: 1 }));
+    addFailure(log, failure({ ...page, timeStamp: 2 }));
+    expect(log.failures[0]).toMatchObject({ count: 1, lastSeen: 2 });
+  });
+});
+
+describe('caps', () => {
+  it('a tab keeps at most its cap, dropping the oldest but keeping the page failure', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ type: 'main_frame', url: 'https://shop.test/', timeStamp: 0 }), 3);
+    for (let i = 1; i <= 10; i++) addFailure(log, failure({ url: `https://shop.test/${i}`, timeStamp: i }), 3);
+    expect(log.failures.map((f) => f.url)).toEqual(['https://shop.test/', 'https://shop.test/9', 'https://shop.test/10']);
+  });
+  it('the total across tabs stays under its cap, trimming the fullest tab', () => {
+    const a = emptyLog(1);
+    const b = emptyLog(2);
+    for (let i = 0; i < 8; i++) addFailure(a, failure({ url: `https://a.test/${i}`, timeStamp: i }));
+    for (let i = 0; i < 3; i++) addFailure(b, failure({ url: `https://b.test/${i}`, timeStamp: i }));
+    expect(enforceTotalCap([a, b], 6)).toEqual([a]);
+    expect([a.failures.length, b.failures.length]).toEqual([3, 3]);
+  });
+});
+
+describe('page changes', () => {
+  it('a new page clears the old page failures', () => {
+    const log = emptyLog();
+    addFailure(log, failure());
+    addFailure(log, failure({ type: 'main_frame', url: 'https://old.test/' }));
+    expect(startPage(log, 'https://new.test/')).toBe(true);
+    expect(log.failures).toEqual([]);
+  });
+  it("the error page of a failed navigation keeps that navigation's failure", () => {
+    const log = emptyLog();
+    addFailure(log, failure({ url: 'https://old.test/img.png' }));
+    addFailure(log, failure({ type: 'main_frame', url: 'https://gone.test/', error: 'net::ERR_NAME_NOT_RESOLVED' }));
+    startPage(log, 'https://gone.test/');
+    expect(log.failures.map((f) => f.code)).toEqual(['net::ERR_NAME_NOT_RESOLVED']);
+  });
+  it('a redirect loop stays when the error page commits its first URL', () => {
+    const log = emptyLog();
+    const redirects = Array.from({ length: 20 }, (_, i) => `https://loop.test/${i % 2 ? 'b' : 'a'}`);
+    addFailure(log, observe(details({ type: 'main_frame', url: 'https://loop.test/a', error: 'net::ERR_ABORTED', statusCode: undefined }), redirects)!);
+    expect(startPage(log, 'https://loop.test/a')).toBe(false);
+    expect(log.failures[0]?.code).toBe('net::ERR_TOO_MANY_REDIRECTS');
+  });
+});
+
+describe('badge', () => {
+  it('is empty when nothing failed', () => expect(badgeOf(undefined)).toEqual({ text: '', severity: null }));
+  it('counts repeats, leaves out blocked requests and takes the worst colour', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ statusCode: 404 }));
+    addFailure(log, failure({ statusCode: 404, timeStamp: 2 }));
+    addFailure(log, failure({ url: 'https://ads.test/x.js', error: 'net::ERR_BLOCKED_BY_CLIENT' }));
+    expect(badgeOf(log)).toEqual({ text: '2', severity: 'warning' });
+    addFailure(log, failure({ statusCode: 503 }));
+    expect(badgeOf(log)).toEqual({ text: '3', severity: 'error' });
+  });
+  it('only blocked requests leave the badge empty', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ error: 'net::ERR_BLOCKED_BY_CLIENT' }));
+    expect(badgeOf(log).text).toBe('');
+  });
+  it('shortens large counts', () => {
+    const log = emptyLog();
+    for (let i = 0; i < 150; i++) addFailure(log, failure({ url: `https://shop.test/${i}` }));
+    expect(badgeOf(log).text).toBe('99+');
+  });
+});

@@ -1,0 +1,471 @@
+// English explanations for the registered 4xx statuses (IANA registry). Every one of them is
+// read at the `receive` stage: an answer came back, and it says the request was refused.
+import type { Catalog } from '../types';
+
+export const registered4xx: Catalog['statuses'] = {
+  400: {
+    title: 'The server could not make sense of the request',
+    side: 'browser',
+    what: "The request reached the server, but the server judged it malformed or invalid and did not act on it. Common causes are a damaged or oversized cookie, a broken link, or form data the site did not expect.",
+    visitor: [
+      'Reload the page. If it fails again, check the address for stray characters, or go to the home page instead of using this link.',
+      "Clear this site's cookies and cached data, then try again.",
+      'If you were sending a form, check the fields and send it once more.',
+      'If nothing helps, contact the site and say what you were doing.',
+    ],
+    owner: [
+      'Read the response body and the application log: most frameworks record which parameter, header or field failed validation.',
+      'Compare the failing request with a working one: URL encoding, JSON syntax, the Content-Type header and required parameters.',
+      'Check whether cookies for this domain have grown too large or hold values the server no longer accepts.',
+      'Return a specific message in the error body so clients can tell what to fix.',
+    ],
+    source: 'RFC 9110 §15.5.1',
+  },
+  401: {
+    title: 'You need to sign in first',
+    side: 'browser',
+    what: 'The server wants to know who you are before it answers, and the request carried no valid credentials: you are not signed in, your session has expired, or the password or token was rejected.',
+    visitor: [
+      'Sign in again, then repeat what you were doing.',
+      'If you think you are signed in, sign out and back in to start a fresh session.',
+      'If the browser asked for a username and password, check them for typos.',
+      'If you should have access and signing in does not help, contact the site\'s support.',
+    ],
+    owner: [
+      'Check that the credentials reached the server: the session cookie (its Domain, Path, Secure and SameSite settings) or the Authorization header, including on cross-origin calls.',
+      'Check session and token lifetimes, and that tokens are refreshed before they expire.',
+      'Read the authentication logs for the reason the credentials were refused.',
+      'Use 401 only for missing or invalid credentials; a known user who lacks permission should get 403.',
+    ],
+    source: 'RFC 9110 §15.5.2',
+  },
+  402: {
+    title: 'A payment is needed to continue',
+    side: 'site',
+    what: 'The server refused the request until a payment is made. The standard reserves this code without a fixed meaning, so each service uses it its own way, usually for an expired subscription, used-up credits or a failed charge.',
+    visitor: [
+      'Check your account or subscription on this site for an unpaid bill or used-up credits.',
+      'Update your payment method if a charge failed.',
+      'If you believe your account is paid up, contact the site\'s billing support.',
+    ],
+    owner: [
+      'Check the customer\'s plan, quota and billing state in your payment system.',
+      'If a third-party API sent this code, check that API account\'s billing and usage limits in its dashboard.',
+      'Put a clear message and a link to billing in the response body; browsers show nothing helpful for this code on their own.',
+    ],
+    source: 'RFC 9110 §15.5.3',
+  },
+  403: {
+    title: 'You are not allowed to see this',
+    side: 'site',
+    what: 'The server understood the request and knows what was asked for, but refuses to hand it over. Signing in again usually does not change this: this account, network or request is not permitted here, or a security filter blocked it.',
+    visitor: [
+      'Check that you are signed in with the right account; some pages are open only to certain people.',
+      'If you use a VPN or proxy, turn it off and try again; some sites block them.',
+      'If a link brought you here, start from the site\'s home page instead.',
+      'If you need access, ask the site owner or your administrator for it.',
+    ],
+    owner: [
+      'Check file and folder permissions and the web server\'s access rules (nginx allow/deny, Apache Require, .htaccess), and whether the address is a folder with no index file while directory listing is off.',
+      'Check firewall, WAF and CDN security rules for a block on this IP address, country or request pattern.',
+      'Check the application\'s authorization rules and the user\'s roles.',
+      'For cloud storage (S3, Google Cloud Storage), check the bucket policy and object permissions.',
+    ],
+    source: 'RFC 9110 §15.5.4',
+  },
+  404: {
+    title: 'Nothing exists at this address',
+    side: 'site',
+    what: 'The server is reachable and working, but it has nothing at this address. The page may have been moved or deleted, the link may be wrong, or the address may contain a typo.',
+    visitor: [
+      'Check the address for typos, extra characters or a missing part.',
+      'Go to the site\'s home page and search or browse for what you wanted.',
+      'If a link on another page brought you here, that link is out of date; let the site know.',
+      'Look for an old copy in a search engine or a web archive.',
+    ],
+    owner: [
+      'Check whether the page or file was moved, renamed or deleted; if so, add a permanent redirect (301 or 308) from the old address.',
+      'Check routing and rewrite rules; a single-page app needs a fallback that serves index.html for its own paths.',
+      'Check that the file was actually deployed, with exactly the same upper and lower case in its name.',
+      'Use the Referer in the access log to find and fix the pages that link here.',
+    ],
+    source: 'RFC 9110 §15.5.5',
+  },
+  405: {
+    title: 'This address does not accept that kind of request',
+    side: 'site',
+    what: 'The server knows this address, but does not allow the method the request used, for example sending a form (POST) to an address that can only be read (GET). The address exists; the way it was asked is not supported.',
+    visitor: [
+      'Go back, reload the page and try the action again; do not resend an old form from a bookmark or the history.',
+      'If it keeps happening, the site has a fault; report it and say what you clicked.',
+    ],
+    owner: [
+      'Check which methods the route accepts in the application\'s router and in the web server or host (some static hosts refuse POST; nginx limit_except restricts methods).',
+      'Check that forms and scripts send the method the endpoint expects, and that method overrides (such as a hidden _method field) reach the application.',
+      'For cross-origin calls, check that OPTIONS preflight requests are answered rather than refused.',
+      'List the methods that do work in the Allow header of the response.',
+    ],
+    source: 'RFC 9110 §15.5.6',
+  },
+  406: {
+    title: 'No version of the content in a format you accept',
+    side: 'site',
+    what: 'The server has the content but says it cannot supply it in any format, language or encoding that the request said it would accept, so it sent this error instead.',
+    visitor: [
+      'Reload the page; if that does not help, try another browser.',
+      'If you changed language or content settings in your browser, set them back to the defaults.',
+      'Otherwise report it to the site; there is little else a visitor can change.',
+    ],
+    owner: [
+      'Compare the request\'s Accept, Accept-Language and Accept-Encoding headers with what the route can produce; sending a sensible default is usually better than refusing.',
+      'Check that API clients send the Accept value your framework expects, such as application/json.',
+      'Some security modules (for example mod_security rules on shared hosting) answer 406 for blocked requests; check their logs.',
+    ],
+    source: 'RFC 9110 §15.5.7',
+  },
+  407: {
+    title: 'A proxy on your network wants you to sign in',
+    side: 'network',
+    what: 'The request was stopped by a proxy server between you and the site, which wants credentials before it passes anything on. The answer came from that proxy, not from the website.',
+    visitor: [
+      'Sign in to the proxy when the browser asks, usually with your work or school account.',
+      'If no sign-in prompt appears, check the proxy settings of your system or browser, or ask your IT department.',
+      'If you did not expect a proxy at all, check your system\'s proxy settings; unwanted software sometimes sets one.',
+    ],
+    owner: [
+      'Usually nothing to fix on the site: the block is on the visitor\'s network.',
+      'If your own servers make outgoing calls through a forward proxy, configure the proxy credentials in that HTTP client.',
+      'Advise affected users, often in companies, to contact their IT department about proxy sign-in.',
+    ],
+    source: 'RFC 9110 §15.5.8',
+  },
+  408: {
+    title: 'The server stopped waiting for your request',
+    side: 'network',
+    what: 'A connection was open, but the server did not receive the complete request within its time limit, so it gave up and closed it. Slow or unstable connections and large uploads are common causes.',
+    visitor: [
+      'Reload the page or send the form again.',
+      'If you were uploading a file, check your connection and try again, or try a smaller file.',
+      'If it keeps happening, try another network, for example mobile data instead of Wi-Fi.',
+    ],
+    owner: [
+      'Compare the server\'s request-read timeouts (nginx client_header_timeout and client_body_timeout, Apache RequestReadTimeout, Node server.requestTimeout) with realistic upload times.',
+      'Check for a load balancer or proxy in front whose timeout is shorter than the server\'s.',
+      'Check whether the failures cluster on slow networks, one region or large uploads.',
+      'Occasional 408s on idle keep-alive connections are normal and browsers retry them; act only if real page loads or uploads fail.',
+    ],
+    source: 'RFC 9110 §15.5.9',
+  },
+  409: {
+    title: 'Your change conflicts with the current version',
+    side: 'browser',
+    what: 'The server understood the change but could not apply it because it clashes with the current state of the data: someone else may have edited the same item, or something with that name already exists.',
+    visitor: [
+      'Reload the page to see the latest version, then make your change again.',
+      'If others edit the same item, check what they changed before you save.',
+      'If you were creating something, try a different name; one may already exist.',
+    ],
+    owner: [
+      'Read the response body and application log to see which record or field conflicted.',
+      'Check version or ETag checks and unique constraints (duplicate keys) in the database.',
+      'Give users a way to see the newer version and merge or redo their change.',
+      'Make repeated submissions idempotent so that a double click does not cause a conflict.',
+    ],
+    source: 'RFC 9110 §15.5.10',
+  },
+  410: {
+    title: 'This was removed on purpose and will not return',
+    side: 'site',
+    what: 'The server says something used to exist at this address and was deliberately removed, with no forwarding address. Unlike a plain "not found", this tells you not to expect it back.',
+    visitor: [
+      'Update or delete any bookmark that points here.',
+      'Search the site or a search engine for a replacement or a newer version.',
+      'Try a web archive if you need the old content.',
+    ],
+    owner: [
+      'If the removal was intended, nothing is broken; make sure your own pages no longer link here.',
+      'If it was a mistake, restore the content or redirect to its new address.',
+      'Check the CMS, shop or routing rules that answer 410 (expired posts, deleted products) for items removed too early.',
+    ],
+    source: 'RFC 9110 §15.5.11',
+  },
+  411: {
+    title: 'The server wants to know the request size up front',
+    side: 'browser',
+    what: 'The server refused a request with a body because it did not state the length of that body in advance. Browsers normally include it, so this usually involves a streamed upload, a custom client or a proxy that changed the request.',
+    visitor: [
+      'Try again; if it still fails, try another browser.',
+      'Report it to the site; the fix is on the technical side.',
+    ],
+    owner: [
+      'Send a Content-Length header with request bodies, or allow chunked request bodies on the server if streaming is needed.',
+      'Check whether a proxy between client and server removes Content-Length or switches the body to chunked encoding.',
+      'Make POST and PUT requests without a body send Content-Length: 0 if the server insists on a length.',
+    ],
+    source: 'RFC 9110 §15.5.12',
+  },
+  412: {
+    title: 'The item changed since you last loaded it',
+    side: 'browser',
+    what: 'The request said to go ahead only if a condition held, typically that the item was unchanged since it was loaded, and the server found that condition false. Nothing was changed, which protects newer data from being overwritten.',
+    visitor: [
+      'Reload the page to get the current version, then repeat your change.',
+      'If you have the item open in several tabs or on several devices, close the older ones.',
+    ],
+    owner: [
+      'Compare the If-Match or If-Unmodified-Since value the client sent with the resource\'s current ETag or modification date.',
+      'Check that clients pick up the new ETag after every successful write.',
+      'Check that ETags are identical on all servers behind a load balancer; ETags that differ per server cause false failures.',
+    ],
+    source: 'RFC 9110 §15.5.13',
+  },
+  413: {
+    title: 'What you sent is bigger than the server accepts',
+    side: 'browser',
+    what: 'The server refused the request because its body, usually an uploaded file or a large form, is over the size limit. The limit may be set by the website or by a proxy or CDN in front of it.',
+    visitor: [
+      'Try a smaller file: compress it, lower the image or video resolution, or split it into parts.',
+      'Upload files one at a time instead of all together.',
+      'If you need to send large files, ask the site what its size limit is.',
+    ],
+    owner: [
+      'Raise the limit where it is enforced: nginx client_max_body_size (1 MB by default), Apache LimitRequestBody, IIS maxAllowedContentLength, PHP upload_max_filesize and post_max_size, or the framework\'s body-parser limit.',
+      'Check every hop: a CDN, load balancer or ingress controller may have its own, smaller limit.',
+      'Tell users the limit before they upload, and check the file size in the page before sending.',
+      'For very large files, use chunked or resumable uploads, or upload straight to object storage.',
+    ],
+    source: 'RFC 9110 §15.5.14',
+  },
+  414: {
+    title: 'The web address is too long for the server',
+    side: 'site',
+    what: 'The server refused to read the request because the address (URL) is longer than it allows. This often comes from a redirect loop that keeps adding to the address, or from a search or filter that packs too much data into the link.',
+    visitor: [
+      'Go to the site\'s home page and start again instead of using this link.',
+      'If you pasted the link, check that it was not pasted twice or joined to other text.',
+      'Use fewer filters or a shorter search, then try again.',
+    ],
+    owner: [
+      'Look for redirects that append the same parameters again and again, such as a return-to address that contains itself.',
+      'Move large data out of the query string into a POST body.',
+      'If long addresses are legitimate, raise the limits: nginx large_client_header_buffers, Apache LimitRequestLine, and those of any proxy or CDN in front.',
+    ],
+    source: 'RFC 9110 §15.5.15',
+  },
+  415: {
+    title: 'The server does not accept data in this format',
+    side: 'browser',
+    what: 'The server received data in a format it does not handle at this address and refused it. It may be an uploaded file of an unsupported type, or a page script sending data labelled with the wrong content type.',
+    visitor: [
+      'If you uploaded a file, check which file types the site accepts and convert yours (for example to PDF, JPG or PNG).',
+      'Otherwise reload the page and try again; if it still fails, report it to the site.',
+    ],
+    owner: [
+      'Compare the Content-Type the client sends with what the endpoint parses (application/json, form data, multipart/form-data).',
+      'Check Content-Encoding too: a compressed request body the server cannot decode gets the same answer.',
+      'List the accepted file types in the upload form and check them before sending.',
+    ],
+    source: 'RFC 9110 §15.5.16',
+  },
+  416: {
+    title: 'The requested part of the file does not exist',
+    side: 'browser',
+    what: 'The request asked for only part of a file, as resumed downloads and video players do, but that part lies outside the file, often because the file changed or is shorter than expected.',
+    visitor: [
+      'Restart the download from the beginning instead of resuming it.',
+      'If a video or audio player stopped, reload the page.',
+      'If it keeps happening, clear the browser cache for this site.',
+    ],
+    owner: [
+      'Check whether the file was replaced while clients were downloading it; publish new versions under new addresses.',
+      'Check that the server, CDN and caches agree on the file size and handle range requests the same way.',
+      'Look for a cache or compression layer that changes the file size between requests.',
+    ],
+    source: 'RFC 9110 §15.5.17',
+  },
+  417: {
+    title: 'The server cannot meet a condition the request set',
+    side: 'browser',
+    what: 'The request carried an Expect header asking the server to confirm something before the body was sent, and the server or a proxy cannot do that. In practice this nearly always involves "Expect: 100-continue" from an upload tool, not a browser.',
+    visitor: [
+      'Try again; if it keeps failing, contact the site. This is a technical issue between programs.',
+    ],
+    owner: [
+      'Stop the client sending Expect: 100-continue (in curl, add an empty -H "Expect:"; most HTTP libraries have a setting), or resend without it after a 417.',
+      'Check proxies in the path: some older ones answer 417 because they do not support 100-continue.',
+      'Enable 100-continue support on the server if clients depend on it.',
+    ],
+    source: 'RFC 9110 §15.5.18',
+  },
+  418: {
+    title: 'A joke code: the server claims to be a teapot',
+    side: 'site',
+    what: 'This code comes from an April Fools\' joke about coffee pots ("I\'m a teapot") and is reserved but unused in HTTP. A real site that sends it is joking, showing an easter egg, or turning away requests it thinks are automated.',
+    visitor: [
+      'Nothing is broken on your side. Reload the page or go to the home page.',
+      'If it blocks something you need, contact the site; some use this code to turn away traffic that looks like a bot.',
+    ],
+    owner: [
+      'Find what in your code, framework or bot protection returns 418, and whether that is intended.',
+      'If it rejects bots, check that real visitors are not caught; a plain 403 or 429 with a message is easier to support.',
+    ],
+    source: 'RFC 9110 §15.5.19 (reserved; the joke is RFC 2324)',
+  },
+  421: {
+    title: 'The request reached a server that does not serve this site',
+    side: 'site',
+    what: 'The request arrived at a server that is not set up to answer for this address, often because the browser reused a secure connection opened for another name hosted on the same server. The server is asking for a fresh connection.',
+    visitor: [
+      'Reload the page; browsers usually retry on a new connection by themselves.',
+      'If it persists, close and reopen the browser or try a private window.',
+      'If it still fails, report it to the site.',
+    ],
+    owner: [
+      'Give all hostnames that share an IP address and certificate the same TLS settings, or give them separate certificates; differing settings make servers (Apache in particular) refuse reused HTTP/2 connections.',
+      'Check that the SNI name and Host header match what each virtual host expects.',
+      'Behind a CDN or load balancer, check that the correct Host and SNI are passed on to the origin.',
+    ],
+    source: 'RFC 9110 §15.5.20',
+  },
+  422: {
+    title: 'The data was understood but is not valid',
+    side: 'browser',
+    what: 'The server could read the data that was sent but rejected its content, for example a required field is missing, an email address is invalid or a value is out of range.',
+    visitor: [
+      'Look for highlighted fields or error messages in the form and correct them.',
+      'Make sure required fields are filled and dates, numbers and email addresses are in the right format, then send again.',
+      'If the form shows no error, contact the site; it may be rejecting valid input.',
+    ],
+    owner: [
+      'Read the validation errors in the response body and the application log to see which rule failed.',
+      'Check that the front end sends the field names and formats the back end expects, especially after an API change.',
+      'Show validation messages next to the fields so users can fix the problem themselves.',
+    ],
+    source: 'RFC 9110 §15.5.21',
+  },
+  423: {
+    title: 'The item is locked by someone else',
+    side: 'site',
+    what: 'The server refused to change the item because it is locked, usually because another person or program is editing it. This comes from WebDAV, used for shared files and documents.',
+    visitor: [
+      'Wait until the other person has finished, then try again.',
+      'Close the file in other apps or on other devices where you may have it open.',
+      'If the lock seems stuck, ask the file\'s owner or an administrator to release it.',
+    ],
+    owner: [
+      'Check which user or client holds the lock, and its timeout, in the WebDAV server or document system.',
+      'Look for locks left behind by crashed clients, and make sure locks expire.',
+      'Check that clients send their lock token (in the If header) when updating a file they locked.',
+    ],
+    source: 'RFC 4918 §11.3',
+  },
+  424: {
+    title: 'It failed because a related step failed first',
+    side: 'site',
+    what: 'The server did not carry out this action because another action it depended on, usually part of the same batch request, failed first. The real error lies with that other action.',
+    visitor: [
+      'Try again; if it fails again, contact the site and say what you were doing.',
+    ],
+    owner: [
+      'Find the first failing operation in the multi-status response or the server log; this code is only a consequence of it.',
+      'Check WebDAV batch operations (PROPPATCH, copying or moving several items) for the item that failed.',
+      'Show users the underlying error rather than this one.',
+    ],
+    source: 'RFC 4918 §11.4',
+  },
+  425: {
+    title: 'The server will not risk an early, replayable request',
+    side: 'browser',
+    what: 'The request was sent as TLS early data, before the secure connection was fully set up, and the server refused it because such data could be replayed by an attacker. Browsers normally repeat the request after the handshake.',
+    visitor: [
+      'Reload the page; the second attempt usually works.',
+      'If it keeps happening, try another browser and report it to the site.',
+    ],
+    owner: [
+      'Decide which requests may use TLS 1.3 early data (0-RTT); only safe, repeatable ones such as GET should.',
+      'Check the 0-RTT settings of your CDN or proxy, and that it tells the origin which requests arrived as early data.',
+      'Make sure your own clients retry after the handshake when they get this answer.',
+    ],
+    source: 'RFC 8470 §5.2',
+  },
+  426: {
+    title: 'The server insists on a different protocol',
+    side: 'browser',
+    what: 'The server refused to answer over the protocol the request used and asks the client to switch to another one first, such as a newer HTTP version, an encrypted connection or WebSocket.',
+    visitor: [
+      'Update your browser to its latest version and try again.',
+      'If you use an app, update it; older versions may no longer be supported.',
+      'If that does not help, contact the site.',
+    ],
+    owner: [
+      'Check which protocol the server requires and whether all your clients can meet it.',
+      'For WebSocket endpoints, check that the proxy passes on the Upgrade and Connection headers (nginx needs proxy_http_version 1.1 and explicit proxy_set_header lines for both).',
+      'Give outdated API clients a clear message about the version they need.',
+    ],
+    source: 'RFC 9110 §15.5.22',
+  },
+  428: {
+    title: 'The server requires a version check before changes',
+    side: 'browser',
+    what: 'The server only accepts changes to this item when the request proves it is based on the latest version, and this request did not include that proof. This guards against people overwriting each other\'s work.',
+    visitor: [
+      'Reload the page to get the current version, then make the change again.',
+      'If it keeps failing, report it to the site; its page is not sending what its server expects.',
+    ],
+    owner: [
+      'Make the client fetch the item first and send its ETag in If-Match (or its date in If-Unmodified-Since) with the update.',
+      'Check that no proxy or cache between client and server strips conditional headers.',
+      'Say in the response body which condition is missing, so client developers can fix it.',
+    ],
+    source: 'RFC 6585 §3',
+  },
+  429: {
+    title: 'Too many requests: slow down',
+    side: 'browser',
+    what: 'The server, or a service protecting it, counted too many requests from you (your account, app or network address) in a short time and is refusing more for now. It is a deliberate limit, not a breakdown.',
+    visitor: [
+      'Wait a few minutes before trying again; reloading over and over can extend the block.',
+      'Close other tabs, apps or extensions that use the same site.',
+      'On a shared network (office, school, public Wi-Fi, VPN) others may be using up the limit; try another network.',
+      'If this happens during normal use, contact the site.',
+    ],
+    owner: [
+      'Check the rate-limit configuration (nginx limit_req, API gateway, CDN or WAF rules, application middleware) and whether the limits fit real usage.',
+      'Find the busiest clients in the logs; the cause may be a bug such as a retry loop or an over-eager polling script.',
+      'Consider limits per user or API key rather than per IP address, which penalises shared networks.',
+      'Make your own clients back off and retry later, respecting any delay the server suggests.',
+    ],
+    source: 'RFC 6585 §4',
+  },
+  431: {
+    title: 'The request headers, often cookies, are too large',
+    side: 'browser',
+    what: 'The server refused the request because its headers are too big, either a single header or all of them together. The usual cause is too many or oversized cookies that have piled up for this site.',
+    visitor: [
+      'Clear the cookies for this site (in the browser\'s site settings), then reload.',
+      'Sign in again afterwards if the site asks.',
+    ],
+    owner: [
+      'Find which headers are large: usually Cookie (many cookies on the parent domain, session data stored in cookies) or Authorization (large tokens).',
+      'Raise header limits if the size is legitimate: nginx large_client_header_buffers, Node\'s --max-http-header-size, and the limits of any load balancer or CDN in front.',
+      'Keep session data on the server and store only an ID in the cookie.',
+    ],
+    source: 'RFC 6585 §5',
+  },
+  451: {
+    title: 'Blocked for legal reasons',
+    side: 'site',
+    what: 'The server refuses to provide this content because of a legal demand, such as a court order, government censorship or a law that applies where you are. The block may be set by the site itself or by whoever enforces the demand.',
+    visitor: [
+      'Read the page for an explanation of who asked for the block.',
+      'The content may be available elsewhere or in other countries; keep to the laws that apply to you.',
+      'Contact the site if you think the block is a mistake.',
+    ],
+    owner: [
+      'Check which legal rule or geo-blocking setting returns this code: your application, CDN geo rules or the hosting provider.',
+      'Name the authority or demand behind the block in the response, as the standard for this code recommends.',
+      'Check that the blocked regions are right, including for visitors on VPNs or mobile networks.',
+    ],
+    source: 'RFC 7725 §3',
+  },
+};

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_URL_LENGTH, observe, type RequestDetails } from './observe';
+
+const base: RequestDetails = { url: 'https://a.test/x', method: 'GET', type: 'image', tabId: 3, timeStamp: 5 };
+
+describe('observe', () => {
+  it('a success is null', () => expect(observe({ ...base, statusCode: 200 })).toBeNull());
+  it('keeps only the relevant headers, lower-cased', () => {
+    const failure = observe({
+      ...base, statusCode: 503,
+      responseHeaders: [{ name: 'Retry-After', value: '120' }, { name: 'Set-Cookie', value: 'secret=1' }, { name: 'CF-RAY', value: 'abc' }],
+    });
+    expect(failure?.observation.headers).toEqual({ 'retry-after': '120', 'cf-ray': 'abc' });
+  });
+  it('joins repeated headers', () => {
+    const failure = observe({
+      ...base, statusCode: 401,
+      responseHeaders: [{ name: 'WWW-Authenticate', value: 'Basic realm="a"' }, { name: 'www-authenticate', value: 'Bearer' }],
+    });
+    expect(failure?.observation.headers?.['www-authenticate']).toBe('Basic realm="a", Bearer');
+  });
+  it.each([
+    ['a huge URL', { url: `https://a.test/${'x'.repeat(100_000)}`, statusCode: 404 }],
+    ['tabId -1', { tabId: -1, statusCode: 500 }],
+    ['a missing method and type', { method: undefined as unknown as string, type: undefined as unknown as string, statusCode: 500 }],
+    ['headers without values or names', { statusCode: 500, responseHeaders: [{ name: 'Allow' }, { name: undefined as unknown as string, value: 'x' }] }],
+    ['a non-ASCII header', { statusCode: 405, responseHeaders: [{ name: 'Allow', value: 'GËT, ☃' }] }],
+    ['a NaN timestamp', { timeStamp: Number.NaN, error: 'net::ERR_FAILED' }],
+    ['a strange URL', { url: 'javascript:alert(1)<img>', error: 'net::ERR_UNKNOWN_URL_SCHEME' }],
+  ])('copes with %s', (_name, extra) => {
+    const failure = observe({ ...base, ...extra } as RequestDetails);
+    expect(failure).not.toBeNull();
+    expect(failure!.observation.url.length).toBeLessThanOrEqual(MAX_URL_LENGTH + 1);
+    expect(Number.isFinite(failure!.observation.timeStamp)).toBe(true);
+    expect(typeof failure!.observation.method).toBe('string');
+  });
+  it('status 0 without an error is not a failure', () => expect(observe({ ...base, statusCode: 0 })).toBeNull());
+  it('Firefox originUrl is used as the initiator', () =>
+    expect(observe({ ...base, statusCode: 404, originUrl: 'https://page.test/' })?.observation.initiator).toBe('https://page.test/'));
+});

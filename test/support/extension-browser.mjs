@@ -1,0 +1,131 @@
+// Real Chromium with the built extension loaded, and the report view as tests read it.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve('dist/chrome');
+
+/** @typedef {import('playwright-core').Page} Page */
+/** @typedef {{ stage: string, code: string, url: string, count: number, title: string, text: string }} FailureView */
+
+/** CI must never skip browser tests: a missing browser fails loudly. */
+export function chromiumPath() {
+  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run  apt-get install -y chromium  (or set CHROME_PATH)`);
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run  npm run build chrome');
+  return path;
+}
+
+export class ExtensionBrowser {
+  /** @param {import('playwright-core').BrowserContext} context @param {string} extensionId @param {string} profile */
+  constructor(context, extensionId, profile) {
+    this.context = context;
+    this.extensionId = extensionId;
+    this.profile = profile;
+  }
+
+  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[] }} [options] */
+  static async launch({ headless = true, extraExtensions = [], args = [] } = {}) {
+    const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
+    const extensions = [DIST, ...extraExtensions].join(',');
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless,
+      viewport: headless ? { width: 1280, height: 800 } : null,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, '--no-sandbox', '--disable-gpu',
+        '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--host-resolver-rules=MAP nonexistent.invalid ~NOTFOUND', ...args,
+      ],
+    });
+    const worker = context.serviceWorkers().find((w) => w.url().includes('service-worker')) ??
+      (await context.waitForEvent('serviceworker'));
+    return new ExtensionBrowser(context, new URL(worker.url()).host, profile);
+  }
+
+  worker() {
+    return this.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${this.extensionId}/`));
+  }
+
+  get reportUrl() {
+    return `chrome-extension://${this.extensionId}/src/popup/index.html`;
+  }
+
+  /** Chromium's tab id of a page, asked from an extension page (Playwright does not expose it). */
+  /** @param {Page} page @returns {Promise<number>} */
+  async tabIdOf(page) {
+    const helper = await this.context.newPage();
+    try {
+      await helper.goto(`${this.reportUrl}?tab=-2`);
+      const target = page.url();
+      return await helper.evaluate(async (url) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === url || t.pendingUrl === url);
+        if (!tab?.id) throw new Error(`no tab for ${url}: ${tabs.map((t) => t.url).join(', ')}`);
+        return tab.id;
+      }, target);
+    } finally {
+      await helper.close();
+    }
+  }
+
+  /** Open the full-page report for a tab and read every failure from its observable contract. */
+  /** @param {number} tabId @returns {Promise<{ failures: FailureView[], page: Page }>} */
+  async report(tabId, expectAtLeast = 0, timeout = 10_000) {
+    const page = await this.context.newPage();
+    await page.goto(`${this.reportUrl}?tab=${tabId}`);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await page.waitForSelector('main[aria-busy="false"]');
+      const failures = await page.$$eval('[data-failure]', (elements) =>
+        elements.map((el) => ({
+          stage: el.getAttribute('data-stage') ?? '', code: el.getAttribute('data-code') ?? '',
+          url: el.getAttribute('data-url') ?? '', count: Number(el.getAttribute('data-count')),
+          title: el.querySelector('h3')?.textContent ?? '',
+          text: el.textContent ?? '',
+        })));
+      if (failures.length >= expectAtLeast || Date.now() > deadline) return { failures, page };
+      await page.waitForTimeout(200);
+    }
+  }
+
+  /** Read a report and close it again. */
+  /** @param {number} tabId @returns {Promise<FailureView[]>} */
+  async failures(tabId, expectAtLeast = 0) {
+    const { failures, page } = await this.report(tabId, expectAtLeast);
+    await page.close();
+    return failures;
+  }
+
+  /** The toolbar badge text of a tab, read through the action API. */
+  /** @param {number} tabId @returns {Promise<string>} */
+  async badge(tabId) {
+    const helper = await this.context.newPage();
+    await helper.goto(`${this.reportUrl}?tab=-2`);
+    const text = await helper.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await helper.close();
+    return text;
+  }
+
+  /** Stop the extension's service worker the way Chromium does when it idles. */
+  async stopWorker() {
+    const page = await this.context.newPage();
+    const cdp = await this.context.newCDPSession(page);
+    /** @type {{ versionId: string, scriptURL: string, runningStatus: string }[]} */
+    const versions = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => versions.push(...event.versions));
+    await cdp.send('ServiceWorker.enable');
+    await page.waitForTimeout(300);
+    const ours = versions.filter((v) => v.scriptURL.includes(this.extensionId) && v.runningStatus === 'running');
+    if (ours.length === 0) throw new Error('the extension service worker is not running');
+    for (const version of ours) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+    await page.close();
+  }
+
+  async close() {
+    await this.context.close();
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+}
