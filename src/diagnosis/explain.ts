@@ -1,4 +1,5 @@
-// Classification + catalog → the full text a person reads about one failure.
+// Classification + catalog + observed headers → the full text a person reads about one failure.
+import { adviceFor } from './advice';
 import { catalog as defaultCatalog } from './catalog';
 import type { Catalog } from './catalog/types';
 import type { Classification, Explanation, Observation, Stage } from './types';
@@ -6,6 +7,11 @@ import type { Classification, Explanation, Observation, Stage } from './types';
 export interface Diagnosis extends Explanation {
   stage: Stage;
   code: string;
+  /** Facts read from this very request (headers, method, redirects), most important first. */
+  notes: readonly string[];
+  /** Who produced the error, when the headers tell. */
+  layer?: string;
+  requestIds: readonly [string, string][];
 }
 
 function groupExplanation(catalog: Catalog, name: string): Explanation | undefined {
@@ -23,5 +29,17 @@ export function explanationFor(classification: Classification, catalog: Catalog 
 }
 
 export function explain(failure: Observation & Classification, catalog: Catalog = defaultCatalog): Diagnosis {
-  return { ...explanationFor(failure, catalog), stage: failure.stage, code: failure.code };
+  const base = explanationFor(failure, catalog);
+  const advice = adviceFor(failure, catalog.advice);
+  const diagnosis: Diagnosis = {
+    ...base,
+    stage: failure.stage,
+    code: failure.code,
+    notes: advice.notes,
+    visitor: [...advice.visitor, ...base.visitor],
+    owner: [...advice.owner, ...base.owner],
+    requestIds: advice.requestIds,
+  };
+  if (advice.layer) diagnosis.layer = advice.layer;
+  return diagnosis;
 }

@@ -101,8 +101,13 @@ export function failureCard(failure: FailureRecord): HTMLElement {
     h('p', { class: 'url' }, `${failure.method} ${failure.url}`),
     cycleStrip(failure.stage, failure.url),
     h('p', { class: 'what' }, diagnosis.what),
+    diagnosis.notes.length ? h('ul', { class: 'notes' }, ...diagnosis.notes.map((note) => h('li', null, note))) : null,
     h('p', { class: 'side' }, `${t('whoseSide')} ${t(`side_${diagnosis.side}`)}`),
     h('div', { class: 'advice' }, steps(t('forVisitor'), diagnosis.visitor), steps(t('forOwner'), diagnosis.owner)),
+    diagnosis.requestIds.length
+      ? h('dl', { class: 'ids', 'aria-label': t('requestIds') },
+        ...diagnosis.requestIds.map(([name, value]) => detailRow(name, value)))
+      : null,
     details(failure),
     diagnosis.source ? h('p', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null);
 }

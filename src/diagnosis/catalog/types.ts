@@ -12,4 +12,48 @@ export interface Catalog {
   netErrorGroups: ReadonlyArray<{ readonly names: readonly string[]; readonly explanation: Explanation }>;
   /** Generic text per stage, for error strings nobody has catalogued. */
   stages: Readonly<Record<Stage, Explanation>>;
+  advice: AdviceTexts;
+}
+
+/** Sentences built from what was observed; each language supplies its own wording. */
+export interface AdviceTexts {
+  retryIn(wait: string, at: string): string;
+  retryNow(): string;
+  retryUnreadable(value: string): string;
+  maintenance(): string;
+  ownerRetryAfter(): string;
+  allowed(methods: string, used: string): string;
+  allowedMissing(): string;
+  authScheme(scheme: string, realm: string | undefined): string;
+  authProxy(scheme: string): string;
+  tokenRejected(detail: string | undefined): string;
+  unauthorizedVsForbidden(): string;
+  forbiddenVsUnauthorized(): string;
+  redirectChain(count: number): string;
+  loopUrls(urls: string): string;
+  loopSchemes(): string;
+  loopWww(): string;
+  loopSlash(): string;
+  loopSame(): string;
+  ownerLoop(): string;
+  answeredBy(layer: string): string;
+  proxyNoAnswer(layer: string): string;
+  ownerOriginFix(): string;
+  requestIds(): string;
+  bodyApi(): string;
+  bodyHtml(): string;
+  editConflict(method: string): string;
+  ownerPrecondition(): string;
+  faviconMissing(): string;
+  ownerFavicon(): string;
+  subresourceMissing(type: string): string;
+  pageMissing(): string;
+  uploadTooLarge(): string;
+  legal(): string;
+  thirdParty(host: string): string;
+  firstParty(): string;
+  durationSeconds(n: number): string;
+  durationMinutes(n: number): string;
+  durationHours(n: number): string;
+  durationLong(): string;
 }

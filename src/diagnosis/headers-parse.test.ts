@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { answeredBy, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
+
+const now = Date.UTC(2026, 10, 25, 14, 3, 0);
+
+describe('Retry-After', () => {
+  it.each([
+    ['120', { kind: 'wait', seconds: 120, at: now + 120_000 }],
+    [' 5 ', { kind: 'wait', seconds: 5, at: now + 5000 }],
+    ['0', { kind: 'past' }],
+    ['-30', { kind: 'past' }],
+    ['Wed, 25 Nov 2026 14:05:00 GMT', { kind: 'wait', seconds: 120, at: Date.UTC(2026, 10, 25, 14, 5) }],
+    ['Wed, 25 Nov 2026 13:00:00 GMT', { kind: 'past' }],
+    ['soon', { kind: 'invalid', value: 'soon' }],
+    ['', { kind: 'invalid', value: '' }],
+    ['1.5', { kind: 'invalid', value: '1.5' }],
+    ['9'.repeat(400), { kind: 'wait' }],
+  ])('%s', (value, expected) => expect(parseRetryAfter(value, now)).toMatchObject(expected));
+});
+
+describe('Allow', () => {
+  it.each([
+    ['GET, HEAD', ['GET', 'HEAD']],
+    ['get,head,,GET', ['GET', 'HEAD']],
+    ['GËT, ☃, POST', ['POST']],
+    ['', []],
+    ['<script>, PUT', ['PUT']],
+  ])('%s', (value, methods) => expect(parseAllow(value)).toEqual(methods));
+  it('a huge list stays usable', () => expect(parseAllow(Array.from({ length: 5000 }, (_, i) => `M${i}`).join(','))).toHaveLength(5000));
+});
+
+describe('WWW-Authenticate', () => {
+  it.each([
+    ['Basic realm="Staff area"', { scheme: 'Basic', realm: 'Staff area' }],
+    ['Bearer realm="api", error="invalid_token", error_description="The access token expired"', { scheme: 'Bearer', realm: 'api', error: 'invalid_token', errorDescription: 'The access token expired' }],
+    ['Digest realm=plain, nonce="x"', { scheme: 'Digest', realm: 'plain' }],
+    ['Basic realm="quote \\" inside"', { scheme: 'Basic', realm: 'quote " inside' }],
+    ['Negotiate', { scheme: 'Negotiate' }],
+  ])('%s', (value, expected) => expect(parseChallenge(value)).toEqual(expected));
+  it.each(['', '   ', '"quoted-first"'])('%j gives nothing', (value) => expect(parseChallenge(value)).toBeUndefined());
+});
+
+describe('who answered', () => {
+  it.each([
+    [{ 'cf-ray': '8a1b-AMS', server: 'cloudflare' }, 'Cloudflare', true],
+    [{ 'x-amz-cf-id': 'abc' }, 'Amazon CloudFront', true],
+    [{ via: '1.1 abc.cloudfront.net (CloudFront)' }, 'Amazon CloudFront', true],
+    [{ 'x-vercel-id': 'fra1::x' }, 'Vercel', true],
+    [{ 'x-nf-request-id': '01H' }, 'Netlify', true],
+    [{ 'x-akamai-request-id': '1' }, 'Akamai', true],
+    [{ 'x-served-by': 'cache-fra-123' }, 'Fastly', true],
+    [{ server: 'nginx/1.22.1' }, 'nginx (nginx/1.22.1)', true],
+    [{ server: 'Apache/2.4' }, 'Apache (Apache/2.4)', false],
+    [{ server: 'awselb/2.0' }, 'an AWS load balancer', true],
+    [{ 'x-powered-by': 'Express' }, 'an application on Express', false],
+  ])('%j → %s', (headers, name, proxy) => expect(answeredBy(headers)).toEqual({ name, proxy }));
+  it('nothing known gives nothing', () => expect(answeredBy({ 'content-type': 'text/html' })).toBeUndefined());
+});
+
+describe('request ids and sites', () => {
+  it('lists request ids in a useful order', () =>
+    expect(requestIds({ 'cf-ray': 'r', 'x-request-id': 'q', server: 's' })).toEqual([['x-request-id', 'q'], ['cf-ray', 'r']]));
+  it.each([
+    ['www.example.com', 'example.com'], ['api.shop.example.co.uk', 'example.co.uk'], ['127.0.0.1', '127.0.0.1'], ['localhost', 'localhost'],
+  ])('%s is part of %s', (host, site) => expect(siteOf(host)).toBe(site));
+});
