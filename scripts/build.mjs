@@ -13,7 +13,7 @@ for (const target of targets) {
   const dir = join('dist', target);
   // The crxjs dev loader imports from a local server and exposes files to every site: never ship it.
   for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.js'))) {
-    if (/localhost|127\.0\.0\.1:\d+\/@/.test(readFileSync(join(dir, file), 'utf8'))) {
+    if (/https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/@(vite|crx)|\/@vite\/client/.test(readFileSync(join(dir, file), 'utf8'))) {
       throw new Error(`${join(dir, file)} refers to a dev server; only a production build may be loaded`);
     }
   }

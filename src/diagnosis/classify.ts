@@ -47,7 +47,7 @@ function classifyError(error: string, redirectCount: number, options: ClassifyOp
       return null;
     }
   }
-  const stage = (name && NET_ERROR_STAGES.get(name)) ?? guessStage(error);
+  const stage = (name === undefined ? undefined : NET_ERROR_STAGES.get(name)) ?? guessStage(error);
   const blocked = name === 'BLOCKED_BY_CLIENT';
   return { stage, code, severity: severityOf(stage, undefined, blocked), blocked, errorName: name };
 }

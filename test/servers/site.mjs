@@ -1,0 +1,209 @@
+// Real local servers that fail on purpose, for end-to-end tests and the `npm start` demo.
+import http from 'node:http';
+import https from 'node:https';
+import { readFileSync } from 'node:fs';
+import { demoPage } from './demo-page.mjs';
+import { freePort, startNginx } from './nginx.mjs';
+
+const certDir = new URL('./certs/', import.meta.url);
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': '*',
+  'Access-Control-Allow-Methods': '*',
+  'Access-Control-Expose-Headers': '*',
+  'Cache-Control': 'no-store',
+};
+
+/** @param {string} body */
+const html = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${body}</html>`;
+
+// Tells the test when every sub-resource has settled, whatever the outcome.
+const countdown = (n, title) => `let left = ${n};
+const done = () => { if (--left <= 0) { window.__done = true; document.title = ${JSON.stringify(title)}; } };
+if (left <= 0) { left = 1; done(); }`;
+
+/** @param {URLSearchParams} q @param {number} fallback */
+const count = (q, fallback) => {
+  const n = Number.parseInt(q.get('n') ?? '', 10);
+  return Number.isFinite(n) ? Math.max(0, Math.min(10000, n)) : fallback;
+};
+
+const pages = {
+  blank: () => html('<title>blank</title></head><body>blank</body>'),
+  clean: (/** @type {URLSearchParams} */ q) => html(`<title>clean</title></head><body><script>${countdown(count(q, 50), 'clean done')}
+for (let k = 0; k < ${count(q, 50)}; k++) {
+  if (k % 3 === 0) { const i = new Image(); i.onload = i.onerror = done; i.src = '/ok/i' + k + '.gif'; document.body.append(i); }
+  else if (k % 3 === 1) { const s = document.createElement('script'); s.onload = s.onerror = done; s.src = '/ok/s' + k + '.js'; document.head.append(s); }
+  else fetch('/ok/f' + k + '.json').then((r) => r.json()).finally(done);
+}</script></body>`),
+  abort: () => html(`<title>abort</title></head><body><script>
+const c = new AbortController();
+fetch('/hang', { signal: c.signal }).catch(() => { window.__done = true; document.title = 'aborted'; });
+setTimeout(() => c.abort(), 200);</script></body>`),
+  many: (/** @type {URLSearchParams} */ q) => html(`<title>many</title></head><body><script>${countdown(count(q, 300), 'done')}
+const fail = ${Math.max(0, Math.min(1, Number(q.get('fail') ?? 0.1) || 0))};
+for (let k = 0; k < ${count(q, 300)}; k++) {
+  // Evenly spread failures: exactly floor(n * fail) of them, deterministic across runs.
+  const bad = Math.floor((k + 1) * fail) > Math.floor(k * fail);
+  const i = new Image(); i.onload = i.onerror = done;
+  i.src = bad ? '/img/404.gif?k=' + k : '/ok/m' + k + '.gif';
+  document.body.append(i);
+}</script></body>`),
+};
+
+/**
+ * Sends any status 100–999, falling back to a raw response if Node refuses the code.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {number} code @param {URLSearchParams} q
+ */
+function sendStatus(req, res, code, q) {
+  const json = q.get('type') === 'json';
+  const reason = http.STATUS_CODES[code] ?? 'Unknown';
+  const body = json ? JSON.stringify({ title: reason, status: code }) : `${code} ${reason}\n`;
+  /** @type {Record<string, string>} */
+  const headers = { ...CORS, 'Content-Type': json ? 'application/problem+json' : 'text/plain; charset=utf-8' };
+  for (const h of q.getAll('h')) {
+    const [name, value] = [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()];
+    // Invalid names/values are skipped so only the status code can make writeHead throw.
+    try { http.validateHeaderName(name); http.validateHeaderValue(name, value); headers[name] = value; } catch { /* skip */ }
+  }
+  try {
+    res.writeHead(code, headers).end(body);
+  } catch {
+    const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    req.socket.end(`HTTP/1.1 ${code} ${reason}\r\n${head}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+}
+
+/**
+ * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * @returns {http.RequestListener}
+ */
+function router(site) {
+  return (req, res) => {
+    // A bad query (e.g. an invalid Location) must answer 500, not crash the test run.
+    try { route(site, req, res); } catch (e) { if (!res.headersSent) res.writeHead(500, 'Internal Server Error', CORS).end(String(e)); else res.destroy(); }
+  };
+}
+
+/**
+ * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
+function route(site, req, res) {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const q = url.searchParams;
+  const p = url.pathname;
+  /** @type {(code: number, type: string, body: string | Buffer, extra?: object) => void} */
+  const send = (code, type, body, extra = {}) => { res.writeHead(code, { ...CORS, 'Content-Type': type, ...extra }).end(body); };
+  let m;
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return send(204, 'text/plain', '');
+  if ((m = /^\/status\/([1-9]\d\d)$/.exec(p))) return sendStatus(req, res, Number(m[1]), q);
+  // TLS sockets cannot reset themselves; the raw TCP socket underneath (_parent) can.
+  if (p === '/reset') return void (/** @type {any} */ (req.socket)._parent ?? req.socket).resetAndDestroy();
+  if (p === '/empty') return void req.socket.destroy();
+  if (p === '/hang') return; // the socket stays open until the client gives up or close() destroys it
+  if (p === '/loop') return send(302, 'text/plain', 'loop\n', { Location: '/loop2' });
+  if (p === '/loop2') return send(302, 'text/plain', 'loop\n', { Location: '/loop' });
+  if (p === '/redirect-to') return q.get('to') ? send(302, 'text/plain', 'redirect\n', { Location: q.get('to') }) : send(400, 'text/plain', 'missing ?to=\n');
+  if (p === '/favicon.ico') return send(204, 'text/plain', '');
+  if (p.startsWith('/ok/')) {
+    if (/\.(gif|png)$/.test(p)) return send(200, 'image/gif', GIF);
+    if (p.endsWith('.js')) return send(200, 'text/javascript', '/* ok */');
+    if (p.endsWith('.css')) return send(200, 'text/css', '');
+    if (p.endsWith('.json')) return send(200, 'application/json', '{}');
+    return send(200, 'text/plain', 'ok');
+  }
+  // A text body, so the image fails to decode as well as failing on status.
+  if ((m = /^\/img\/([1-9]\d\d)\.gif$/.exec(p))) return sendStatus(req, res, Number(m[1]), new URLSearchParams());
+  if (p === '/demo') return send(200, 'text/html; charset=utf-8', demoPage(site));
+  const name = p.replace(/^\/pages\//, '');
+  if (p.startsWith('/pages/') && Object.hasOwn(pages, name)) return send(200, 'text/html; charset=utf-8', pages[/** @type {keyof typeof pages} */ (name)](q));
+  send(404, 'text/plain', 'not found\n');
+}
+
+/**
+ * @param {http.Server} server @param {number} port
+ * @returns {Promise<number>} the bound port
+ */
+const listen = (server, port) => new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(port, '127.0.0.1', () => resolve(/** @type {import('node:net').AddressInfo} */ (server.address()).port));
+});
+
+/**
+ * Starts the Node HTTP + HTTPS servers, reserves a closed port and (unless disabled) a real nginx.
+ * @param {{ port?: number, httpsPort?: number, nginx?: boolean }} [options]
+ */
+export async function startSite(options = {}) {
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+  const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: /** @type {string | null} */ (null) };
+  const handler = router(site);
+  const tls = { key: readFileSync(new URL('self-signed.key', certDir)), cert: readFileSync(new URL('self-signed.crt', certDir)) };
+  const servers = [http.createServer(handler), https.createServer(tls, handler)];
+  // Track raw sockets so close() can cut hanging and keep-alive connections immediately.
+  for (const s of servers) s.on('connection', (sock) => { sockets.add(sock); sock.once('close', () => sockets.delete(sock)); });
+
+  /** @type {{ close: () => Promise<void> } | null} */
+  let nginx = null;
+  /** @type {Promise<void> | undefined} */
+  let closing;
+  const close = () => (closing ??= (async () => {
+    const stopped = servers.map((s) => new Promise((r) => (s.listening ? s.close(() => r(undefined)) : r(undefined))));
+    for (const sock of sockets) sock.destroy();
+    await Promise.all([...stopped, nginx?.close()]);
+  })());
+
+  try {
+    const port = await listen(servers[0], options.port ?? 0);
+    const httpsPort = await listen(servers[1], options.httpsPort ?? 0);
+    const refusedPort = await freePort();
+    site.origin = `http://127.0.0.1:${port}`;
+    site.httpsOrigin = `https://127.0.0.1:${httpsPort}`;
+    site.refusedOrigin = `http://127.0.0.1:${refusedPort}`;
+    if (options.nginx !== false) {
+      nginx = await startNginx({ deadPort: refusedPort, hangPort: port });
+      site.nginxOrigin = nginx.origin;
+    }
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { ...site, urls: siteUrls(site), close };
+}
+
+/**
+ * Ready-made absolute URLs, one per failure kind; nginx-only ones are null without nginx.
+ * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} s
+ */
+function siteUrls({ origin: o, httpsOrigin, refusedOrigin, nginxOrigin: n }) {
+  return {
+    ok: `${o}/ok/pixel.gif`,
+    notFound: `${o}/status/404`,
+    imageNotFound: `${o}/img/404.gif`,
+    unauthorized: `${o}/status/401?h=WWW-Authenticate:Bearer%20realm=%22demo%22`,
+    methodNotAllowed: `${o}/status/405?h=Allow:GET,%20HEAD`,
+    conflict: `${o}/status/409`,
+    problemJson: `${o}/status/422?type=json`,
+    tooManyRequests: `${o}/status/429?h=Retry-After:30`,
+    serverError: `${o}/status/500`,
+    serviceUnavailable: n ? `${n}/maintenance` : `${o}/status/503?h=Retry-After:120`,
+    badGateway: n ? `${n}/bad-gateway` : null,
+    gatewayTimeout: n ? `${n}/gateway-timeout` : null,
+    nonStandardStatus: `${o}/status/999`,
+    reset: `${o}/reset`,
+    empty: `${o}/empty`,
+    noResponse: n ? `${n}/no-response` : `${o}/empty`,
+    hang: `${o}/hang`,
+    redirectLoop: `${o}/loop`,
+    dns: 'http://nonexistent.invalid/pixel.gif',
+    refused: `${refusedOrigin}/pixel.gif`,
+    selfSigned: `${httpsOrigin}/ok/pixel.gif`,
+    blankPage: `${o}/pages/blank`,
+    cleanPage: `${o}/pages/clean?n=50`,
+    abortPage: `${o}/pages/abort`,
+    manyPage: `${o}/pages/many?n=300&fail=0.1`,
+    demo: `${o}/demo`,
+  };
+}
