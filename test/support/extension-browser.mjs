@@ -121,7 +121,11 @@ export class ExtensionBrowser {
     const ours = versions.filter((v) => v.scriptURL.includes(this.extensionId) && v.runningStatus === 'running');
     if (ours.length === 0) throw new Error('the extension service worker is not running');
     for (const version of ours) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+    // Only return once Chromium reports the worker stopped, so the test really exercises a cold start.
+    const stopped = () => ours.every((o) => versions.some((v) => v.versionId === o.versionId && v.runningStatus === 'stopped'));
+    for (let i = 0; i < 50 && !stopped(); i++) await page.waitForTimeout(100);
     await page.close();
+    if (!stopped()) throw new Error('the service worker did not stop');
   }
 
   async close() {
