@@ -37,7 +37,9 @@ const shutdown = async () => {
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
 
-const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+const page = await browser.context.newPage();
+// A fresh profile's worker may not have its listeners yet on the very first request: warm it up.
+await page.goto(`${site.origin}/pages/blank`);
 await page.goto(demoUrl);
 
 if (!headless) {

@@ -33,7 +33,9 @@ function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
 }
 
 function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
-  if (details.frameId === 0) pageCommitted(details.tabId, details.url);
+  if (details.frameId !== 0) return;
+  const { documentId } = details as { documentId?: string };
+  pageCommitted(details.tabId, { url: details.url, timeStamp: details.timeStamp, documentId });
 }
 
 browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);

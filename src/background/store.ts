@@ -2,7 +2,7 @@
 import browser from '../shared/browser';
 import type { Failure } from '../diagnosis/observe';
 import { TAB_LOG_PREFIX, tabLogKey, type TabLog } from '../shared/protocol';
-import { addFailure, enforceTotalCap, startPage } from './tab-log';
+import { addFailure, enforceTotalCap, startPage, type Commit } from './tab-log';
 
 /** Writes are batched: at most one storage write per this many ms. */
 const FLUSH_DELAY_MS = 400;
@@ -93,10 +93,10 @@ export function recordFailure(failure: Failure): void {
   });
 }
 
-export function pageCommitted(tabId: number, url: string): void {
+export function pageCommitted(tabId: number, commit: Commit): void {
   whenLoaded(() => {
     const log = logs.get(tabId);
-    if (log && startPage(log, url)) markDirty(tabId);
+    if (log && startPage(log, commit)) markDirty(tabId);
   });
 }
 

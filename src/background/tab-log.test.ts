@@ -57,21 +57,36 @@ describe('page changes', () => {
     const log = emptyLog();
     addFailure(log, failure());
     addFailure(log, failure({ type: 'main_frame', url: 'https://old.test/' }));
-    expect(startPage(log, 'https://new.test/')).toBe(true);
+    expect(startPage(log, { url: 'https://new.test/', timeStamp: 5000 })).toBe(true);
     expect(log.failures).toEqual([]);
+  });
+  it('failures of the new document reported before its commit event stay (Chromium documentId)', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ url: 'https://old.test/a.png', timeStamp: 300, documentId: 'OLD' }));
+    addFailure(log, failure({ url: 'https://new.test/b.png', timeStamp: 100, documentId: 'NEW' }));
+    addFailure(log, failure({ url: 'https://new.test/frame.png', timeStamp: 100, parentDocumentId: 'NEW' }));
+    startPage(log, { url: 'https://new.test/', timeStamp: 200, documentId: 'NEW' });
+    expect(log.failures.map((f) => f.url)).toEqual(['https://new.test/b.png', 'https://new.test/frame.png']);
+  });
+  it('without document ids (Firefox), failures after the commit time stay', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ url: 'https://old.test/a.png', timeStamp: 100 }));
+    addFailure(log, failure({ url: 'https://new.test/b.png', timeStamp: 205 }));
+    startPage(log, { url: 'https://new.test/', timeStamp: 200 });
+    expect(log.failures.map((f) => f.url)).toEqual(['https://new.test/b.png']);
   });
   it("the error page of a failed navigation keeps that navigation's failure", () => {
     const log = emptyLog();
     addFailure(log, failure({ url: 'https://old.test/img.png' }));
     addFailure(log, failure({ type: 'main_frame', url: 'https://gone.test/', error: 'net::ERR_NAME_NOT_RESOLVED' }));
-    startPage(log, 'https://gone.test/');
+    startPage(log, { url: 'https://gone.test/', timeStamp: 5000, documentId: 'D2' });
     expect(log.failures.map((f) => f.code)).toEqual(['net::ERR_NAME_NOT_RESOLVED']);
   });
   it('a redirect loop stays when the error page commits its first URL', () => {
     const log = emptyLog();
     const redirects = Array.from({ length: 20 }, (_, i) => `https://loop.test/${i % 2 ? 'b' : 'a'}`);
     addFailure(log, observe(details({ type: 'main_frame', url: 'https://loop.test/a', error: 'net::ERR_ABORTED', statusCode: undefined }), redirects)!);
-    expect(startPage(log, 'https://loop.test/a')).toBe(false);
+    expect(startPage(log, { url: 'https://loop.test/a', timeStamp: 5000 })).toBe(false);
     expect(log.failures[0]?.code).toBe('net::ERR_TOO_MANY_REDIRECTS');
   });
 });

@@ -52,13 +52,22 @@ export function enforceTotalCap(logs: Iterable<TabLog>, total = CAPS.total): Tab
   return [...trimmed];
 }
 
-/** The tab's main frame committed `url`: a new page, so the old page's failures go. */
-export function startPage(log: TabLog, url: string): boolean {
+export interface Commit {
+  url: string;
+  timeStamp: number;
+  /** Chromium's id of the committed document; Firefox has none. */
+  documentId?: string;
+}
+
+/** The tab's main frame committed a new page, so the old page's failures go. */
+export function startPage(log: TabLog, { url, timeStamp, documentId }: Commit): boolean {
   const before = log.failures.length;
-  // Keep the failure the new page itself is showing: Chromium's error page (and its
-  // auto-reload) commits the very URL that failed, possibly after redirects.
   log.failures = log.failures.filter(
-    (record) => record.type === 'main_frame' && (record.url === url || record.redirects?.includes(url) === true),
+    (record) =>
+      // The commit event can reach us after the new page's first sub-requests have failed.
+      (documentId !== undefined ? record.documentId === documentId : record.timeStamp >= timeStamp) ||
+      // Chromium's error page (and its auto-reload) commits the very URL that failed, maybe after redirects.
+      (record.type === 'main_frame' && (record.url === url || record.redirects?.includes(url) === true)),
   );
   return log.failures.length !== before;
 }

@@ -16,6 +16,8 @@ export interface RequestDetails {
   ip?: string;
   initiator?: string;
   originUrl?: string;
+  documentId?: string;
+  parentDocumentId?: string;
   responseHeaders?: readonly HeaderLike[];
 }
 
@@ -53,6 +55,8 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
   if (ip) observation.ip = ip;
   const initiator = clip(details.initiator ?? details.originUrl, 512);
   if (initiator) observation.initiator = initiator;
+  const documentId = clip(details.documentId ?? details.parentDocumentId, 64);
+  if (documentId) observation.documentId = documentId;
   if (redirects?.length) observation.redirects = redirects;
 
   const classification = classify(observation, options);

@@ -42,6 +42,8 @@ export interface Observation {
   initiator?: string;
   /** The response headers the diagnosis reads, names in lower case. */
   headers?: Readonly<Record<string, string>>;
+  /** Chromium: the document that made the request (its frame's parent document for sub-frames). */
+  documentId?: string;
   /** URLs this request was redirected through, oldest first. */
   redirects?: readonly string[];
 }
