@@ -10,7 +10,8 @@ import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener } from './store';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
-const redirects = new RedirectTracker();
+/** Exported for tests: it must be empty once every request has finished. */
+export const redirects = new RedirectTracker();
 let includeAborted = defaults.showAborted;
 
 function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {

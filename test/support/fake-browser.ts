@@ -1,0 +1,57 @@
+// A stand-in for the WebExtension API, enough to run the real background module in Node:
+// listeners are captured so recorded events can be replayed into them.
+type Listener = (...args: never[]) => unknown;
+
+export interface FakeBrowser {
+  browser: unknown;
+  /** Deliver one event to every listener registered for it, e.g. 'webRequest.onCompleted'. */
+  emit(event: string, ...args: unknown[]): void;
+  listeners: Map<string, Listener[]>;
+  session: Map<string, unknown>;
+  badges: Map<number, { text: string; color?: string }>;
+}
+
+export function createFakeBrowser(): FakeBrowser {
+  const listeners = new Map<string, Listener[]>();
+  const session = new Map<string, unknown>();
+  const badges = new Map<number, { text: string; color?: string }>();
+  const event = (name: string) => ({
+    addListener: (fn: Listener) => listeners.set(name, [...(listeners.get(name) ?? []), fn]),
+    removeListener: () => {},
+  });
+  const area = (store: Map<string, unknown>) => ({
+    get: async (keys: unknown) => {
+      if (keys === null || keys === undefined) return Object.fromEntries(store);
+      if (typeof keys === 'string') return store.has(keys) ? { [keys]: store.get(keys) } : {};
+      return { ...(keys as object), ...Object.fromEntries(store) };
+    },
+    set: async (items: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
+    },
+    remove: async (keys: string | string[]) => [keys].flat().forEach((k) => store.delete(k)),
+    onChanged: event('storage.area.onChanged'),
+  });
+  const browser = {
+    webRequest: {
+      onBeforeRedirect: event('webRequest.onBeforeRedirect'),
+      onCompleted: event('webRequest.onCompleted'),
+      onErrorOccurred: event('webRequest.onErrorOccurred'),
+    },
+    webNavigation: { onCommitted: event('webNavigation.onCommitted') },
+    tabs: { onRemoved: event('tabs.onRemoved'), onUpdated: event('tabs.onUpdated') },
+    runtime: { onMessage: event('runtime.onMessage'), onSuspend: event('runtime.onSuspend') },
+    storage: { session: area(session), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
+    action: {
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => badges.set(tabId, { ...badges.get(tabId), text }),
+      setBadgeBackgroundColor: async ({ tabId, color }: { tabId: number; color: string }) =>
+        badges.set(tabId, { text: badges.get(tabId)?.text ?? '', color }),
+    },
+  };
+  return {
+    browser,
+    listeners,
+    session,
+    badges,
+    emit: (name, ...args) => listeners.get(name)?.forEach((fn) => (fn as (...a: unknown[]) => unknown)(...args)),
+  };
+}

@@ -1,0 +1,84 @@
+// The real background module, fed event sequences recorded from real Chromium (test/fixtures/chromium-events).
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TabLog } from '../../src/shared/protocol';
+import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
+
+const dir = new URL('../fixtures/chromium-events/', import.meta.url);
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as { events: { event: string; details: { tabId: number } }[] };
+
+let fake: FakeBrowser;
+// The factory runs once; a proxy lets every test get a fresh fake.
+vi.mock('../../src/shared/browser', () => ({
+  default: new Proxy({}, { get: (_target, key) => (fake.browser as Record<string | symbol, unknown>)[key] }),
+}));
+
+async function replay(name: string): Promise<TabLog[]> {
+  const { events } = fixture(name);
+  const store = await import('../../src/background/store');
+  await import('../../src/background/index');
+  await store.ready;
+  for (const { event, details } of events) fake.emit(event.includes('.') ? event : `webRequest.${event}`, details);
+  await store.flush();
+  return [...fake.session.values()] as TabLog[];
+}
+
+const codes = (logs: TabLog[]) => logs.flatMap((log) => log.failures.map((f) => `${f.stage} ${f.code} ×${f.count}`));
+
+beforeEach(() => {
+  vi.resetModules();
+  fake = createFakeBrowser();
+});
+
+describe('replaying real Chromium event sequences', () => {
+  it.each([
+    ['status-404-image', 'receive 404 ×1'],
+    ['status-409-fetch-post', 'receive 409 ×1'],
+    ['status-503-retry-after-nginx', 'receive 503 ×1'],
+    ['status-502-nginx', 'receive 502 ×1'],
+    ['dns-failure', 'dns net::ERR_NAME_NOT_RESOLVED ×1'],
+    ['connection-refused', 'connect net::ERR_CONNECTION_REFUSED ×1'],
+    ['self-signed-certificate', 'tls net::ERR_CERT_AUTHORITY_INVALID ×1'],
+    ['connection-reset', 'wait net::ERR_CONNECTION_RESET ×1'],
+    ['empty-response-nginx-444', 'wait net::ERR_EMPTY_RESPONSE ×1'],
+    ['redirect-loop-fetch', 'receive net::ERR_TOO_MANY_REDIRECTS ×1'],
+    ['redirect-loop-main-frame', 'receive net::ERR_TOO_MANY_REDIRECTS ×1'],
+    ['main-frame-dns-with-auto-reload', 'dns net::ERR_NAME_NOT_RESOLVED ×1'],
+  ])('%s → %s', async (name, expected) => {
+    expect(codes(await replay(name))).toEqual([expected]);
+  });
+
+  it('the 503 keeps its Retry-After and Server headers', async () => {
+    const [log] = await replay('status-503-retry-after-nginx');
+    expect(log?.failures[0]?.headers).toMatchObject({ 'retry-after': '120', server: expect.stringMatching(/^nginx/) });
+  });
+
+  it('a main-frame loop keeps its redirect chain', async () => {
+    const [log] = await replay('redirect-loop-main-frame');
+    expect(log?.failures[0]?.redirects).toHaveLength(20);
+  });
+
+  it.each(['clean-page-50-requests', 'aborted-fetch'])('%s records nothing and writes nothing', async (name) => {
+    expect(codes(await replay(name))).toEqual([]);
+    expect(fake.session.size).toBe(0);
+  });
+
+  it('the badge counts the failure', async () => {
+    const [log] = await replay('status-409-fetch-post');
+    await vi.waitFor(() => expect(fake.badges.get(log!.tabId)?.text).toBe('1'));
+  });
+
+  it.each(['redirect-loop-fetch', 'redirect-loop-main-frame'])('%s leaves no per-request state behind', async (name) => {
+    await replay(name);
+    const { redirects } = await import('../../src/background/index');
+    expect(redirects.size).toBe(0);
+  });
+
+  it('registers only the listeners the diagnosis needs', async () => {
+    await replay('status-404-image');
+    expect([...fake.listeners.keys()].filter((k) => k.startsWith('webRequest.')).sort()).toEqual([
+      'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred',
+    ]);
+  });
+});
