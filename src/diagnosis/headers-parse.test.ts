@@ -50,6 +50,7 @@ describe('who answered', () => {
     [{ 'x-akamai-request-id': '1' }, 'Akamai', true],
     [{ 'x-served-by': 'cache-fra-123' }, 'Fastly', true],
     [{ server: 'nginx/1.22.1' }, 'nginx (nginx/1.22.1)', true],
+    [{ server: 'nginx' }, 'nginx', true],
     [{ server: 'Apache/2.4' }, 'Apache (Apache/2.4)', false],
     [{ server: 'awselb/2.0' }, 'an AWS load balancer', true],
     [{ 'x-powered-by': 'Express' }, 'an application on Express', false],

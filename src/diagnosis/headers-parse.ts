@@ -66,6 +66,10 @@ export interface Layer {
 
 const has = (headers: Readonly<Record<string, string>>, name: string): boolean => name in headers;
 
+/** "nginx" alone, or "nginx (nginx/1.22.1)" when the Server header says more. */
+const product = (name: string, server: string | undefined): string =>
+  !server || server.toLowerCase() === name.toLowerCase() ? name : `${name} (${server})`;
+
 /** Who produced the response, from Server, Via, X-Powered-By and CDN headers. */
 export function answeredBy(headers: Readonly<Record<string, string>>): Layer | undefined {
   const server = (headers.server ?? '').toLowerCase();
@@ -81,9 +85,9 @@ export function answeredBy(headers: Readonly<Record<string, string>>): Layer | u
   if (server.startsWith('envoy')) return { name: 'an Envoy proxy', proxy: true };
   if (server.includes('varnish') || via.includes('varnish')) return { name: 'a Varnish cache', proxy: true };
   if (server.includes('haproxy')) return { name: 'HAProxy', proxy: true };
-  if (server.startsWith('nginx') || server.startsWith('openresty')) return { name: `nginx (${headers.server})`, proxy: true };
-  if (server.includes('apache')) return { name: `Apache (${headers.server})`, proxy: false };
-  if (server.includes('iis')) return { name: `Microsoft IIS (${headers.server})`, proxy: false };
+  if (server.startsWith('nginx') || server.startsWith('openresty')) return { name: product('nginx', headers.server), proxy: true };
+  if (server.includes('apache')) return { name: product('Apache', headers.server), proxy: false };
+  if (server.includes('iis')) return { name: product('Microsoft IIS', headers.server), proxy: false };
   if (server) return { name: `a server that calls itself "${headers.server}"`, proxy: via !== '' };
   if (via) return { name: `a proxy (Via: ${headers.via})`, proxy: true };
   if (headers['x-powered-by']) return { name: `an application on ${headers['x-powered-by']}`, proxy: false };

@@ -2,8 +2,12 @@
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
-import { MessageType, tabLogKey, type Message, type TabLog } from '../shared/protocol';
-import { emptyState, failureCard, sectionElement, sectionsOf } from './render';
+import { MessageType, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
+import { explain } from '../diagnosis/explain';
+import { browserName, reportMarkdown } from '../diagnosis/report';
+import type { Stage } from '../diagnosis/types';
+import { defaults } from '../shared/settings';
+import { emptyState, failureCard, failureOf, sectionElement, sectionsOf } from './render';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
 const FIRST_PAINT = 15;
@@ -61,6 +65,27 @@ function finished(): void {
   performance.mark('complete-render');
 }
 
+async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
+  const [{ stripQueryInReports }, tab] = await Promise.all([
+    browser.storage.sync.get({ stripQueryInReports: defaults.stripQueryInReports }),
+    browser.tabs.get(tabId).catch(() => undefined),
+  ]);
+  const text = reportMarkdown(failure, explain(failure), {
+    pageUrl: tab?.url,
+    browser: browserName(navigator.userAgent),
+    extensionVersion: browser.runtime.getManifest().version,
+    stripQuery: stripQueryInReports === true,
+    stageLabel: (stage: Stage) => t(`stage_${stage}`),
+  });
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = t('copied');
+  } catch {
+    button.textContent = t('copyFailed');
+  }
+  setTimeout(() => (button.textContent = t('copyReport')), 2000);
+}
+
 async function main(): Promise<void> {
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');
@@ -75,6 +100,11 @@ async function main(): Promise<void> {
   const load = async (): Promise<void> => render((await browser.storage.session.get(key))[key] as TabLog | undefined);
   browser.storage.session.onChanged.addListener((changes) => {
     if (key in changes) render(changes[key]?.newValue as TabLog | undefined);
+  });
+  list.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest('button[data-action="copy"]');
+    const failure = button && failureOf(button);
+    if (button && failure) void copyReport(button as HTMLButtonElement, failure, tabId);
   });
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);

@@ -86,11 +86,19 @@ function details(failure: FailureRecord): HTMLElement {
 const steps = (title: string, items: readonly string[]): HTMLElement =>
   h('section', { class: 'steps' }, h('h4', null, title), h('ul', null, ...items.map((item) => h('li', null, item))));
 
+const cards = new WeakMap<Element, FailureRecord>();
+
+/** The failure a card (or anything inside it) shows. */
+export function failureOf(element: Element): FailureRecord | undefined {
+  const card = element.closest('[data-failure]');
+  return card ? cards.get(card) : undefined;
+}
+
 /** One failure: the observable contract is the data-* attributes of this element. */
 export function failureCard(failure: FailureRecord): HTMLElement {
   const diagnosis = explain(failure);
   const shortCode = failure.code.replace(/^net::ERR_/, '');
-  return h('article', {
+  const card = h('article', {
     class: `failure severity-${failure.severity}`, 'data-failure': true, 'data-stage': failure.stage,
     'data-code': failure.code, 'data-url': failure.url, 'data-count': failure.count, tabindex: 0,
   },
@@ -109,7 +117,11 @@ export function failureCard(failure: FailureRecord): HTMLElement {
         ...diagnosis.requestIds.map(([name, value]) => detailRow(name, value)))
       : null,
     details(failure),
-    diagnosis.source ? h('p', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null);
+    h('footer', null,
+      diagnosis.source ? h('span', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null,
+      h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))));
+  cards.set(card, failure);
+  return card;
 }
 
 export function sectionElement(section: Section): HTMLElement {

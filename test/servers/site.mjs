@@ -18,7 +18,10 @@ const CORS = {
 /** @param {string} body */
 const html = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">${body}</html>`;
 
-// Tells the test when every sub-resource has settled, whatever the outcome.
+/**
+ * Tells the test when every sub-resource has settled, whatever the outcome.
+ * @param {number} n @param {string} title
+ */
 const countdown = (n, title) => `let left = ${n};
 const done = () => { if (--left <= 0) { window.__done = true; document.title = ${JSON.stringify(title)}; } };
 if (left <= 0) { left = 1; done(); }`;
@@ -145,7 +148,7 @@ export async function startSite(options = {}) {
   // Track raw sockets so close() can cut hanging and keep-alive connections immediately.
   for (const s of servers) s.on('connection', (sock) => { sockets.add(sock); sock.once('close', () => sockets.delete(sock)); });
 
-  /** @type {{ close: () => Promise<void> } | null} */
+  /** @type {{ origin: string, close: () => Promise<void> } | null} */
   let nginx = null;
   /** @type {Promise<void> | undefined} */
   let closing;
