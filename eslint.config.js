@@ -5,10 +5,13 @@ const browserGlobals = ['chrome', 'browser', 'document', 'window', 'navigator', 
   name,
   message: 'src/diagnosis is pure: data in, data out. Pass what you need as arguments.',
 }));
-const noImport = (...groups) => ({ patterns: groups.map(([group, message]) => ({ group: [group], message })) });
+const noImport = (...groups) => ({
+  patterns: groups.map(([pattern, message]) => (pattern instanceof RegExp ? { regex: pattern.source, message } : { group: [pattern], message })),
+});
 const fromBackground = ['**/background/**', 'Background code runs in the worker; share through src/shared.'];
 const fromPopup = ['**/popup/**', 'The popup is its own context; share through src/shared.'];
-const fromContent = ['**/content/**', 'Content code runs in pages; share through src/shared.'];
+// A `?script` import is only the built file's name, for scripting.executeScript.
+const fromContent = [/(^|\/)content\/(?!.*\?script)/, 'Content code runs in pages; share through src/shared.'];
 const fromOptions = ['**/options/**', 'The options page is its own context; share through src/shared.'];
 const polyfill = ['webextension-polyfill', 'Import browser from src/shared/browser.ts, the one module that wraps the polyfill.'];
 

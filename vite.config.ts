@@ -16,6 +16,8 @@ export default defineConfig({
     minify: true,
     modulePreload: false,
     sourcemap: false,
+    // The notification frame is only listed as a web-accessible resource; make it a real entry.
+    rollupOptions: { input: { notice: 'src/content/notice.html' } },
   },
   server: { strictPort: true },
 });

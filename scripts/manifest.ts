@@ -7,9 +7,13 @@ export const GECKO_ID = 'request-doctor@request-doctor.dev';
 
 export function manifestFor(base: Manifest, target: TargetBrowser): Manifest {
   if (target === 'chrome') return base;
-  const { minimum_chrome_version: _chromeOnly, background, ...rest } = base;
+  const { minimum_chrome_version: _chromeOnly, background, web_accessible_resources, ...rest } = base;
   return {
     ...rest,
+    // Firefox already gives each install its own random moz-extension:// origin; it has no use_dynamic_url.
+    web_accessible_resources: (web_accessible_resources as Record<string, unknown>[] | undefined)?.map(
+      ({ use_dynamic_url: _chromeOnlyKey, ...resource }) => resource,
+    ),
     // Firefox runs event pages, not extension service workers.
     background: { scripts: [background?.service_worker], type: 'module' },
     browser_specific_settings: {

@@ -1,7 +1,7 @@
 // The worker's memory: tab logs mirrored to storage.session through one batched write queue.
 import browser from '../shared/browser';
 import type { Failure } from '../diagnosis/observe';
-import { TAB_LOG_PREFIX, tabLogKey, type TabLog } from '../shared/protocol';
+import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
 import { addFailure, enforceTotalCap, startPage, type Commit } from './tab-log';
 
 /** Writes are batched: at most one storage write per this many ms. */
@@ -16,6 +16,7 @@ const pending: (() => void)[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 let writeQueue: Promise<void> = Promise.resolve();
 let onFlushed: (tabIds: number[]) => void = () => {};
+let onRecorded: (record: FailureRecord) => void = () => {};
 
 async function load(): Promise<void> {
   try {
@@ -84,11 +85,17 @@ export function setFlushListener(listener: (tabIds: number[]) => void): void {
   onFlushed = listener;
 }
 
+/** Called with every stored record (new or folded), e.g. to notify. */
+export function setRecordListener(listener: (record: FailureRecord) => void): void {
+  onRecorded = listener;
+}
+
 export function recordFailure(failure: Failure): void {
   whenLoaded(() => {
     const tabId = failure.observation.tabId;
-    addFailure(logOf(tabId), failure);
+    const record = addFailure(logOf(tabId), failure);
     markDirty(tabId);
+    onRecorded(record);
     for (const log of enforceTotalCap(logs.values())) markDirty(log.tabId);
   });
 }

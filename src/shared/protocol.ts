@@ -23,9 +23,23 @@ export const tabLogKey = (tabId: number): string => `tab:${tabId}`;
 
 export const TAB_LOG_PREFIX = 'tab:';
 
-/** Messages extension pages send to the background. */
+/** `storage.session` key of a tab's in-page notification. */
+export const noticeKey = (tabId: number): string => `notice:${tabId}`;
+
+/** Every message between contexts, by type. */
 export enum MessageType {
+  /** report page → background: forget this tab's failures. */
   ClearTab = 'clear-tab',
+  /** notification frame → background: close the notification of the sender's tab. */
+  DismissNotice = 'dismiss-notice',
+  /** background → content script: show (or resize) the notification frame. */
+  ShowNotice = 'show-notice',
+  /** background → content script: remove the notification frame. */
+  HideNotice = 'hide-notice',
 }
 
-export type Message = { type: MessageType.ClearTab; tabId: number };
+export type Message =
+  | { type: MessageType.ClearTab; tabId: number }
+  | { type: MessageType.DismissNotice }
+  | { type: MessageType.ShowNotice; tabId: number; position: string; lines: number; more: boolean }
+  | { type: MessageType.HideNotice };

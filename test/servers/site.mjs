@@ -2,6 +2,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { demoPage } from './demo-page.mjs';
 import { freePort, startNginx } from './nginx.mjs';
 
@@ -31,6 +32,16 @@ const count = (q, fallback) => {
   const n = Number.parseInt(q.get('n') ?? '', 10);
   return Number.isFinite(n) ? Math.max(0, Math.min(10000, n)) : fallback;
 };
+
+const strictScript = "document.title = 'strict'; fetch('/status/409', { method: 'PUT' }).finally(() => { window.__done = true; });";
+const strictScriptHash = createHash('sha256').update(strictScript).digest('base64');
+const strictPage = html(`<title>strict</title></head><body><p>strict CSP</p><script>${strictScript}</script></body>`);
+// Styles that try to break or cover anything injected: reset everything, giant fonts, z-index wars.
+const hostilePage = html(`<title>hostile</title><style>
+* { all: unset !important; font-size: 80px !important; z-index: 1 !important; }
+iframe, [popover], :not(html):not(head):not(body) { display: none !important; }
+#cover { display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; background: red !important; }
+</style></head><body><div id="cover">cover</div><script>fetch('/status/409', { method: 'PATCH' }).finally(() => { window.__done = true; });</script></body>`);
 
 const pages = {
   blank: () => html('<title>blank</title></head><body>blank</body>'),
@@ -120,6 +131,11 @@ function route(site, req, res) {
   // A text body, so the image fails to decode as well as failing on status.
   if ((m = /^\/img\/([1-9]\d\d)\.gif$/.exec(p))) return sendStatus(req, res, Number(m[1]), new URLSearchParams());
   if (p === '/demo') return send(200, 'text/html; charset=utf-8', demoPage(site));
+  // A page that forbids everything it can: strict CSP with Trusted Types enforced.
+  if (p === '/pages/strict') return send(200, 'text/html; charset=utf-8', strictPage, {
+    'Content-Security-Policy': "default-src 'none'; script-src 'sha256-" + strictScriptHash + "'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'",
+  });
+  if (p === '/pages/hostile') return send(200, 'text/html; charset=utf-8', hostilePage);
   const name = p.replace(/^\/pages\//, '');
   if (p.startsWith('/pages/') && Object.hasOwn(pages, name)) return send(200, 'text/html; charset=utf-8', pages[/** @type {keyof typeof pages} */ (name)](q));
   send(404, 'text/plain', 'not found\n');

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { observe, type RequestDetails } from '../diagnosis/observe';
+import type { FailureRecord } from '../shared/protocol';
+import { defaults, normalizeOptions, type Options } from '../shared/settings';
+import { coalesce, DEBOUNCE_MS, MAX_LINES, MIN_INTERVAL_MS, renderDelay, visibleLines, worthNotifying, type Notice } from './notice-plan';
+import { addFailure } from './tab-log';
+
+const record = (extra: Partial<RequestDetails> = {}): FailureRecord =>
+  addFailure({ tabId: 9, failures: [] }, observe({
+    url: 'https://api.shop.test/cart', method: 'GET', type: 'xmlhttprequest', tabId: 9, timeStamp: 1, statusCode: 503, ...extra,
+  })!);
+const options = (extra: Partial<Options> = {}): Options => ({ ...defaults, ...extra });
+
+describe('which failures notify', () => {
+  it.each<[string, Partial<RequestDetails>, Partial<Options>, boolean]>([
+    ['a 503 from fetch, by default', {}, {}, true],
+    ['a 409 from fetch, by default', { statusCode: 409 }, {}, true],
+    ['anything when notifications are off', {}, { notify: 'off' }, false],
+    ['a failing image under "page and API calls"', { type: 'image' }, {}, false],
+    ['a failing image under "everything"', { type: 'image' }, { notify: 'everything' }, true],
+    ['a fetch under "page only"', {}, { notify: 'page' }, false],
+    ['the page itself under "page only"', { type: 'main_frame', statusCode: 500 }, { notify: 'page' }, true],
+    ['a frame under "page only"', { type: 'sub_frame', statusCode: 404 }, { notify: 'page' }, true],
+    ['a 404 when only errors notify', { statusCode: 404 }, { minSeverity: 'error' }, false],
+    ['a DNS failure when only errors notify', { statusCode: undefined, error: 'net::ERR_NAME_NOT_RESOLVED' }, { minSeverity: 'error' }, true],
+    ['a request blocked by another extension', { statusCode: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' }, { notify: 'everything', minSeverity: 'info' }, false],
+    ['a favicon 404', { statusCode: 404, type: 'image', url: 'https://shop.test/favicon.ico' }, { notify: 'everything' }, false],
+    ['a muted site', {}, { mutedSites: ['shop.test'] }, false],
+    ['another site than the muted one', {}, { mutedSites: ['other.test'] }, true],
+  ])('%s → %s', (_name, details, settings, expected) => {
+    expect(worthNotifying(record(details), options(settings), 'shop.test')).toBe(expected);
+  });
+});
+
+describe('coalescing', () => {
+  it('folds identical code and host into one line, most frequent first', () => {
+    let notice: Notice | undefined;
+    for (const details of [{ url: 'https://cdn.test/a' , error: 'net::ERR_NAME_NOT_RESOLVED', statusCode: undefined }, {}, { url: 'https://api.shop.test/other' }]) {
+      notice = coalesce(notice, record(details), 'shop.test', 'bottom-right');
+    }
+    expect(notice!.lines).toEqual([
+      { stage: 'receive', code: '503', host: 'api.shop.test', count: 2 },
+      { stage: 'dns', code: 'net::ERR_NAME_NOT_RESOLVED', host: 'cdn.test', count: 1 },
+    ]);
+    expect(notice!).toMatchObject({ total: 3, revision: 3, site: 'shop.test', tabId: 9 });
+  });
+  it('does not change the notice it was given', () => {
+    const first = coalesce(undefined, record(), 'shop.test', 'bottom-right');
+    const second = coalesce(first, record(), 'shop.test', 'bottom-right');
+    expect(first.lines[0]!.count).toBe(1);
+    expect(second.lines[0]!.count).toBe(2);
+  });
+  it('shows at most a few lines and sums the rest', () => {
+    let notice: Notice | undefined;
+    for (let i = 0; i < 20; i++) notice = coalesce(notice, record({ url: `https://h${i}.test/` }), 'shop.test', 'top-left');
+    const { lines, more } = visibleLines(notice!);
+    expect(lines).toHaveLength(MAX_LINES);
+    expect(more).toBe(20 - MAX_LINES);
+  });
+  it('hundreds of failures stay one notice with bounded lines', () => {
+    let notice: Notice | undefined;
+    for (let i = 0; i < 500; i++) notice = coalesce(notice, record({ url: `https://api.shop.test/${i}` }), 'shop.test', 'top-left');
+    expect(notice!.lines).toHaveLength(1);
+    expect(notice!.total).toBe(500);
+  });
+});
+
+describe('rate limit', () => {
+  it('the first render waits a moment for the rest of a burst', () => expect(renderDelay(undefined, 1000)).toBe(DEBOUNCE_MS));
+  it('updates come at most once per interval', () => {
+    expect(renderDelay(1000, 1100)).toBe(MIN_INTERVAL_MS - 100);
+    expect(renderDelay(1000, 1000 + MIN_INTERVAL_MS + 5000)).toBe(DEBOUNCE_MS);
+  });
+  it('a storm of 300 failures within a second causes at most two renders', () => {
+    let lastRender: number | undefined;
+    let nextRender: number | undefined;
+    let renders = 0;
+    for (let now = 0; now < 1000; now += 1000 / 300) {
+      if (nextRender !== undefined && now >= nextRender) {
+        renders++;
+        lastRender = nextRender;
+        nextRender = undefined;
+      }
+      nextRender ??= now + renderDelay(lastRender, now);
+    }
+    expect(renders).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('settings', () => {
+  it('bad stored values fall back to the defaults', () => {
+    expect(normalizeOptions({ notify: 'loud', minSeverity: 7, mutedSites: ['a.test', 3, null], position: 'middle', showAborted: 'yes' })).toEqual({
+      ...defaults, mutedSites: ['a.test'],
+    });
+  });
+  it('good values are kept', () => {
+    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', systemNotifications: true, showAborted: true, stripQueryInReports: true } as const;
+    expect(normalizeOptions(stored)).toEqual(stored);
+  });
+});

@@ -1,0 +1,83 @@
+// Pure rules of the in-page notification: which failures notify, how they coalesce, how often it updates.
+// No browser API here, so the rules are unit-tested directly.
+import type { Severity, Stage } from '../diagnosis/types';
+import type { FailureRecord } from '../shared/protocol';
+import type { Options } from '../shared/settings';
+
+export interface NoticeLine {
+  stage: Stage;
+  code: string;
+  host: string;
+  count: number;
+}
+
+/** What the notification shows; stored in storage.session under `notice:<tabId>`. */
+export interface Notice {
+  tabId: number;
+  /** The page's host, for "Don't show on this site". */
+  site: string;
+  total: number;
+  lines: NoticeLine[];
+  position: Options['position'];
+  /** Bumped on every change so the notification can tell a fresh burst from an old one. */
+  revision: number;
+}
+
+export const MAX_LINES = 5;
+/** Wait this long after a failure for its siblings, so a burst makes one notification. */
+export const DEBOUNCE_MS = 250;
+/** At most one update per this interval, however many requests fail. */
+export const MIN_INTERVAL_MS = 1000;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const PAGE_TYPES = new Set(['main_frame', 'sub_frame']);
+const API_TYPES = new Set(['xmlhttprequest', 'fetch', 'websocket']);
+
+export const hostOf = (url: string | undefined): string => {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+};
+
+const isFavicon = (url: string): boolean => /\/favicon\.ico(\?|$)|\/apple-touch-icon[^/]*\.png(\?|$)/i.test(url);
+
+/** Whether this failure deserves an in-page notification, under the person's settings. */
+export function worthNotifying(record: FailureRecord, options: Options, pageHost: string): boolean {
+  if (options.notify === 'off' || record.blocked) return false;
+  if (RANK[record.severity] < RANK[options.minSeverity]) return false;
+  if (record.code === '404' && isFavicon(record.url)) return false;
+  if (pageHost && options.mutedSites.includes(pageHost)) return false;
+  if (options.notify === 'page') return PAGE_TYPES.has(record.type);
+  if (options.notify === 'page-and-api') return PAGE_TYPES.has(record.type) || API_TYPES.has(record.type);
+  return true;
+}
+
+/** Fold one failure into the notice: identical code and host share a line with a count. */
+export function coalesce(notice: Notice | undefined, record: FailureRecord, site: string, position: Options['position']): Notice {
+  const next: Notice = notice
+    ? { ...notice, lines: notice.lines.map((line) => ({ ...line })), position }
+    : { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
+  const host = hostOf(record.url) || record.url.slice(0, 60);
+  const line = next.lines.find((l) => l.code === record.code && l.host === host);
+  if (line) line.count += 1;
+  else next.lines.push({ stage: record.stage, code: record.code, host, count: 1 });
+  next.lines.sort((a, b) => b.count - a.count);
+  next.total += 1;
+  next.revision += 1;
+  return next;
+}
+
+/** Lines to show, the rest summed as "and N more". */
+export function visibleLines(notice: Notice): { lines: NoticeLine[]; more: number } {
+  const lines = notice.lines.slice(0, MAX_LINES);
+  const shown = lines.reduce((sum, line) => sum + line.count, 0);
+  return { lines, more: notice.total - shown };
+}
+
+/** Milliseconds until the notice may be (re)drawn: a short debounce, then at most once per interval. */
+export function renderDelay(lastRenderAt: number | undefined, now: number): number {
+  if (lastRenderAt === undefined) return DEBOUNCE_MS;
+  return Math.max(DEBOUNCE_MS, lastRenderAt + MIN_INTERVAL_MS - now);
+}

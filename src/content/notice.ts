@@ -1,0 +1,77 @@
+// The notification itself, in an extension-origin iframe: page scripts cannot read it, page CSS cannot touch it.
+import browser from '../shared/browser';
+import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
+import { MessageType, noticeKey, type Message } from '../shared/protocol';
+import { defaults } from '../shared/settings';
+
+interface Line { stage: string; code: string; host: string; count: number }
+interface Notice { tabId: number; site: string; total: number; lines: Line[]; revision: number }
+
+/** Dismiss itself after this long without a new failure, unless hovered or focused. */
+const AUTO_DISMISS_MS = 8000;
+const MAX_LINES = 5;
+const tabId = Number(new URLSearchParams(location.search).get('tab'));
+const root = document.getElementById('notice')!;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let held = false;
+
+const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType.DismissNotice } satisfies Message);
+const openReport = (): void => void browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${tabId}`) });
+
+async function muteSite(site: string): Promise<void> {
+  const { mutedSites } = await browser.storage.sync.get({ mutedSites: defaults.mutedSites });
+  const list = Array.isArray(mutedSites) ? (mutedSites as string[]) : [];
+  if (!list.includes(site)) await browser.storage.sync.set({ mutedSites: [...list, site] });
+  dismiss();
+}
+
+function armTimer(): void {
+  clearTimeout(timer);
+  if (!held) timer = setTimeout(dismiss, AUTO_DISMISS_MS);
+}
+
+function render(notice: Notice | undefined): void {
+  if (!notice) return;
+  const lines = notice.lines.slice(0, MAX_LINES);
+  const more = notice.total - lines.reduce((sum, line) => sum + line.count, 0);
+  root.replaceChildren(
+    h('header', null,
+      h('h1', null, t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total)),
+      h('button', { type: 'button', class: 'close', 'aria-label': t('noticeClose'), title: t('noticeClose'), 'data-action': 'close' }, '×')),
+    h('ul', null, ...lines.map((line) =>
+      h('li', { 'data-code': line.code, 'data-stage': line.stage },
+        h('span', { class: 'count' }, t('times', line.count)),
+        h('span', { class: 'code' }, line.code.replace(/^net::ERR_/, '')),
+        h('span', { class: 'host' }, line.host),
+        h('span', { class: 'stage' }, t(`stage_${line.stage}`)),
+        h('button', { type: 'button', 'data-action': 'details', 'aria-label': t('noticeDetailsFor', line.code, line.host) }, t('noticeDetails'))))),
+    more > 0 ? h('p', { class: 'more' }, t('noticeMore', more)) : '',
+    h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));
+  root.onclick = (event) => {
+    const action = (event.target as Element).closest('button')?.getAttribute('data-action');
+    if (action === 'close') dismiss();
+    else if (action === 'details') openReport();
+    else if (action === 'mute') void muteSite(notice.site);
+  };
+  armTimer();
+}
+
+// Hovering or focusing the notification keeps it open.
+const hold = (value: boolean) => () => {
+  held = value;
+  armTimer();
+};
+document.addEventListener('mouseenter', hold(true));
+document.addEventListener('mouseleave', hold(false));
+document.addEventListener('focusin', hold(true));
+document.addEventListener('focusout', hold(false));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') dismiss();
+});
+
+const key = noticeKey(tabId);
+browser.storage.session.onChanged.addListener((changes) => {
+  if (key in changes) render(changes[key]?.newValue as Notice | undefined);
+});
+void browser.storage.session.get(key).then((stored) => render(stored[key] as Notice | undefined));

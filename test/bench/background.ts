@@ -1,0 +1,87 @@
+// A fresh copy of the real background module on the fake browser, and a timed replay into its listeners.
+import { vi } from 'vitest';
+import type { TabLog } from '../../src/shared/protocol';
+import { createFakeBrowser } from '../support/fake-browser';
+import { EVENTS, type Sequence, type Traffic } from './traffic';
+
+export interface Background {
+  listeners: ((details: unknown) => void)[];
+  flush(): Promise<void>;
+  /** JSON bytes (keys + values) currently in storage.session, as Chromium counts its quota. */
+  sessionBytes(): number;
+  sessionRecords(): number;
+}
+
+export interface Totals {
+  successMs: number;
+  successEvents: number;
+  failureMs: number;
+  failureRequests: number;
+  failureEvents: number;
+}
+
+const sum = (map: Map<string, number>): number => [...map.values()].reduce((a, b) => a + b, 0);
+
+/** `use` points the test file's vi.mock of src/shared/browser at the new fake. */
+export async function freshBackground(use: (browser: unknown) => void): Promise<Background> {
+  vi.resetModules();
+  const fake = createFakeBrowser();
+  const bytes = new Map<string, number>();
+  const records = new Map<string, number>();
+  // Keep only sizes: in Chromium storage.session lives in the browser process, not in the worker's heap.
+  const session = (fake.browser as { storage: { session: Record<string, unknown> } }).storage.session;
+  session.set = async (items: Record<string, TabLog>) => {
+    for (const [key, log] of Object.entries(items)) {
+      bytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(log)));
+      records.set(key, log.failures.length);
+    }
+  };
+  session.remove = async (keys: string | string[]) => [keys].flat().forEach((key) => (bytes.delete(key), records.delete(key)));
+  use(fake.browser);
+  const store = await import('../../src/background/store');
+  await import('../../src/background/index');
+  await store.ready;
+  const listeners = EVENTS.map((name) => fake.listeners.get(name)![0] as (details: unknown) => void);
+  return { listeners, flush: store.flush, sessionBytes: () => sum(bytes), sessionRecords: () => sum(records) };
+}
+
+export const newTotals = (): Totals => ({ successMs: 0, successEvents: 0, failureMs: 0, failureRequests: 0, failureEvents: 0 });
+
+/** Replay into the listeners; runs of successes and each failing request are timed apart (one clock read per block). */
+export function replay({ listeners }: Background, sequences: Sequence[], totals: Totals): void {
+  let start = performance.now();
+  for (const { failed, events } of sequences) {
+    if (!failed) {
+      for (const [listener, details] of events) listeners[listener]!(details);
+      totals.successEvents += events.length;
+      continue;
+    }
+    const failStart = performance.now();
+    totals.successMs += failStart - start;
+    for (const [listener, details] of events) listeners[listener]!(details);
+    start = performance.now();
+    totals.failureMs += start - failStart;
+    totals.failureRequests += 1;
+    totals.failureEvents += events.length;
+  }
+  totals.successMs += performance.now() - start;
+}
+
+/** `count` sequences in chunks: generated untimed, replayed timed, then the batched storage write (untimed, as the 400 ms timer would). */
+export async function run(background: Background, traffic: Traffic, count: number, chunk = 20_000): Promise<Totals> {
+  const totals = newTotals();
+  for (let done = 0; done < count; done += chunk) {
+    replay(background, traffic.next(Math.min(chunk, count - done)), totals);
+    await background.flush();
+  }
+  return totals;
+}
+
+/** Heap in use after full garbage collection; needs node --expose-gc (the bench project sets it). */
+export function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run through npm run bench: it starts node with --expose-gc');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}

@@ -1,0 +1,106 @@
+// Realistic webRequest traffic for the benchmarks, built from the event shapes Chromium really sent
+// (test/fixtures/chromium-events). Every event gets a fresh details object, as Chromium delivers them.
+import { readFileSync } from 'node:fs';
+
+type Details = Record<string, unknown>;
+/** The listeners the background registers, in the order `Event[0]` indexes them. */
+export const EVENTS = ['webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webNavigation.onCommitted'];
+export type Event = [listener: number, details: Details];
+/** One request (with its redirects) or one page load; `failed` when its outcome is a failure. */
+export interface Sequence {
+  failed: boolean;
+  events: Event[];
+}
+
+const [REDIRECT, COMPLETED, ERROR, COMMITTED] = [0, 1, 2, 3];
+const fixture = (name: string): Details[] =>
+  (JSON.parse(readFileSync(new URL(`../fixtures/chromium-events/${name}.json`, import.meta.url), 'utf8')) as { events: { details: Details }[] })
+    .events.map((e) => e.details);
+const last = (name: string): Details => fixture(name).at(-1)!;
+const status = (details: Details, code: number, text: string, header?: [string, string]): Details => ({
+  ...details, statusCode: code, statusLine: `HTTP/1.1 ${code} ${text}`,
+  responseHeaders: [...(details.responseHeaders as object[]), ...(header ? [{ name: header[0], value: header[1] }] : [])],
+});
+
+const [page, commit, ...subresources] = fixture('clean-page-50-requests') as [Details, Details, ...Details[]];
+const hop = fixture('redirect-loop-fetch')[0]!;
+const image404 = last('status-404-image');
+const post409 = last('status-409-fetch-post');
+
+/** Every failure kind, in turn: the final event and how many redirects lead to it. */
+const FAILURES: { details: Details; event: number; hops?: number }[] = [
+  { details: image404, event: COMPLETED },
+  { details: status(image404, 403, 'Forbidden'), event: COMPLETED },
+  { details: post409, event: COMPLETED },
+  { details: status(post409, 401, 'Unauthorized', ['WWW-Authenticate', 'Bearer realm="api"']), event: COMPLETED },
+  { details: status(post409, 429, 'Too Many Requests', ['Retry-After', '30']), event: COMPLETED },
+  { details: status(post409, 500, 'Internal Server Error'), event: COMPLETED },
+  { details: last('status-502-nginx'), event: COMPLETED },
+  { details: last('status-503-retry-after-nginx'), event: COMPLETED },
+  { details: last('dns-failure'), event: ERROR },
+  { details: last('connection-refused'), event: ERROR },
+  { details: last('connection-reset'), event: ERROR },
+  { details: last('self-signed-certificate'), event: ERROR },
+  { details: last('empty-response-nginx-444'), event: ERROR },
+  { details: last('redirect-loop-fetch'), event: ERROR, hops: 20 },
+  { details: last('redirect-loop-main-frame'), event: ERROR, hops: 20 },
+  { details: { ...last('dns-failure'), error: 'net::ERR_BLOCKED_BY_CLIENT', url: 'https://ads.example/pixel.gif' }, event: ERROR },
+  { details: last('aborted-fetch'), event: ERROR },
+];
+
+export interface Mix {
+  tabs: number;
+  /** Share of requests that fail, spread evenly. */
+  failureRate: number;
+  /** Tabs that load a new page every `pageSize` requests; the others are long-lived apps that never navigate. */
+  navigatingTabs: number;
+  pageSize: number;
+}
+
+const FIRST_TAB = 1682757426;
+
+/** An endless, deterministic stream of sequences; `next(n)` hands out the following n. */
+export class Traffic {
+  private i = 0;
+  private failures = 0;
+  private readonly pages: { documentId: string; requests: number; loads: number }[];
+
+  constructor(private readonly mix: Mix) {
+    this.pages = Array.from({ length: mix.tabs }, (_, tab) => ({ documentId: docId(tab, 0), requests: 0, loads: 0 }));
+  }
+
+  next(count: number): Sequence[] {
+    const out: Sequence[] = [];
+    for (let n = 0; n < count; n++) out.push(this.sequence(this.i++));
+    return out;
+  }
+
+  private sequence(i: number): Sequence {
+    const tab = i % this.mix.tabs;
+    const state = this.pages[tab]!;
+    // About 1 % of requests belong to no tab (service workers, extensions): tab id -1.
+    const tabId = i % 97 === 0 ? -1 : FIRST_TAB + tab;
+    const fresh = (details: Details, url = details.url): Details => ({
+      ...details, url: `${url as string}${(url as string).includes('?') ? '&' : '?'}r=${i}`, requestId: String(i), tabId,
+      timeStamp: 1795649692205 + i * 0.25, ...(details.documentId ? { documentId: state.documentId } : {}),
+    });
+    if (tab < this.mix.navigatingTabs && ++state.requests > this.mix.pageSize) {
+      state.requests = 0;
+      state.documentId = docId(tab, ++state.loads);
+      return { failed: false, events: [[COMPLETED, fresh(page)], [COMMITTED, { ...fresh(commit), documentId: state.documentId }]] };
+    }
+    if (Math.floor((i + 1) * this.mix.failureRate) > Math.floor(i * this.mix.failureRate)) {
+      const kind = FAILURES[this.failures++ % FAILURES.length]!;
+      const hops: Event[] = Array.from({ length: kind.hops ?? 0 }, (_, k) => [REDIRECT, fresh(hop, k % 2 ? `${hop.url}2` : hop.url)]);
+      return { failed: true, events: [...hops, [kind.event, fresh(kind.details)]] };
+    }
+    const ok = subresources[i % subresources.length]!;
+    // A few redirects (then 200), 304 revalidations and 204 beacons among the plain 200s.
+    if (i % 50 === 1) return { failed: false, events: [[REDIRECT, fresh(hop)], [COMPLETED, fresh(ok)]] };
+    if (i % 25 === 2) return { failed: false, events: [[COMPLETED, fresh(status(ok, 304, 'Not Modified'))]] };
+    if (i % 50 === 3) return { failed: false, events: [[COMPLETED, fresh(status(ok, 204, 'No Content'))]] };
+    return { failed: false, events: [[COMPLETED, fresh(ok)]] };
+  }
+}
+
+const docId = (tab: number, load: number): string => `${tab.toString(16).padStart(8, '0')}${load.toString(16).padStart(24, '0')}`.toUpperCase();

@@ -1,0 +1,221 @@
+// The in-page notification, end to end: content, coalescing, muting, isolation from the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { startSite } from '../servers/site.mjs';
+import { ExtensionBrowser } from '../support/extension-browser.mjs';
+
+let browser: ExtensionBrowser;
+let site: Awaited<ReturnType<typeof startSite>>;
+let serial = 0;
+
+beforeAll(async () => {
+  site = await startSite({ nginx: false });
+  browser = await ExtensionBrowser.launch();
+  const warm = await browser.context.newPage();
+  await warm.goto(`${site.origin}/pages/blank?warm`);
+  await warm.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function blankPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${site.origin}/pages/blank?notice${++serial}`);
+  await page.bringToFront();
+  return page;
+}
+
+const noticeFrame = (page: Page): Frame | undefined =>
+  page.frames().find((f) => f.url().startsWith(`chrome-extension://${browser.extensionId}/src/content/notice.html`));
+
+async function waitForNotice(page: Page, text?: RegExp): Promise<Frame> {
+  for (let i = 0; i < 60; i++) {
+    const frame = noticeFrame(page);
+    const content = frame && (await frame.locator('#notice').textContent().catch(() => ''));
+    if (frame && content && (!text || text.test(content))) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no notification${text ? ` matching ${text}` : ''}; last: ${await noticeFrame(page)?.locator('#notice').textContent()}`);
+}
+
+const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('request-doctor-notice').length);
+const fetchIn = (page: Page, url: string, method = 'GET') =>
+  page.evaluate(([u, m]) => fetch(u, { method: m, credentials: 'omit' }).catch(() => {}), [url, method] as const);
+
+describe('in-page notification', () => {
+  it('a fetch 409 shows a notification naming 409 and the receive stage', async () => {
+    const page = await blankPage();
+    await fetchIn(page, `${site.origin}/status/409`, 'PUT');
+    const frame = await waitForNotice(page);
+    const line = frame.locator('li[data-code="409"]');
+    expect(await line.getAttribute('data-stage')).toBe('receive');
+    expect(await line.textContent()).toMatch(/1×\s*409\s*127\.0\.0\.1\s*Receive response\s*Details/);
+    expect(await frame.locator('[role="status"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('several failures close together coalesce into one notification', async () => {
+    const page = await blankPage();
+    await page.evaluate(async (origin) => {
+      await Promise.all([
+        fetch(`${origin}/status/503?a`), fetch(`${origin}/status/503?b`), fetch('http://nonexistent.invalid/api').catch(() => {}),
+      ]);
+    }, site.origin);
+    const frame = await waitForNotice(page, /3 requests failed/);
+    expect(await frame.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^2×\s*503\s*127\.0\.0\.1\s*Receive response/),
+      expect.stringMatching(/^1×\s*NAME_NOT_RESOLVED\s*nonexistent\.invalid\s*DNS lookup/),
+    ]);
+    expect(await hostCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it('a storm of failures makes one updating notification', async () => {
+    const page = await blankPage();
+    await page.evaluate((origin) => Promise.all(Array.from({ length: 150 }, (_, i) => fetch(`${origin}/status/500?storm=${i}`))), site.origin);
+    const frame = await waitForNotice(page, /150 requests failed/);
+    expect(await frame.locator('li').count()).toBe(1);
+    expect(await hostCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it('Details opens the full report for the tab', async () => {
+    const page = await blankPage();
+    const tabId = await browser.tabIdOf(page);
+    await fetchIn(page, `${site.origin}/status/410`);
+    const frame = await waitForNotice(page);
+    const [report] = await Promise.all([browser.context.waitForEvent('page'), frame.click('li button[data-action="details"]')]);
+    await report.waitForSelector('[data-failure][data-code="410"]');
+    expect(report.url()).toBe(`${browser.reportUrl}?tab=${tabId}`);
+    await Promise.all([report.close(), page.close()]);
+  });
+
+  it('the close button and Esc dismiss it, without taking focus from the page', async () => {
+    const page = await blankPage();
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      document.body.append(input);
+      input.focus();
+    });
+    await fetchIn(page, `${site.origin}/status/500?close`);
+    let frame = await waitForNotice(page);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    // Keyboard: the close button is reachable and works with Enter.
+    await frame.locator('button[data-action="close"]').focus();
+    await frame.locator('button[data-action="close"]').press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+
+    await fetchIn(page, `${site.origin}/status/500?esc`);
+    frame = await waitForNotice(page);
+    await frame.locator('button[data-action="close"]').focus();
+    await frame.locator('button[data-action="close"]').press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await page.close();
+  });
+
+  it('"Don\'t show on this site" mutes the site, and it is remembered', async () => {
+    const page = await blankPage();
+    await fetchIn(page, `${site.origin}/status/500?mute`);
+    const frame = await waitForNotice(page);
+    await frame.click('button[data-action="mute"]');
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await page.reload();
+    await fetchIn(page, `${site.origin}/status/500?after-mute`);
+    await page.waitForTimeout(1200);
+    expect(await hostCount(page)).toBe(0);
+    const settings = await browser.context.newPage();
+    await settings.goto(`${browser.reportUrl}?tab=-2`);
+    expect(await settings.evaluate(() => chrome.storage.sync.get('mutedSites'))).toEqual({ mutedSites: ['127.0.0.1'] });
+    await settings.evaluate(() => chrome.storage.sync.set({ mutedSites: [] }));
+    await Promise.all([settings.close(), page.close()]);
+  });
+});
+
+describe('what gets no notification', () => {
+  it('a clean page gets nothing injected', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/pages/clean?n=50`);
+    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
+    await page.waitForTimeout(800);
+    expect(await hostCount(page)).toBe(0);
+    expect(noticeFrame(page)).toBeUndefined();
+    await page.close();
+  });
+
+  it('a failure in a background tab is not notified', async () => {
+    const page = await blankPage();
+    const front = await blankPage();
+    await fetchIn(page, `${site.origin}/status/500?background`);
+    await page.waitForTimeout(1200);
+    expect(await hostCount(page)).toBe(0);
+    await Promise.all([front.close(), page.close()]);
+  });
+
+  it('an aborted fetch is not notified', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/pages/abort`);
+    await page.waitForFunction(() => document.title === 'aborted');
+    await page.waitForTimeout(800);
+    expect(await hostCount(page)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('isolation from the page', () => {
+  it('page scripts cannot find the failing URL anywhere in their DOM', async () => {
+    const page = await blankPage();
+    const secret = `${site.origin}/status/500?secret-${Date.now()}`;
+    await fetchIn(page, secret);
+    await waitForNotice(page);
+    const found = await page.evaluate((needle) => {
+      const seen: string[] = [];
+      const walk = (root: Document | ShadowRoot | Element): void => {
+        seen.push(root instanceof Document ? root.documentElement.outerHTML : (root as Element).innerHTML ?? '');
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (el instanceof HTMLIFrameElement) {
+            try { if (el.contentDocument) walk(el.contentDocument); } catch { /* cross-origin: unreadable, as intended */ }
+          }
+        }
+      };
+      walk(document);
+      const host = document.querySelector('request-doctor-notice');
+      return { inDom: seen.join('\n').includes(needle) || document.body.innerText.includes(needle), hostShadow: host?.shadowRoot ?? null, hostExists: !!host };
+    }, secret.slice(secret.indexOf('/status')));
+    expect(found).toEqual({ inDom: false, hostShadow: null, hostExists: true });
+    await page.close();
+  });
+
+  it('hostile page styles can neither hide nor restyle it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/pages/hostile`);
+    await page.bringToFront();
+    const frame = await waitForNotice(page, /409/);
+    const box = await page.evaluate(() => {
+      const host = document.querySelector('request-doctor-notice')!;
+      const rect = host.getBoundingClientRect();
+      const top = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      return { width: Math.round(rect.width), right: Math.round(innerWidth - rect.right), bottom: Math.round(innerHeight - rect.bottom), onTop: top === host };
+    });
+    expect(box).toEqual({ width: 380, right: 16, bottom: 16, onTop: true });
+    expect(await frame.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('13px');
+    // And nothing of ours leaks into the page's own styles.
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('cover')!).backgroundColor)).toBe('rgb(255, 0, 0)');
+    await page.close();
+  });
+
+  it('works on a page with a strict CSP and Trusted Types enforced', async () => {
+    const page = await browser.context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+    await page.goto(`${site.origin}/pages/strict`);
+    await page.bringToFront();
+    const frame = await waitForNotice(page, /409/);
+    expect(await frame.locator('li[data-code="409"]').count()).toBe(1);
+    expect(violations.filter((v) => /Content Security Policy|Trusted Type/i.test(v))).toEqual([]);
+    await page.close();
+  });
+});
