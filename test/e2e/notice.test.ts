@@ -29,7 +29,7 @@ async function blankPage(): Promise<Page> {
 }
 
 const noticeFrame = (page: Page): Frame | undefined =>
-  page.frames().find((f) => f.url().startsWith(`chrome-extension://${browser.extensionId}/src/content/notice.html`));
+  page.frames().find((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${browser.extensionId}/src/content/notice.html`));
 
 async function waitForNotice(page: Page, text?: RegExp): Promise<Frame> {
   for (let i = 0; i < 60; i++) {
@@ -107,6 +107,7 @@ describe('in-page notification', () => {
     await frame.locator('button[data-action="close"]').focus();
     await frame.locator('button[data-action="close"]').press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await expect.poll(() => noticeFrame(page)).toBeUndefined();
 
     await fetchIn(page, `${site.origin}/status/500?esc`);
     frame = await waitForNotice(page);
