@@ -86,7 +86,21 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
   setTimeout(() => (button.textContent = t('copyReport')), 2000);
 }
 
+const ALL_SITES = { origins: ['<all_urls>'] };
+
+/** Firefox lets people withhold host access in MV3: say so, and offer to ask for it. */
+async function checkHostAccess(): Promise<void> {
+  if (await browser.permissions.contains(ALL_SITES).catch(() => true)) return;
+  const banner = document.getElementById('permission')!;
+  const button = document.getElementById('permission-grant') as HTMLButtonElement;
+  document.getElementById('permission-text')!.textContent = t('permissionMissing');
+  button.textContent = t('permissionGrant');
+  button.onclick = () => void browser.permissions.request(ALL_SITES).then((granted) => (banner.hidden = granted));
+  banner.hidden = false;
+}
+
 async function main(): Promise<void> {
+  void checkHostAccess();
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');
   const tabId = await targetTabId();
