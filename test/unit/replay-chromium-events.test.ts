@@ -82,3 +82,36 @@ describe('replaying real Chromium event sequences', () => {
     ]);
   });
 });
+
+describe('bad input never crashes the worker nor loses recorded failures', () => {
+  const odd: Record<string, unknown>[] = [
+    { url: `https://a.test/${'x'.repeat(200_000)}`, statusCode: 404, tabId: 7 },
+    { url: 'https://a.test/', statusCode: 0, tabId: 7 },
+    { url: 'https://a.test/', statusCode: 999, tabId: 7 },
+    { url: 'https://a.test/', statusCode: -5, tabId: 7 },
+    { url: 'https://a.test/', error: 'net::ERR_SOMETHING_NOBODY_KNOWS', tabId: -1 },
+    { url: 'https://a.test/', error: '', tabId: 7 },
+    { url: 'javascript:void(0)', error: 'weird \u0000 error', tabId: 7 },
+    { url: 'https://a.test/', statusCode: 500, tabId: 7, responseHeaders: [{ name: 'Retry-After', value: '-1' }, { name: 'Allow' }, { value: 'x' }, null] },
+    { url: 'https://a.test/', statusCode: 503, tabId: Number.NaN, responseHeaders: 'not-an-array' },
+    { statusCode: 500 },
+    {},
+  ];
+
+  it('odd events are recorded sensibly or ignored, and earlier failures stay', async () => {
+    const [before] = await replay('status-409-fetch-post');
+    const store = await import('../../src/background/store');
+    for (const details of odd) {
+      const full = { requestId: 'r', method: 'GET', type: 'xmlhttprequest', timeStamp: 1, ...details };
+      expect(() => fake.emit(details.error !== undefined ? 'webRequest.onErrorOccurred' : 'webRequest.onCompleted', full)).not.toThrow();
+      expect(() => fake.emit('webRequest.onBeforeRedirect', full)).not.toThrow();
+    }
+    await store.flush();
+    const logs = [...fake.session.values()] as TabLog[];
+    expect(logs.find((log) => log.tabId === before!.tabId)?.failures.map((f) => f.code)).toEqual(['409']);
+    const odds = logs.find((log) => log.tabId === 7)!.failures;
+    expect(odds.map((f) => f.code).sort()).toEqual(['404', '500', '999', 'weird \u0000 error']);
+    expect(odds.find((f) => f.code === '404')!.url.length).toBeLessThan(5000);
+    expect(logs.find((log) => log.tabId === -1)?.failures[0]).toMatchObject({ code: 'net::ERR_SOMETHING_NOBODY_KNOWS', stage: 'wait' });
+  });
+});
