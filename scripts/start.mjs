@@ -54,6 +54,8 @@ if (!headless) {
   for (const f of failures) console.log(`${f.stage.padEnd(8)} ${f.code.padEnd(30)} ${f.url}  — ${f.title}`);
   const dir = resolve('.artifacts/screenshots');
   mkdirSync(dir, { recursive: true });
+  await page.bringToFront();
+  await page.screenshot({ path: `${dir}/notification.png` });
   await report.setViewportSize({ width: 460, height: 600 });
   await report.evaluate(() => document.body.classList.remove('report'));
   await report.screenshot({ path: `${dir}/popup.png` });
