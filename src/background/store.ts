@@ -2,12 +2,13 @@
 import browser from '../shared/browser';
 import type { Failure } from '../diagnosis/observe';
 import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
-import { addFailure, enforceTotalCap, startPage, type Commit } from './tab-log';
+import { addFailure, CAPS, enforceTotalCap, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
 /** Writes are batched: at most one storage write per this many ms. */
 const FLUSH_DELAY_MS = 400;
 
 const logs = new Map<number, TabLog>();
+let totals: Totals = { records: 0, bytes: 0 };
 const dirty = new Set<number>();
 const removed = new Set<number>();
 let loaded = false;
@@ -30,6 +31,7 @@ async function load(): Promise<void> {
   } catch (error) {
     console.error('Request Doctor: could not read session state', error);
   }
+  totals = totalsOf(logs.values());
   loaded = true;
   for (const run of pending.splice(0)) run();
 }
@@ -93,17 +95,22 @@ export function setRecordListener(listener: (record: FailureRecord) => void): vo
 export function recordFailure(failure: Failure): void {
   whenLoaded(() => {
     const tabId = failure.observation.tabId;
-    const record = addFailure(logOf(tabId), failure);
+    const record = addFailure(logOf(tabId), failure, CAPS.perTab, totals);
     markDirty(tabId);
     onRecorded(record);
-    for (const log of enforceTotalCap(logs.values())) markDirty(log.tabId);
+    if (totals.records > CAPS.total || totals.bytes > CAPS.bytes) {
+      for (const log of enforceTotalCap(logs.values(), totals)) markDirty(log.tabId);
+    }
   });
 }
 
 export function pageCommitted(tabId: number, commit: Commit): void {
   whenLoaded(() => {
     const log = logs.get(tabId);
-    if (log && startPage(log, commit)) markDirty(tabId);
+    if (log && startPage(log, commit)) {
+      markDirty(tabId);
+      totals = totalsOf(logs.values());
+    }
   });
 }
 
@@ -113,6 +120,7 @@ export function clearTab(tabId: number): void {
     if (log && log.failures.length) {
       log.failures = [];
       markDirty(tabId);
+      totals = totalsOf(logs.values());
     }
   });
 }
@@ -120,6 +128,7 @@ export function clearTab(tabId: number): void {
 export function forgetTab(tabId: number): void {
   whenLoaded(() => {
     if (!logs.delete(tabId)) return;
+    totals = totalsOf(logs.values());
     dirty.delete(tabId);
     removed.add(tabId);
     flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);

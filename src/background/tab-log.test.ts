@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { TabLog } from '../shared/protocol';
-import { addFailure, badgeOf, enforceTotalCap, startPage } from './tab-log';
+import { addFailure, badgeOf, enforceTotalCap, recordSize, startPage, totalsOf } from './tab-log';
 
 const details = (extra: Partial<RequestDetails>): RequestDetails => ({
   url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 5, timeStamp: 1000, statusCode: 500, ...extra,
@@ -47,8 +47,24 @@ describe('caps', () => {
     const b = emptyLog(2);
     for (let i = 0; i < 8; i++) addFailure(a, failure({ url: `https://a.test/${i}`, timeStamp: i }));
     for (let i = 0; i < 3; i++) addFailure(b, failure({ url: `https://b.test/${i}`, timeStamp: i }));
-    expect(enforceTotalCap([a, b], 6)).toEqual([a]);
+    const totals = totalsOf([a, b]);
+    expect(enforceTotalCap([a, b], totals, { perTab: 200, total: 6, bytes: 1e9 })).toEqual([a]);
     expect([a.failures.length, b.failures.length]).toEqual([3, 3]);
+    expect(totals).toEqual(totalsOf([a, b]));
+  });
+  it('the total bytes stay under their cap however long the URLs and headers are', () => {
+    const log = emptyLog();
+    const huge = { 'x-request-id': 'i'.repeat(500), server: 's'.repeat(500) };
+    const totals = { records: 0, bytes: 0 };
+    for (let i = 0; i < 300; i++) {
+      addFailure(log, { ...failure({ url: `https://a.test/${i}/${'u'.repeat(4000)}`, timeStamp: i }), observation: { ...failure({ url: `https://a.test/${i}/${'u'.repeat(4000)}`, timeStamp: i }).observation, headers: huge } }, 1000, totals);
+      enforceTotalCap([log], totals, { perTab: 1000, total: 1000, bytes: 100_000 });
+    }
+    expect(totals.bytes).toBeLessThanOrEqual(100_000);
+    expect(totals).toEqual(totalsOf([log]));
+    expect(log.failures.at(-1)?.url).toContain('/299/');
+    expect(JSON.stringify(log).length).toBeLessThan(120_000);
+    expect(recordSize(log.failures[0]!)).toBeGreaterThan(5000);
   });
 });
 

@@ -4,50 +4,83 @@ import type { Failure } from '../diagnosis/observe';
 import type { Severity } from '../diagnosis/types';
 import type { FailureRecord, TabLog } from '../shared/protocol';
 
-export const CAPS = { perTab: 200, total: 2000 };
+/** Records per tab and in all, and the approximate bytes in all: storage.session holds 10 MB at most. */
+export const CAPS = { perTab: 200, total: 2000, bytes: 4_000_000 };
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export const foldKey = ({ observation: o, classification: c }: Failure): string => `${c.code} ${o.method} ${o.url}`;
-
 /** Add one failure; a repeat of an identical one only raises its count. Returns the stored record. */
-export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTab): FailureRecord {
-  const key = foldKey(failure);
-  const { observation, classification } = failure;
-  const existing = log.failures.find((record) => record.key === key);
+export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTab, totals?: Totals): FailureRecord {
+  const { observation: o, classification: c } = failure;
+  // Identical: same code, method and URL. Checked without building a key, on the hot path.
+  const existing = log.failures.find((r) => r.code === c.code && r.url === o.url && r.method === o.method);
   if (existing) {
     // The page's own failure repeating is the browser retrying the same page, not a new failure.
-    if (observation.type !== 'main_frame') existing.count += 1;
-    existing.lastSeen = observation.timeStamp;
+    if (o.type !== 'main_frame') existing.count += 1;
+    existing.lastSeen = o.timeStamp;
     return existing;
   }
-  const record: FailureRecord = { ...observation, ...classification, key, count: 1, lastSeen: observation.timeStamp };
+  const record: FailureRecord = { ...o, ...c, count: 1, lastSeen: o.timeStamp };
   log.failures.push(record);
-  if (log.failures.length > perTabCap) dropOldest(log);
+  if (totals) {
+    totals.records += 1;
+    totals.bytes += recordSize(record);
+  }
+  if (log.failures.length > perTabCap) {
+    const dropped = dropOldest(log);
+    if (totals && dropped) {
+      totals.records -= 1;
+      totals.bytes -= recordSize(dropped);
+    }
+  }
   return record;
 }
 
-/** Drop the oldest failure, keeping the page's own failure as long as possible. */
-export function dropOldest(log: TabLog): void {
+/** Approximate stored size of a record: its strings dominate. */
+export function recordSize(record: FailureRecord): number {
+  let size = 300 + record.url.length + (record.error?.length ?? 0) + (record.statusLine?.length ?? 0);
+  for (const name in record.headers) size += name.length + record.headers[name]!.length + 6;
+  for (const url of record.redirects ?? []) size += url.length + 3;
+  return size;
+}
+
+/** Drop the oldest failure, keeping the page's own failure as long as possible. Returns what was dropped. */
+export function dropOldest(log: TabLog): FailureRecord | undefined {
   let victim = -1;
   for (let i = 0; i < log.failures.length; i++) {
     const record = log.failures[i]!;
     if (record.type === 'main_frame' && log.failures.length > 1) continue;
     if (victim < 0 || record.lastSeen < log.failures[victim]!.lastSeen) victim = i;
   }
-  if (victim >= 0) log.failures.splice(victim, 1);
+  return victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
 }
 
-/** Keep the total number of records across tabs under the cap by trimming the fullest tabs. */
-export function enforceTotalCap(logs: Iterable<TabLog>, total = CAPS.total): TabLog[] {
-  const all = [...logs];
+/** Running totals across all tabs, kept by the store so caps cost nothing until they bite. */
+export interface Totals {
+  records: number;
+  bytes: number;
+}
+
+export function totalsOf(logs: Iterable<TabLog>): Totals {
+  const totals = { records: 0, bytes: 0 };
+  for (const log of logs) {
+    totals.records += log.failures.length;
+    for (const record of log.failures) totals.bytes += recordSize(record);
+  }
+  return totals;
+}
+
+/** Trim the fullest tabs until the totals fit the caps. Returns the tabs that changed. */
+export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps = CAPS): TabLog[] {
   const trimmed = new Set<TabLog>();
-  let count = all.reduce((sum, log) => sum + log.failures.length, 0);
-  while (count > total) {
-    const fullest = all.reduce((a, b) => (b.failures.length > a.failures.length ? b : a));
-    dropOldest(fullest);
+  while (totals.records > caps.total || totals.bytes > caps.bytes) {
+    let fullest: TabLog | undefined;
+    for (const log of logs) if (!fullest || log.failures.length > fullest.failures.length) fullest = log;
+    const dropped = fullest && dropOldest(fullest);
+    if (!fullest || !dropped) break;
     trimmed.add(fullest);
-    count--;
+    totals.records -= 1;
+    totals.bytes -= recordSize(dropped);
   }
   return [...trimmed];
 }

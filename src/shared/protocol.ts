@@ -1,10 +1,9 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
 import type { Classification, Observation } from '../diagnosis/types';
 
-/** One failure as stored: what was observed, where it failed, and how often it repeated. */
+/** One failure as stored: what was observed, where it failed, and how often it repeated.
+ * Identical failures (same code, method and URL) fold into one record. */
 export interface FailureRecord extends Observation, Classification {
-  /** Identical failures share a key and fold into one record. */
-  key: string;
   count: number;
   /** `timeStamp` is when it first happened; this is the latest repeat. */
   lastSeen: number;
