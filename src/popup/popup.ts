@@ -2,7 +2,7 @@
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
-import { MessageType, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
+import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { explain } from '../diagnosis/explain';
 import { browserName, reportMarkdown } from '../diagnosis/report';
 import type { Stage } from '../diagnosis/types';
@@ -110,6 +110,11 @@ async function main(): Promise<void> {
     list.replaceChildren(document.createTextNode(t('noTab')));
     return;
   }
+  const settingsButton = document.getElementById('settings') as HTMLButtonElement;
+  settingsButton.textContent = t('settings');
+  settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
+  const tab = tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+  document.getElementById('page')!.textContent = tab?.url ? t('pageLine', tab.title || tab.url, tab.url) : tabId === NO_TAB ? t('noTabBucket') : '';
   const key = tabLogKey(tabId);
   const load = async (): Promise<void> => render((await browser.storage.session.get(key))[key] as TabLog | undefined);
   browser.storage.session.onChanged.addListener((changes) => {
