@@ -1,32 +1,17 @@
 // Every failure kind, produced by real servers, must appear in the report with the right stage and code.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSite } from '../servers/site.mjs';
-import { ExtensionBrowser, type FailureView } from '../support/extension-browser.mjs';
+import type { FailureView } from '../support/extension-browser.mjs';
+import { chromiumSuite } from '../support/chromium-suite';
 
-let browser: ExtensionBrowser;
+const suite = chromiumSuite();
 let pageSerial = 0;
-let site: Awaited<ReturnType<typeof startSite>>;
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await ExtensionBrowser.launch();
-  // Warm-up: the worker's listeners exist once one navigation has gone through.
-  const warm = await browser.context.newPage();
-  await warm.goto(`${site.origin}/pages/blank?${++pageSerial}`);
-  await warm.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** Open a fresh page on the site and run `action` in it; returns the page and its tab id. */
 async function pageWith(action: (page: Page) => Promise<unknown>): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.origin}/pages/blank?${++pageSerial}`);
-  const tabId = await browser.tabIdOf(page);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
+  const tabId = await suite.browser.tabIdOf(page);
   await action(page);
   return { page, tabId };
 }
@@ -38,7 +23,7 @@ const fetchIn = (page: Page, url: string, init: RequestInit = {}) =>
   );
 
 async function expectFailure(tabId: number, expected: Partial<FailureView>): Promise<FailureView> {
-  const failures = await browser.failures(tabId, 1);
+  const failures = await suite.browser.failures(tabId, 1);
   const match = failures.find((f) => Object.entries(expected).every(([k, v]) => f[k as keyof FailureView] === v));
   expect(match, `expected ${JSON.stringify(expected)} in ${JSON.stringify(failures.map(({ text: _t, ...f }) => f))}`).toBeDefined();
   return match!;
@@ -47,29 +32,29 @@ async function expectFailure(tabId: number, expected: Partial<FailureView>): Pro
 describe('HTTP error statuses are placed at receive', () => {
   it('404 sub-resource image', async () => {
     const { page, tabId } = await pageWith((p) =>
-      p.evaluate((src) => new Promise((done) => { const img = new Image(); img.onerror = done; img.onload = done; img.src = src; }), `${site.origin}/img/404.gif`));
-    const failure = await expectFailure(tabId, { stage: 'receive', code: '404', url: `${site.origin}/img/404.gif`, count: 1 });
+      p.evaluate((src) => new Promise((done) => { const img = new Image(); img.onerror = done; img.onload = done; img.src = src; }), `${suite.site.origin}/img/404.gif`));
+    const failure = await expectFailure(tabId, { stage: 'receive', code: '404', url: `${suite.site.origin}/img/404.gif`, count: 1 });
     expect(failure.text).toMatch(/Receive response/);
     await page.close();
   });
 
   it('409 from a fetch POST', async () => {
-    const { page, tabId } = await pageWith((p) => fetchIn(p, `${site.origin}/status/409`, { method: 'POST', body: '{}' }));
-    const failure = await expectFailure(tabId, { stage: 'receive', code: '409', url: `${site.origin}/status/409` });
+    const { page, tabId } = await pageWith((p) => fetchIn(p, `${suite.site.origin}/status/409`, { method: 'POST', body: '{}' }));
+    const failure = await expectFailure(tabId, { stage: 'receive', code: '409', url: `${suite.site.origin}/status/409` });
     expect(failure.text).toContain('POST');
     await page.close();
   });
 
   it('500 from XMLHttpRequest', async () => {
     const { page, tabId } = await pageWith((p) =>
-      p.evaluate((url) => new Promise((done) => { const x = new XMLHttpRequest(); x.onloadend = done; x.open('GET', url); x.send(); }), `${site.origin}/status/500`));
+      p.evaluate((url) => new Promise((done) => { const x = new XMLHttpRequest(); x.onloadend = done; x.open('GET', url); x.send(); }), `${suite.site.origin}/status/500`));
     const failure = await expectFailure(tabId, { stage: 'receive', code: '500' });
     expect(failure.text).toContain('xmlhttprequest');
     await page.close();
   });
 
   it('503 with Retry-After shows the header', async () => {
-    const url = `${site.nginxOrigin}/maintenance`;
+    const url = `${suite.site.nginxOrigin}/maintenance`;
     const { page, tabId } = await pageWith((p) => fetchIn(p, url));
     const failure = await expectFailure(tabId, { stage: 'receive', code: '503', url });
     expect(failure.text).toMatch(/retry-after\s*120/i);
@@ -77,7 +62,7 @@ describe('HTTP error statuses are placed at receive', () => {
   });
 
   it('502 from nginx proxying to a dead upstream', async () => {
-    const url = `${site.nginxOrigin}/bad-gateway`;
+    const url = `${suite.site.nginxOrigin}/bad-gateway`;
     const { page, tabId } = await pageWith((p) => fetchIn(p, url));
     const failure = await expectFailure(tabId, { stage: 'receive', code: '502', url });
     expect(failure.text).toMatch(/server\s*nginx/i);
@@ -94,55 +79,55 @@ describe('network failures are placed on their stage', () => {
   });
 
   it('connection refused on a closed port', async () => {
-    const url = `${site.refusedOrigin}/pixel.gif`;
+    const url = `${suite.site.refusedOrigin}/pixel.gif`;
     const { page, tabId } = await pageWith((p) => fetchIn(p, url));
     await expectFailure(tabId, { stage: 'connect', code: 'net::ERR_CONNECTION_REFUSED', url });
     await page.close();
   });
 
   it('self-signed certificate', async () => {
-    const url = `${site.httpsOrigin}/ok/pixel.gif`;
+    const url = `${suite.site.httpsOrigin}/ok/pixel.gif`;
     const { page, tabId } = await pageWith((p) => fetchIn(p, url));
     await expectFailure(tabId, { stage: 'tls', code: 'net::ERR_CERT_AUTHORITY_INVALID', url });
     await page.close();
   });
 
   it('connection reset', async () => {
-    const url = `${site.origin}/reset`;
+    const url = `${suite.site.origin}/reset`;
     const { page, tabId } = await pageWith((p) => fetchIn(p, url));
     await expectFailure(tabId, { stage: 'wait', code: 'net::ERR_CONNECTION_RESET', url });
     await page.close();
   });
 
   it('empty response from nginx return 444', async () => {
-    const url = `${site.nginxOrigin}/no-response`;
+    const url = `${suite.site.nginxOrigin}/no-response`;
     const { page, tabId } = await pageWith((p) => fetchIn(p, url));
     await expectFailure(tabId, { stage: 'wait', code: 'net::ERR_EMPTY_RESPONSE', url });
     await page.close();
   });
 
   it('redirect loop from fetch', async () => {
-    const { page, tabId } = await pageWith((p) => fetchIn(p, `${site.origin}/loop`));
+    const { page, tabId } = await pageWith((p) => fetchIn(p, `${suite.site.origin}/loop`));
     await expectFailure(tabId, { stage: 'receive', code: 'net::ERR_TOO_MANY_REDIRECTS' });
     await page.close();
   });
 
   it('redirect loop of the page itself is named precisely, not as an abort', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/blank?${++pageSerial}`);
-    const tabId = await browser.tabIdOf(page);
-    await page.goto(`${site.origin}/loop`).catch(() => {});
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
+    const tabId = await suite.browser.tabIdOf(page);
+    await page.goto(`${suite.site.origin}/loop`).catch(() => {});
     const failure = await expectFailure(tabId, { stage: 'receive', code: 'net::ERR_TOO_MANY_REDIRECTS' });
     expect(failure.text).toMatch(/Redirects/);
     await page.close();
   });
 
   it('timeout (injected: Chromium never times out against a local server by itself)', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/blank?${++pageSerial}`);
-    const tabId = await browser.tabIdOf(page);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
+    const tabId = await suite.browser.tabIdOf(page);
     await page.route('**/hang', (route) => route.abort('timedout'));
-    await fetchIn(page, `${site.origin}/hang`);
+    await fetchIn(page, `${suite.site.origin}/hang`);
     await expectFailure(tabId, { stage: 'wait', code: 'net::ERR_TIMED_OUT' });
     await page.close();
   });
@@ -150,51 +135,51 @@ describe('network failures are placed on their stage', () => {
 
 describe('the page itself', () => {
   it('a main-frame DNS failure stays listed while its error page is shown', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/blank?${++pageSerial}`);
-    const tabId = await browser.tabIdOf(page);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
+    const tabId = await suite.browser.tabIdOf(page);
     await page.goto('http://nonexistent.invalid/').catch(() => {});
     await page.waitForTimeout(1500); // past Chromium's first auto-reload of the error page
-    const failures = await browser.failures(tabId, 1);
+    const failures = await suite.browser.failures(tabId, 1);
     expect(failures.map((f) => [f.stage, f.code, f.count])).toEqual([['dns', 'net::ERR_NAME_NOT_RESOLVED', 1]]);
-    expect(await browser.badge(tabId)).toBe('1');
+    expect(await suite.browser.badge(tabId)).toBe('1');
     await page.close();
   });
 
   it('navigating to a new page clears the old failures', async () => {
-    const { page, tabId } = await pageWith((p) => fetchIn(p, `${site.origin}/status/500`));
+    const { page, tabId } = await pageWith((p) => fetchIn(p, `${suite.site.origin}/status/500`));
     await expectFailure(tabId, { code: '500' });
-    await page.goto(`${site.origin}/pages/blank?next`);
+    await page.goto(`${suite.site.origin}/pages/blank?next`);
     await page.waitForTimeout(600);
-    expect(await browser.failures(tabId)).toEqual([]);
-    expect(await browser.badge(tabId)).toBe('');
+    expect(await suite.browser.failures(tabId)).toEqual([]);
+    expect(await suite.browser.badge(tabId)).toBe('');
     await page.close();
   });
 });
 
 describe('what is not a failure', () => {
   it('a page whose 50 requests all succeed shows nothing and no badge', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/clean?n=50`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/clean?n=50`);
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
-    const tabId = await browser.tabIdOf(page);
+    const tabId = await suite.browser.tabIdOf(page);
     await page.waitForTimeout(600);
-    const { failures, page: report } = await browser.report(tabId);
+    const { failures, page: report } = await suite.browser.report(tabId);
     expect(failures).toEqual([]);
     expect(await report.locator('[data-empty]').count()).toBe(1);
     await report.close();
-    expect(await browser.badge(tabId)).toBe('');
+    expect(await suite.browser.badge(tabId)).toBe('');
     await page.close();
   });
 
   it('an aborted fetch shows nothing', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/abort`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/abort`);
     await page.waitForFunction(() => document.title === 'aborted');
-    const tabId = await browser.tabIdOf(page);
+    const tabId = await suite.browser.tabIdOf(page);
     await page.waitForTimeout(600);
-    expect(await browser.failures(tabId)).toEqual([]);
-    expect(await browser.badge(tabId)).toBe('');
+    expect(await suite.browser.failures(tabId)).toEqual([]);
+    expect(await suite.browser.badge(tabId)).toBe('');
     await page.close();
   });
 });

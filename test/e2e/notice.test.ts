@@ -1,35 +1,20 @@
 // The in-page notification, end to end: content, coalescing, muting, isolation from the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { startSite } from '../servers/site.mjs';
-import { ExtensionBrowser } from '../support/extension-browser.mjs';
+import { chromiumSuite } from '../support/chromium-suite';
 
-let browser: ExtensionBrowser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const suite = chromiumSuite({ nginx: false });
 let serial = 0;
 
-beforeAll(async () => {
-  site = await startSite({ nginx: false });
-  browser = await ExtensionBrowser.launch();
-  const warm = await browser.context.newPage();
-  await warm.goto(`${site.origin}/pages/blank?warm`);
-  await warm.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 async function blankPage(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${site.origin}/pages/blank?notice${++serial}`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?notice${++serial}`);
   await page.bringToFront();
   return page;
 }
 
 const noticeFrame = (page: Page): Frame | undefined =>
-  page.frames().find((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${browser.extensionId}/src/content/notice.html`));
+  page.frames().find((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${suite.browser.extensionId}/src/content/notice.html`));
 
 async function waitForNotice(page: Page, text?: RegExp): Promise<Frame> {
   for (let i = 0; i < 60; i++) {
@@ -48,7 +33,7 @@ const fetchIn = (page: Page, url: string, method = 'GET') =>
 describe('in-page notification', () => {
   it('a fetch 409 shows a notification naming 409 and the receive stage', async () => {
     const page = await blankPage();
-    await fetchIn(page, `${site.origin}/status/409`, 'PUT');
+    await fetchIn(page, `${suite.site.origin}/status/409`, 'PUT');
     const frame = await waitForNotice(page);
     const line = frame.locator('li[data-code="409"]');
     expect(await line.getAttribute('data-stage')).toBe('receive');
@@ -63,7 +48,7 @@ describe('in-page notification', () => {
       await Promise.all([
         fetch(`${origin}/status/503?a`), fetch(`${origin}/status/503?b`), fetch('http://nonexistent.invalid/api').catch(() => {}),
       ]);
-    }, site.origin);
+    }, suite.site.origin);
     const frame = await waitForNotice(page, /3 requests failed/);
     expect(await frame.locator('li').allTextContents()).toEqual([
       expect.stringMatching(/^2×\s*503\s*127\.0\.0\.1\s*Receive response/),
@@ -75,7 +60,7 @@ describe('in-page notification', () => {
 
   it('a storm of failures makes one updating notification', async () => {
     const page = await blankPage();
-    await page.evaluate((origin) => Promise.all(Array.from({ length: 150 }, (_, i) => fetch(`${origin}/status/500?storm=${i}`))), site.origin);
+    await page.evaluate((origin) => Promise.all(Array.from({ length: 150 }, (_, i) => fetch(`${origin}/status/500?storm=${i}`))), suite.site.origin);
     const frame = await waitForNotice(page, /150 requests failed/);
     expect(await frame.locator('li').count()).toBe(1);
     expect(await hostCount(page)).toBe(1);
@@ -84,12 +69,12 @@ describe('in-page notification', () => {
 
   it('Details opens the full report for the tab', async () => {
     const page = await blankPage();
-    const tabId = await browser.tabIdOf(page);
-    await fetchIn(page, `${site.origin}/status/410`);
+    const tabId = await suite.browser.tabIdOf(page);
+    await fetchIn(page, `${suite.site.origin}/status/410`);
     const frame = await waitForNotice(page);
-    const [report] = await Promise.all([browser.context.waitForEvent('page'), frame.click('li button[data-action="details"]')]);
+    const [report] = await Promise.all([suite.browser.context.waitForEvent('page'), frame.click('li button[data-action="details"]')]);
     await report.waitForSelector('[data-failure][data-code="410"]');
-    expect(report.url()).toBe(`${browser.reportUrl}?tab=${tabId}`);
+    expect(report.url()).toBe(`${suite.browser.reportUrl}?tab=${tabId}`);
     await Promise.all([report.close(), page.close()]);
   });
 
@@ -100,7 +85,7 @@ describe('in-page notification', () => {
       document.body.append(input);
       input.focus();
     });
-    await fetchIn(page, `${site.origin}/status/500?close`);
+    await fetchIn(page, `${suite.site.origin}/status/500?close`);
     let frame = await waitForNotice(page);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     // Keyboard: the close button is reachable and works with Enter.
@@ -109,7 +94,7 @@ describe('in-page notification', () => {
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
     await expect.poll(() => noticeFrame(page)).toBeUndefined();
 
-    await fetchIn(page, `${site.origin}/status/500?esc`);
+    await fetchIn(page, `${suite.site.origin}/status/500?esc`);
     frame = await waitForNotice(page);
     await frame.locator('button[data-action="close"]').focus();
     await frame.locator('button[data-action="close"]').press('Escape');
@@ -119,16 +104,16 @@ describe('in-page notification', () => {
 
   it('"Don\'t show on this site" mutes the site, and it is remembered', async () => {
     const page = await blankPage();
-    await fetchIn(page, `${site.origin}/status/500?mute`);
+    await fetchIn(page, `${suite.site.origin}/status/500?mute`);
     const frame = await waitForNotice(page);
     await frame.click('button[data-action="mute"]');
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
     await page.reload();
-    await fetchIn(page, `${site.origin}/status/500?after-mute`);
+    await fetchIn(page, `${suite.site.origin}/status/500?after-mute`);
     await page.waitForTimeout(1200);
     expect(await hostCount(page)).toBe(0);
-    const settings = await browser.context.newPage();
-    await settings.goto(`${browser.reportUrl}?tab=-2`);
+    const settings = await suite.browser.context.newPage();
+    await settings.goto(`${suite.browser.reportUrl}?tab=-2`);
     expect(await settings.evaluate(() => chrome.storage.sync.get('mutedSites'))).toEqual({ mutedSites: ['127.0.0.1'] });
     await settings.evaluate(() => chrome.storage.sync.set({ mutedSites: [] }));
     await Promise.all([settings.close(), page.close()]);
@@ -137,8 +122,8 @@ describe('in-page notification', () => {
 
 describe('what gets no notification', () => {
   it('a clean page gets nothing injected', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/clean?n=50`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/clean?n=50`);
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
     await page.waitForTimeout(800);
     expect(await hostCount(page)).toBe(0);
@@ -149,15 +134,15 @@ describe('what gets no notification', () => {
   it('a failure in a background tab is not notified', async () => {
     const page = await blankPage();
     const front = await blankPage();
-    await fetchIn(page, `${site.origin}/status/500?background`);
+    await fetchIn(page, `${suite.site.origin}/status/500?background`);
     await page.waitForTimeout(1200);
     expect(await hostCount(page)).toBe(0);
     await Promise.all([front.close(), page.close()]);
   });
 
   it('an aborted fetch is not notified', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/abort`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/abort`);
     await page.waitForFunction(() => document.title === 'aborted');
     await page.waitForTimeout(800);
     expect(await hostCount(page)).toBe(0);
@@ -168,7 +153,7 @@ describe('what gets no notification', () => {
 describe('isolation from the page', () => {
   it('page scripts cannot find the failing URL anywhere in their DOM', async () => {
     const page = await blankPage();
-    const secret = `${site.origin}/status/500?secret-${Date.now()}`;
+    const secret = `${suite.site.origin}/status/500?secret-${Date.now()}`;
     await fetchIn(page, secret);
     await waitForNotice(page);
     const found = await page.evaluate((needle) => {
@@ -191,8 +176,8 @@ describe('isolation from the page', () => {
   });
 
   it('hostile page styles can neither hide nor restyle it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.origin}/pages/hostile`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/hostile`);
     await page.bringToFront();
     const frame = await waitForNotice(page, /409/);
     const box = await page.evaluate(() => {
@@ -209,10 +194,10 @@ describe('isolation from the page', () => {
   });
 
   it('works on a page with a strict CSP and Trusted Types enforced', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const violations: string[] = [];
     page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
-    await page.goto(`${site.origin}/pages/strict`);
+    await page.goto(`${suite.site.origin}/pages/strict`);
     await page.bringToFront();
     const frame = await waitForNotice(page, /409/);
     expect(await frame.locator('li[data-code="409"]').count()).toBe(1);

@@ -1,0 +1,27 @@
+// Shared set-up of the Chromium end-to-end files: real servers, Chromium with the extension, a warm worker.
+import { afterAll, beforeAll } from 'vitest';
+import { startSite } from '../servers/site.mjs';
+import { ExtensionBrowser } from './extension-browser.mjs';
+
+export interface Suite {
+  browser: ExtensionBrowser;
+  site: Awaited<ReturnType<typeof startSite>>;
+}
+
+/** Registers beforeAll/afterAll; the returned object is filled in before the first test runs. */
+export function chromiumSuite(siteOptions: { nginx?: boolean } = {}): Suite {
+  const suite = {} as Suite;
+  beforeAll(async () => {
+    suite.site = await startSite(siteOptions);
+    suite.browser = await ExtensionBrowser.launch();
+    // The worker's listeners exist once one navigation has gone through.
+    const warm = await suite.browser.context.newPage();
+    await warm.goto(`${suite.site.origin}/pages/blank?warm`);
+    await warm.close();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.site?.close();
+  });
+  return suite;
+}
