@@ -49,6 +49,13 @@ function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<unk
     return flush();
   }
   if (type === MessageType.DismissNotice && sender.tab?.id !== undefined) return dismissNotice(sender.tab.id);
+  if (type === MessageType.GetNotice && sender.tab?.id !== undefined) {
+    const key = noticeKey(sender.tab.id);
+    return browser.storage.session.get(key).then((stored) => stored[key] ?? null);
+  }
+  if (type === MessageType.OpenReport && sender.tab?.id !== undefined) {
+    return browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${sender.tab.id}`), index: sender.tab.index + 1 });
+  }
   return undefined;
 }
 

@@ -39,6 +39,8 @@ async function render(tabId: number): Promise<void> {
     const tab = await browser.tabs.get(tabId);
     if (!tab.active) return;
     await browser.storage.session.set({ [noticeKey(tabId)]: notice });
+    // A frame already showing it updates itself (in Firefox it cannot watch storage.session).
+    void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged, notice } satisfies Message).catch(() => {});
     if (!injected.has(tabId)) {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [noticeScript] });
       injected.add(tabId);

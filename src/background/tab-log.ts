@@ -88,7 +88,7 @@ export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps = C
 export interface Commit {
   url: string;
   timeStamp: number;
-  /** Chromium's id of the committed document; Firefox has none. */
+  /** The committed document's id (Chromium, and Firefox 153); older browsers send none. */
   documentId?: string;
 }
 

@@ -2,7 +2,7 @@
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
-import { MessageType, noticeKey, type Message } from '../shared/protocol';
+import { MessageType, type Message } from '../shared/protocol';
 import { defaults } from '../shared/settings';
 
 interface Line { stage: string; code: string; host: string; count: number }
@@ -11,13 +11,12 @@ interface Notice { tabId: number; site: string; total: number; lines: Line[]; re
 /** Dismiss itself after this long without a new failure, unless hovered or focused. */
 const AUTO_DISMISS_MS = 8000;
 const MAX_LINES = 5;
-const tabId = Number(new URLSearchParams(location.search).get('tab'));
 const root = document.getElementById('notice')!;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let held = false;
 
 const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType.DismissNotice } satisfies Message);
-const openReport = (): void => void browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${tabId}`) });
+const openReport = (): void => void browser.runtime.sendMessage({ type: MessageType.OpenReport } satisfies Message);
 
 async function muteSite(site: string): Promise<void> {
   const { mutedSites } = await browser.storage.sync.get({ mutedSites: defaults.mutedSites });
@@ -70,8 +69,8 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') dismiss();
 });
 
-const key = noticeKey(tabId);
-browser.storage.session.onChanged.addListener((changes) => {
-  if (key in changes) render(changes[key]?.newValue as Notice | undefined);
+// Asked from the background: Firefox gives an extension page framed by a web page only content-script APIs.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  if ((message as Message).type === MessageType.NoticeChanged) render((message as { notice: Notice }).notice);
 });
-void browser.storage.session.get(key).then((stored) => render(stored[key] as Notice | undefined));
+void browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => render((notice ?? undefined) as Notice | undefined));

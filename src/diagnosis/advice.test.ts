@@ -84,6 +84,13 @@ describe('context', () => {
     expect(all(adviceFor(failure('500', { url: 'https://api.example.com/x' }), texts))).not.toContain('another company'));
 });
 
+describe('Firefox', () => {
+  it('a Firefox reset says it may also be an empty response', () =>
+    expect(adviceFor(failure('NS_ERROR_NET_RESET', { stage: 'wait', error: 'NS_ERROR_NET_RESET', errorName: 'CONNECTION_RESET' }), texts).notes).toContain(texts.resetOrEmpty()));
+  it('a Chromium reset does not', () =>
+    expect(adviceFor(failure('net::ERR_CONNECTION_RESET', { stage: 'wait', error: 'net::ERR_CONNECTION_RESET', errorName: 'CONNECTION_RESET' }), texts).notes).not.toContain(texts.resetOrEmpty()));
+});
+
 describe('redirect loops', () => {
   const loop = (a: string, b: string) => Array.from({ length: 20 }, (_, i) => (i % 2 ? b : a));
   const looped = (redirects: string[]) =>

@@ -125,6 +125,9 @@ export function adviceFor(failure: Observation & Classification, texts: AdviceTe
   if (status === 413 && (method === 'POST' || method === 'PUT' || method === 'PATCH')) out.visitor.unshift(texts.uploadTooLarge());
   if (status === 451) out.notes.push(texts.legal());
 
+  // Firefox has one error for two different things: say so rather than guess.
+  if (failure.error === 'NS_ERROR_NET_RESET') out.notes.push(texts.resetOrEmpty());
+
   const requestHost = hostOf(failure.url);
   const pageHost = hostOf(failure.initiator);
   if (requestHost && pageHost && failure.type !== 'main_frame' && siteOf(requestHost) !== siteOf(pageHost)) {

@@ -35,10 +35,19 @@ export enum MessageType {
   ShowNotice = 'show-notice',
   /** background → content script: remove the notification frame. */
   HideNotice = 'hide-notice',
+  /** notification frame → background: the sender tab's notification (Firefox gives a framed extension page no storage.session). */
+  GetNotice = 'get-notice',
+  /** background → notification frame: the notification changed. */
+  NoticeChanged = 'notice-changed',
+  /** notification frame → background: open the full report of the sender's tab (Firefox gives a framed extension page no tabs API). */
+  OpenReport = 'open-report',
 }
 
 export type Message =
   | { type: MessageType.ClearTab; tabId: number }
   | { type: MessageType.DismissNotice }
   | { type: MessageType.ShowNotice; tabId: number; position: string; lines: number; more: boolean }
-  | { type: MessageType.HideNotice };
+  | { type: MessageType.HideNotice }
+  | { type: MessageType.GetNotice }
+  | { type: MessageType.NoticeChanged; notice: unknown }
+  | { type: MessageType.OpenReport };

@@ -1,12 +1,8 @@
 // The real background module, fed event sequences recorded from real Chromium (test/fixtures/chromium-events).
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabLog } from '../../src/shared/protocol';
 import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
-
-const dir = new URL('../fixtures/chromium-events/', import.meta.url);
-const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as { events: { event: string; details: { tabId: number } }[] };
+import { codes, loadFixture, replay as replayEvents } from '../support/replay';
 
 let fake: FakeBrowser;
 // The factory runs once; a proxy lets every test get a fresh fake.
@@ -14,17 +10,7 @@ vi.mock('../../src/shared/browser', () => ({
   default: new Proxy({}, { get: (_target, key) => (fake.browser as Record<string | symbol, unknown>)[key] }),
 }));
 
-async function replay(name: string): Promise<TabLog[]> {
-  const { events } = fixture(name);
-  const store = await import('../../src/background/store');
-  await import('../../src/background/index');
-  await store.ready;
-  for (const { event, details } of events) fake.emit(event.includes('.') ? event : `webRequest.${event}`, details);
-  await store.flush();
-  return [...fake.session.values()] as TabLog[];
-}
-
-const codes = (logs: TabLog[]) => logs.flatMap((log) => log.failures.map((f) => `${f.stage} ${f.code} ×${f.count}`));
+const replay = (name: string): Promise<TabLog[]> => replayEvents(fake, loadFixture('chromium', name).events);
 
 beforeEach(() => {
   vi.resetModules();

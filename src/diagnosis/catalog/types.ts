@@ -51,7 +51,7 @@ export interface AdviceTexts {
   uploadTooLarge(): string;
   legal(): string;
   thirdParty(host: string): string;
-  firstParty(): string;
+  resetOrEmpty(): string;
   durationSeconds(n: number): string;
   durationMinutes(n: number): string;
   durationHours(n: number): string;

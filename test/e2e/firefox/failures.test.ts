@@ -1,0 +1,88 @@
+// Real Firefox ESR: failures from real servers appear in the report with Firefox's own codes,
+// and stay there when Firefox suspends the idle event page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startSite } from '../../servers/site.mjs';
+import { FirefoxBrowser } from '../../support/firefox-browser.mjs';
+import type { FailureView } from '../../support/extension-browser.mjs';
+
+// What Firefox ESR 153 really reports for a self-signed certificate: a sentence, not a code.
+const SELF_SIGNED = 'The certificate is not trusted because it is self-signed.';
+
+let firefox: FirefoxBrowser;
+let site: Awaited<ReturnType<typeof startSite>>;
+let serial = 0;
+
+beforeAll(async () => {
+  site = await startSite({ nginx: false });
+  firefox = await FirefoxBrowser.launch({ idleTimeoutMs: 2000 });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await site?.close();
+});
+
+async function blankPage(): Promise<{ page: Page; tabId: number }> {
+  const page = await firefox.newPage();
+  await page.goto(`${site.origin}/pages/blank?${++serial}`);
+  return { page, tabId: await firefox.tabIdOf(page) };
+}
+
+const fetchIn = (page: Page, url: string, method = 'GET') =>
+  page.evaluate(([u, m]) => fetch(u, { method: m, credentials: 'omit' }).then((r) => r.status, (e: Error) => e.message), [url, method] as const);
+
+const summary = (failures: FailureView[]) => failures.map(({ stage, code, url, count }) => ({ stage, code, url, count }));
+
+type Site = typeof site;
+const KINDS = [
+  { kind: '409 from a fetch PUT', url: (s: Site) => `${s.origin}/status/409`, method: 'PUT', stage: 'receive', code: '409' },
+  { kind: 'DNS failure', url: () => 'http://nonexistent.invalid/pixel.gif', method: 'GET', stage: 'dns', code: 'NS_ERROR_UNKNOWN_HOST' },
+  { kind: 'connection refused', url: (s: Site) => `${s.refusedOrigin}/pixel.gif`, method: 'GET', stage: 'connect', code: 'NS_ERROR_CONNECTION_REFUSED' },
+  { kind: 'self-signed certificate', url: (s: Site) => `${s.httpsOrigin}/ok/pixel.gif`, method: 'GET', stage: 'tls', code: SELF_SIGNED },
+];
+
+describe('Firefox: each failure kind is in the report with its stage and Firefox code', () => {
+  it.each(KINDS)('$kind → $stage $code', async ({ url: urlOf, method, stage, code }) => {
+    const url = urlOf(site);
+    const { page, tabId } = await blankPage();
+    const started = Date.now();
+    const outcome = await fetchIn(page, url, method);
+    // .invalid must fail at once (the system resolver answers NXDOMAIN), never after a resolver timeout.
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(outcome).toBe(code === '409' ? 409 : 'NetworkError when attempting to fetch resource.');
+    expect(summary(await firefox.failures(tabId, 1))).toEqual([{ stage, code, url, count: 1 }]);
+    await page.close();
+  });
+
+  it('a page that fails to load stays listed while Firefox shows its error page', async () => {
+    const { page, tabId } = await blankPage();
+    await page.goto('http://nonexistent.invalid/').catch(() => {});
+    expect(summary(await firefox.failures(tabId, 1))).toEqual([
+      { stage: 'dns', code: 'NS_ERROR_UNKNOWN_HOST', url: 'http://nonexistent.invalid/', count: 1 },
+    ]);
+    await page.goto('about:blank'); // a goto right after a failed navigation can hang
+    await page.close();
+  });
+});
+
+describe('Firefox: an event-page suspension loses nothing', () => {
+  it('failures from before the suspension and after the wake-up are all listed', async () => {
+    const { page, tabId } = await blankPage();
+    for (const { url, method } of KINDS) await fetchIn(page, url(site), method);
+    // No report is opened in between: what was recorded must reach storage before the page goes.
+    expect(await firefox.backgroundRunning()).toBe(true);
+    await firefox.waitForSuspension();
+    const afterWake = `${site.origin}/status/410`;
+    expect(await fetchIn(page, afterWake)).toBe(410);
+    // The webRequest event wakes the event page again (it loads in the background, hence the poll).
+    await expect.poll(() => firefox.backgroundRunning(), { timeout: 5000 }).toBe(true);
+    const failures = summary(await firefox.failures(tabId, KINDS.length + 1));
+    expect(failures).toHaveLength(KINDS.length + 1);
+    expect(failures).toEqual(expect.arrayContaining([
+      ...KINDS.map(({ url, stage, code }) => ({ stage, code, url: url(site), count: 1 })),
+      { stage: 'receive', code: '410', url: afterWake, count: 1 },
+    ]));
+    await page.close();
+  });
+});

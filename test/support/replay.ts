@@ -1,0 +1,27 @@
+// Replays recorded browser event sequences through the real background module (against a fake browser).
+// Each test file mocks '../../src/shared/browser' with the fake and calls vi.resetModules() per test.
+import { readFileSync } from 'node:fs';
+import type { TabLog } from '../../src/shared/protocol';
+import type { FakeBrowser } from './fake-browser';
+
+export interface Recorded {
+  event: string;
+  details: { tabId: number; error?: string };
+}
+
+export function loadFixture(browser: 'chromium' | 'firefox', name: string): { events: Recorded[] } {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${browser}-events/${name}.json`, import.meta.url), 'utf8'));
+}
+
+/** Load the background fresh, deliver every event in order, write everything, return the stored logs. */
+export async function replay(fake: FakeBrowser, events: readonly Recorded[]): Promise<TabLog[]> {
+  const store = await import('../../src/background/store');
+  await import('../../src/background/index');
+  await store.ready;
+  for (const { event, details } of events) fake.emit(event.includes('.') ? event : `webRequest.${event}`, details);
+  await store.flush();
+  return [...fake.session.values()].filter((value): value is TabLog => Array.isArray((value as TabLog).failures));
+}
+
+/** "stage code ×count" per stored failure, the shape most assertions compare. */
+export const codes = (logs: TabLog[]): string[] => logs.flatMap((log) => log.failures.map((f) => `${f.stage} ${f.code} ×${f.count}`));
