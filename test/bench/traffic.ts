@@ -28,7 +28,7 @@ const image404 = last('status-404-image');
 const post409 = last('status-409-fetch-post');
 
 /** Every failure kind, in turn: the final event and how many redirects lead to it. */
-const FAILURES: { details: Details; event: number; hops?: number }[] = [
+const FAILURES: { details: Details; event: number; hops?: number; mainFrame?: boolean }[] = [
   { details: image404, event: COMPLETED },
   { details: status(image404, 403, 'Forbidden'), event: COMPLETED },
   { details: post409, event: COMPLETED },
@@ -43,7 +43,7 @@ const FAILURES: { details: Details; event: number; hops?: number }[] = [
   { details: last('self-signed-certificate'), event: ERROR },
   { details: last('empty-response-nginx-444'), event: ERROR },
   { details: last('redirect-loop-fetch'), event: ERROR, hops: 20 },
-  { details: last('redirect-loop-main-frame'), event: ERROR, hops: 20 },
+  { details: last('redirect-loop-main-frame'), event: ERROR, hops: 20, mainFrame: true },
   { details: { ...last('dns-failure'), error: 'net::ERR_BLOCKED_BY_CLIENT', url: 'https://ads.example/pixel.gif' }, event: ERROR },
   { details: last('aborted-fetch'), event: ERROR },
 ];
@@ -76,30 +76,37 @@ export class Traffic {
   }
 
   private sequence(i: number): Sequence {
-    const tab = i % this.mix.tabs;
+    const failed = Math.floor((i + 1) * this.mix.failureRate) > Math.floor(i * this.mix.failureRate);
+    // Failures go round the tabs on their own counter, so every tab gets its share whatever the rate.
+    const tab = (failed ? this.failures : i) % this.mix.tabs;
     const state = this.pages[tab]!;
-    // About 1 % of requests belong to no tab (service workers, extensions): tab id -1.
-    const tabId = i % 97 === 0 ? -1 : FIRST_TAB + tab;
+    const navigates = tab < this.mix.navigatingTabs;
+    let kind = FAILURES[this.failures % FAILURES.length]!;
+    // A failed navigation only happens in a tab that navigates; apps that never do get the next kind.
+    if (failed && kind.mainFrame && !navigates) kind = FAILURES[++this.failures % FAILURES.length]!;
+    // About 1 % of sub-requests belong to no tab (service workers, extensions): tab id -1.
+    const tabId = i % 97 === 0 && !kind.mainFrame ? -1 : FIRST_TAB + tab;
     const fresh = (details: Details, url = details.url): Details => ({
       ...details, url: `${url as string}${(url as string).includes('?') ? '&' : '?'}r=${i}`, requestId: String(i), tabId,
       timeStamp: 1795649692205 + i * 0.25, ...(details.documentId ? { documentId: state.documentId } : {}),
     });
-    if (tab < this.mix.navigatingTabs && ++state.requests > this.mix.pageSize) {
+    if (failed) {
+      this.failures++;
+      const hops: Event[] = Array.from({ length: kind.hops ?? 0 }, (_, k) => [REDIRECT, fresh(hop, k % 2 ? `${hop.url}2` : hop.url)]);
+      return { failed, events: [...hops, [kind.event, fresh(kind.details)]] };
+    }
+    if (navigates && ++state.requests > this.mix.pageSize) {
       state.requests = 0;
       state.documentId = docId(tab, ++state.loads);
-      return { failed: false, events: [[COMPLETED, fresh(page)], [COMMITTED, { ...fresh(commit), documentId: state.documentId }]] };
-    }
-    if (Math.floor((i + 1) * this.mix.failureRate) > Math.floor(i * this.mix.failureRate)) {
-      const kind = FAILURES[this.failures++ % FAILURES.length]!;
-      const hops: Event[] = Array.from({ length: kind.hops ?? 0 }, (_, k) => [REDIRECT, fresh(hop, k % 2 ? `${hop.url}2` : hop.url)]);
-      return { failed: true, events: [...hops, [kind.event, fresh(kind.details)]] };
+      const tabOf = { tabId: FIRST_TAB + tab };
+      return { failed, events: [[COMPLETED, { ...fresh(page), ...tabOf }], [COMMITTED, { ...fresh(commit), ...tabOf, documentId: state.documentId }]] };
     }
     const ok = subresources[i % subresources.length]!;
     // A few redirects (then 200), 304 revalidations and 204 beacons among the plain 200s.
-    if (i % 50 === 1) return { failed: false, events: [[REDIRECT, fresh(hop)], [COMPLETED, fresh(ok)]] };
-    if (i % 25 === 2) return { failed: false, events: [[COMPLETED, fresh(status(ok, 304, 'Not Modified'))]] };
-    if (i % 50 === 3) return { failed: false, events: [[COMPLETED, fresh(status(ok, 204, 'No Content'))]] };
-    return { failed: false, events: [[COMPLETED, fresh(ok)]] };
+    if (i % 50 === 1) return { failed, events: [[REDIRECT, fresh(hop)], [COMPLETED, fresh(ok)]] };
+    if (i % 25 === 2) return { failed, events: [[COMPLETED, fresh(status(ok, 304, 'Not Modified'))]] };
+    if (i % 50 === 3) return { failed, events: [[COMPLETED, fresh(status(ok, 204, 'No Content'))]] };
+    return { failed, events: [[COMPLETED, fresh(ok)]] };
   }
 }
 
