@@ -1,0 +1,35 @@
+// Grouping in the report: the page's own failure first, then hosts by newest failure, blocked ones last.
+import { describe, expect, it, vi } from 'vitest';
+import { observe, type RequestDetails } from '../diagnosis/observe';
+import type { FailureRecord } from '../shared/protocol';
+
+vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
+const { sectionsOf } = await import('./render');
+
+const record = (extra: Partial<RequestDetails>): FailureRecord => {
+  const { observation, classification } = observe({
+    url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 1, timeStamp: 1, statusCode: 500, ...extra,
+  })!;
+  return { ...observation, ...classification, count: 1, lastSeen: observation.timeStamp };
+};
+
+describe('sectionsOf', () => {
+  it('puts the page first, groups sub-requests by host newest first, and blocked requests last', () => {
+    const sections = sectionsOf([
+      record({ url: 'https://cdn.test/a.js', timeStamp: 5 }),
+      record({ url: 'https://ads.test/x.js', error: 'net::ERR_BLOCKED_BY_CLIENT', statusCode: undefined, timeStamp: 9 }),
+      record({ url: 'https://shop.test/', type: 'main_frame', timeStamp: 1 }),
+      record({ url: 'https://shop.test/api/1', timeStamp: 3 }),
+      record({ url: 'https://shop.test/api/2', timeStamp: 7 }),
+    ]);
+    expect(sections.map((s) => [s.title, s.failures.map((f) => f.url)])).toEqual([
+      ['thisPage', ['https://shop.test/']],
+      ['shop.test', ['https://shop.test/api/2', 'https://shop.test/api/1']],
+      ['cdn.test', ['https://cdn.test/a.js']],
+      ['blockedSection', ['https://ads.test/x.js']],
+    ]);
+  });
+  it('an unparsable URL still gets a group', () =>
+    expect(sectionsOf([record({ url: 'not a url' })])[0]?.title).toBe('not a url'));
+  it('nothing failed, nothing to show', () => expect(sectionsOf([])).toEqual([]));
+});
