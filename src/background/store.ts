@@ -2,7 +2,7 @@
 import browser from '../shared/browser';
 import type { Failure } from '../diagnosis/observe';
 import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
-import { addFailure, CAPS, enforceTotalCap, startPage, totalsOf, type Commit, type Totals } from './tab-log';
+import { addFailure, CAPS, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
 /** Writes are batched: at most one storage write per this many ms. */
 const FLUSH_DELAY_MS = 400;
@@ -107,10 +107,7 @@ export function recordFailure(failure: Failure): void {
 export function pageCommitted(tabId: number, commit: Commit): void {
   whenLoaded(() => {
     const log = logs.get(tabId);
-    if (log && startPage(log, commit)) {
-      markDirty(tabId);
-      totals = totalsOf(logs.values());
-    }
+    if (log && startPage(log, commit, totals)) markDirty(tabId);
   });
 }
 
@@ -118,17 +115,19 @@ export function clearTab(tabId: number): void {
   whenLoaded(() => {
     const log = logs.get(tabId);
     if (log && log.failures.length) {
+      forget(totals, ...log.failures);
       log.failures = [];
       markDirty(tabId);
-      totals = totalsOf(logs.values());
     }
   });
 }
 
 export function forgetTab(tabId: number): void {
   whenLoaded(() => {
-    if (!logs.delete(tabId)) return;
-    totals = totalsOf(logs.values());
+    const log = logs.get(tabId);
+    if (!log) return;
+    logs.delete(tabId);
+    forget(totals, ...log.failures);
     dirty.delete(tabId);
     removed.add(tabId);
     flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);

@@ -91,6 +91,15 @@ describe('page changes', () => {
     startPage(log, { url: 'https://new.test/', timeStamp: 200 });
     expect(log.failures.map((f) => f.url)).toEqual(['https://new.test/b.png']);
   });
+  it('keeps the running totals right when a page change drops failures', () => {
+    const log = emptyLog();
+    const totals = { records: 0, bytes: 0 };
+    for (let i = 0; i < 5; i++) addFailure(log, failure({ url: `https://old.test/${i}`, documentId: 'OLD' }), 200, totals);
+    addFailure(log, failure({ url: 'https://new.test/x', documentId: 'NEW' }), 200, totals);
+    startPage(log, { url: 'https://new.test/', timeStamp: 0, documentId: 'NEW' }, totals);
+    expect(totals).toEqual(totalsOf([log]));
+    expect(totals.records).toBe(1);
+  });
   it("the error page of a failed navigation keeps that navigation's failure", () => {
     const log = emptyLog();
     addFailure(log, failure({ url: 'https://old.test/img.png' }));

@@ -28,10 +28,7 @@ export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTa
   }
   if (log.failures.length > perTabCap) {
     const dropped = dropOldest(log);
-    if (totals && dropped) {
-      totals.records -= 1;
-      totals.bytes -= recordSize(dropped);
-    }
+    if (totals && dropped) forget(totals, dropped);
   }
   return record;
 }
@@ -79,8 +76,7 @@ export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps = C
     const dropped = fullest && dropOldest(fullest);
     if (!fullest || !dropped) break;
     trimmed.add(fullest);
-    totals.records -= 1;
-    totals.bytes -= recordSize(dropped);
+    forget(totals, dropped);
   }
   return [...trimmed];
 }
@@ -93,16 +89,29 @@ export interface Commit {
 }
 
 /** The tab's main frame committed a new page, so the old page's failures go. */
-export function startPage(log: TabLog, { url, timeStamp, documentId }: Commit): boolean {
-  const before = log.failures.length;
-  log.failures = log.failures.filter(
-    (record) =>
+export function startPage(log: TabLog, { url, timeStamp, documentId }: Commit, totals?: Totals): boolean {
+  if (log.failures.length === 0) return false;
+  const kept: FailureRecord[] = [];
+  for (const record of log.failures) {
+    const keep =
       // The commit event can reach us after the new page's first sub-requests have failed.
       (documentId !== undefined ? record.documentId === documentId : record.timeStamp >= timeStamp) ||
       // Chromium's error page (and its auto-reload) commits the very URL that failed, maybe after redirects.
-      (record.type === 'main_frame' && (record.url === url || record.redirects?.includes(url) === true)),
-  );
-  return log.failures.length !== before;
+      (record.type === 'main_frame' && (record.url === url || record.redirects?.includes(url) === true));
+    if (keep) kept.push(record);
+    else if (totals) forget(totals, record);
+  }
+  const changed = kept.length !== log.failures.length;
+  log.failures = kept;
+  return changed;
+}
+
+/** Take records out of the running totals. */
+export function forget(totals: Totals, ...records: FailureRecord[]): void {
+  for (const record of records) {
+    totals.records -= 1;
+    totals.bytes -= recordSize(record);
+  }
 }
 
 export interface Badge {
