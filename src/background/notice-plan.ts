@@ -24,6 +24,8 @@ export interface Notice {
 }
 
 export const MAX_LINES = 5;
+/** Lines remembered per notice; failures beyond them only count towards "and N more". */
+export const MAX_TRACKED_LINES = 20;
 /** Wait this long after a failure for its siblings, so a burst makes one notification. */
 export const DEBOUNCE_MS = 250;
 /** At most one update per this interval, however many requests fail. */
@@ -62,7 +64,7 @@ export function coalesce(notice: Notice | undefined, record: FailureRecord, site
   const host = hostOf(record.url) || record.url.slice(0, 60);
   const line = next.lines.find((l) => l.code === record.code && l.host === host);
   if (line) line.count += 1;
-  else next.lines.push({ stage: record.stage, code: record.code, host, count: 1 });
+  else if (next.lines.length < MAX_TRACKED_LINES) next.lines.push({ stage: record.stage, code: record.code, host, count: 1 });
   next.lines.sort((a, b) => b.count - a.count);
   next.total += 1;
   next.revision += 1;

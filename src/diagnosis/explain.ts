@@ -1,6 +1,5 @@
 // Classification + catalog + observed headers → the full text a person reads about one failure.
 import { adviceFor } from './advice';
-import { catalog as defaultCatalog } from './catalog';
 import type { Catalog } from './catalog/types';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
@@ -19,7 +18,7 @@ function groupExplanation(catalog: Catalog, name: string): Explanation | undefin
 }
 
 /** The catalog entry for a classified failure; never undefined, unknowns fall back by class or stage. */
-export function explanationFor(classification: Classification, catalog: Catalog = defaultCatalog): Explanation {
+export function explanationFor(classification: Classification, catalog: Catalog): Explanation {
   const { stage, code, errorName } = classification;
   if (errorName !== undefined || !/^\d+$/.test(code)) {
     return (errorName && (catalog.netErrors[errorName] ?? groupExplanation(catalog, errorName))) || catalog.stages[stage];
@@ -28,7 +27,8 @@ export function explanationFor(classification: Classification, catalog: Catalog 
   return catalog.statuses[status] ?? catalog.statusClasses[Math.floor(status / 100)] ?? catalog.stages[stage];
 }
 
-export function explain(failure: Observation & Classification, catalog: Catalog = defaultCatalog): Diagnosis {
+/** `catalog` must hold the part this failure needs (see catalogFor). */
+export function explain(failure: Observation & Classification, catalog: Catalog): Diagnosis {
   const base = explanationFor(failure, catalog);
   const advice = adviceFor(failure, catalog.advice);
   const diagnosis: Diagnosis = {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from './explain';
+import { fullCatalog } from './catalog/full';
+import { explain as explainWith } from './explain';
 import { browserName, reportMarkdown, withoutQuery } from './report';
 import type { Classification, Observation } from './types';
 
+const explain = (f: Parameters<typeof explainWith>[0]) => explainWith(f, fullCatalog);
 const failure: Observation & Classification & { count: number } = {
   url: 'https://shop.example.com/api/cart?token=secret#x', method: 'PUT', type: 'xmlhttprequest', tabId: 3,
   timeStamp: Date.UTC(2026, 10, 25, 14, 3), statusCode: 503, statusLine: 'HTTP/1.1 503 Service Unavailable', ip: '203.0.113.5',

@@ -3,6 +3,8 @@
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
+import { catalogFor } from '../diagnosis/catalog';
+import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { browserName, reportMarkdown } from '../diagnosis/report';
 import type { Stage } from '../diagnosis/types';
@@ -26,9 +28,15 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-function render(log: TabLog | undefined): void {
+let catalog: Catalog | undefined;
+
+async function render(log: TabLog | undefined): Promise<void> {
   const token = ++renderToken;
   const failures = log?.failures ?? [];
+  // Only the catalog tables these failures need are loaded (each is its own chunk).
+  catalog = await catalogFor(failures);
+  if (token !== renderToken) return;
+  const texts = catalog;
   const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
   summary.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
@@ -40,7 +48,7 @@ function render(log: TabLog | undefined): void {
   // Flatten to (section header | card) jobs so the first screen paints before the rest is built.
   const jobs = sectionsOf(failures).flatMap((section) => [
     () => sectionElement(section),
-    ...section.failures.map((failure) => () => failureCard(failure)),
+    ...section.failures.map((failure) => () => failureCard(failure, texts)),
   ]);
   const fragment = document.createDocumentFragment();
   let next = 0;
@@ -70,7 +78,8 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
     browser.storage.sync.get({ stripQueryInReports: defaults.stripQueryInReports }),
     browser.tabs.get(tabId).catch(() => undefined),
   ]);
-  const text = reportMarkdown(failure, explain(failure), {
+  catalog ??= await catalogFor([failure]);
+  const text = reportMarkdown(failure, explain(failure, catalog), {
     pageUrl: tab?.url,
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
@@ -113,12 +122,13 @@ async function main(): Promise<void> {
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
   settingsButton.textContent = t('settings');
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
-  const tab = tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
-  document.getElementById('page')!.textContent = tab?.url ? t('pageLine', tab.title || tab.url, tab.url) : tabId === NO_TAB ? t('noTabBucket') : '';
   const key = tabLogKey(tabId);
-  const load = async (): Promise<void> => render((await browser.storage.session.get(key))[key] as TabLog | undefined);
   browser.storage.session.onChanged.addListener((changes) => {
-    if (key in changes) render(changes[key]?.newValue as TabLog | undefined);
+    if (key in changes) void render(changes[key]?.newValue as TabLog | undefined);
+  });
+  // The page line is not needed for the first paint: ask for it alongside, not before.
+  void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
+    document.getElementById('page')!.textContent = tab?.url ? t('pageLine', tab.title || tab.url, tab.url) : tabId === NO_TAB ? t('noTabBucket') : '';
   });
   list.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button[data-action="copy"]');
@@ -134,7 +144,7 @@ async function main(): Promise<void> {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
-  await load();
+  await render((await browser.storage.session.get(key))[key] as TabLog | undefined);
 }
 
 void main();

@@ -1,4 +1,5 @@
 // Builds the report: the page's own failure first, then sub-requests grouped by host, then blocked ones.
+import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
@@ -95,8 +96,8 @@ export function failureOf(element: Element): FailureRecord | undefined {
 }
 
 /** One failure: the observable contract is the data-* attributes of this element. */
-export function failureCard(failure: FailureRecord): HTMLElement {
-  const diagnosis = explain(failure);
+export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLElement {
+  const diagnosis = explain(failure, catalog);
   const shortCode = failure.code.replace(/^net::ERR_/, '');
   const card = h('article', {
     class: `failure severity-${failure.severity}`, 'data-failure': true, 'data-stage': failure.stage,
