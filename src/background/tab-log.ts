@@ -20,7 +20,7 @@ export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTa
     existing.lastSeen = o.timeStamp;
     return existing;
   }
-  const record: FailureRecord = { ...o, ...c, count: 1, lastSeen: o.timeStamp };
+  const record = toRecord(failure);
   log.failures.push(record);
   if (totals) {
     totals.records += 1;
@@ -31,6 +31,20 @@ export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTa
     if (totals && dropped) forget(totals, dropped);
   }
   return record;
+}
+
+/**
+ * Every record gets the same keys in the same order, absent ones undefined (JSON leaves them out):
+ * one object shape keeps the scans over a full log fast.
+ */
+function toRecord({ observation: o, classification: c }: Failure): FailureRecord {
+  return {
+    url: o.url, method: o.method, type: o.type, tabId: o.tabId, timeStamp: o.timeStamp,
+    statusCode: o.statusCode, statusLine: o.statusLine, error: o.error, ip: o.ip, initiator: o.initiator,
+    documentId: o.documentId, headers: o.headers, redirects: o.redirects,
+    stage: c.stage, code: c.code, severity: c.severity, blocked: c.blocked, errorName: c.errorName,
+    count: 1, lastSeen: o.timeStamp,
+  };
 }
 
 /** Approximate stored size of a record: its strings dominate. */
