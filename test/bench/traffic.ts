@@ -6,9 +6,9 @@ type Details = Record<string, unknown>;
 /** The listeners the background registers, in the order `Event[0]` indexes them. */
 export const EVENTS = ['webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webNavigation.onCommitted'];
 export type Event = [listener: number, details: Details];
-/** One request (with its redirects) or one page load; `failed` when its outcome is a failure. */
+/** One request with its redirects (`ok` or `failed`), or a page load: main frame completed, then committed. */
 export interface Sequence {
-  failed: boolean;
+  kind: 'ok' | 'failed' | 'page';
   events: Event[];
 }
 
@@ -26,27 +26,29 @@ const [page, commit, ...subresources] = fixture('clean-page-50-requests') as [De
 const hop = fixture('redirect-loop-fetch')[0]!;
 const image404 = last('status-404-image');
 const post409 = last('status-409-fetch-post');
+const listenerOf = (details: Details): number => (details.redirectUrl ? REDIRECT : details.error ? ERROR : COMPLETED);
 
-/** Every failure kind, in turn: the final event and how many redirects lead to it. */
-const FAILURES: { details: Details; event: number; hops?: number; mainFrame?: boolean }[] = [
-  { details: image404, event: COMPLETED },
-  { details: status(image404, 403, 'Forbidden'), event: COMPLETED },
-  { details: post409, event: COMPLETED },
-  { details: status(post409, 401, 'Unauthorized', ['WWW-Authenticate', 'Bearer realm="api"']), event: COMPLETED },
-  { details: status(post409, 429, 'Too Many Requests', ['Retry-After', '30']), event: COMPLETED },
-  { details: status(post409, 500, 'Internal Server Error'), event: COMPLETED },
-  { details: last('status-502-nginx'), event: COMPLETED },
-  { details: last('status-503-retry-after-nginx'), event: COMPLETED },
-  { details: last('dns-failure'), event: ERROR },
-  { details: last('connection-refused'), event: ERROR },
-  { details: last('connection-reset'), event: ERROR },
-  { details: last('self-signed-certificate'), event: ERROR },
-  { details: last('empty-response-nginx-444'), event: ERROR },
-  { details: last('redirect-loop-fetch'), event: ERROR, hops: 20 },
-  { details: last('redirect-loop-main-frame'), event: ERROR, hops: 20, mainFrame: true },
-  { details: { ...last('dns-failure'), error: 'net::ERR_BLOCKED_BY_CLIENT', url: 'https://ads.example/pixel.gif' }, event: ERROR },
-  { details: last('aborted-fetch'), event: ERROR },
+/** Every failure kind, in turn: the events of one failing request as recorded (redirects, then the outcome). */
+const FAILURES: Details[][] = [
+  [image404],
+  [status(image404, 403, 'Forbidden')],
+  [post409],
+  [status(post409, 401, 'Unauthorized', ['WWW-Authenticate', 'Bearer realm="api"'])],
+  [status(post409, 429, 'Too Many Requests', ['Retry-After', '30'])],
+  [status(post409, 500, 'Internal Server Error')],
+  [last('status-502-nginx')],
+  [last('status-503-retry-after-nginx')],
+  [last('dns-failure')],
+  [last('connection-refused')],
+  [last('connection-reset')],
+  [last('self-signed-certificate')],
+  [last('empty-response-nginx-444')],
+  fixture('redirect-loop-fetch'),
+  fixture('redirect-loop-main-frame'),
+  [{ ...last('dns-failure'), error: 'net::ERR_BLOCKED_BY_CLIENT', url: 'https://ads.example/pixel.gif' }],
+  [last('aborted-fetch')],
 ];
+const isPageFailure = (events: Details[]): boolean => events.at(-1)!.type === 'main_frame';
 
 export interface Mix {
   tabs: number;
@@ -81,32 +83,33 @@ export class Traffic {
     const tab = (failed ? this.failures : i) % this.mix.tabs;
     const state = this.pages[tab]!;
     const navigates = tab < this.mix.navigatingTabs;
-    let kind = FAILURES[this.failures % FAILURES.length]!;
-    // A failed navigation only happens in a tab that navigates; apps that never do get the next kind.
-    if (failed && kind.mainFrame && !navigates) kind = FAILURES[++this.failures % FAILURES.length]!;
-    // About 1 % of sub-requests belong to no tab (service workers, extensions): tab id -1.
-    const tabId = i % 97 === 0 && !kind.mainFrame ? -1 : FIRST_TAB + tab;
-    const fresh = (details: Details, url = details.url): Details => ({
-      ...details, url: `${url as string}${(url as string).includes('?') ? '&' : '?'}r=${i}`, requestId: String(i), tabId,
-      timeStamp: 1795649692205 + i * 0.25, ...(details.documentId ? { documentId: state.documentId } : {}),
-    });
-    if (failed) {
-      this.failures++;
-      const hops: Event[] = Array.from({ length: kind.hops ?? 0 }, (_, k) => [REDIRECT, fresh(hop, k % 2 ? `${hop.url}2` : hop.url)]);
-      return { failed, events: [...hops, [kind.event, fresh(kind.details)]] };
-    }
-    if (navigates && ++state.requests > this.mix.pageSize) {
+    const failure = failed ? this.nextFailure(navigates) : undefined;
+    const pageLoad = !failed && navigates && ++state.requests > this.mix.pageSize;
+    if (pageLoad) {
       state.requests = 0;
       state.documentId = docId(tab, ++state.loads);
-      const tabOf = { tabId: FIRST_TAB + tab };
-      return { failed, events: [[COMPLETED, { ...fresh(page), ...tabOf }], [COMMITTED, { ...fresh(commit), ...tabOf, documentId: state.documentId }]] };
     }
+    // About 1 % of sub-requests belong to no tab (service workers, extensions): tab id -1.
+    const tabId = i % 97 === 0 && !pageLoad && !(failure && isPageFailure(failure)) ? -1 : FIRST_TAB + tab;
+    const fresh = (details: Details, url = details.url as string): Event => [listenerOf(details), {
+      ...details, url: `${url}${url.includes('?') ? '&' : '?'}r=${i}`, requestId: String(i), tabId,
+      timeStamp: 1795649692205 + i * 0.25, ...(details.documentId ? { documentId: state.documentId } : {}),
+    }];
+    if (failure) return { kind: 'failed', events: failure.map((details) => fresh(details)) };
+    if (pageLoad) return { kind: 'page', events: [fresh(page), [COMMITTED, { ...fresh(commit)[1], documentId: state.documentId }]] };
     const ok = subresources[i % subresources.length]!;
     // A few redirects (then 200), 304 revalidations and 204 beacons among the plain 200s.
-    if (i % 50 === 1) return { failed, events: [[REDIRECT, fresh(hop)], [COMPLETED, fresh(ok)]] };
-    if (i % 25 === 2) return { failed, events: [[COMPLETED, fresh(status(ok, 304, 'Not Modified'))]] };
-    if (i % 50 === 3) return { failed, events: [[COMPLETED, fresh(status(ok, 204, 'No Content'))]] };
-    return { failed, events: [[COMPLETED, fresh(ok)]] };
+    if (i % 50 === 1) return { kind: 'ok', events: [fresh(hop), fresh(ok)] };
+    if (i % 25 === 2) return { kind: 'ok', events: [fresh(status(ok, 304, 'Not Modified'))] };
+    if (i % 50 === 3) return { kind: 'ok', events: [fresh(status(ok, 204, 'No Content'))] };
+    return { kind: 'ok', events: [fresh(ok)] };
+  }
+
+  /** The next failure kind; a failed navigation only happens in a tab that navigates, so apps skip it. */
+  private nextFailure(navigates: boolean): Details[] {
+    let events = FAILURES[this.failures++ % FAILURES.length]!;
+    if (isPageFailure(events) && !navigates) events = FAILURES[this.failures++ % FAILURES.length]!;
+    return events;
   }
 }
 

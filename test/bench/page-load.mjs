@@ -1,0 +1,68 @@
+// Page-load overhead in real Chromium: a page with 300 images (10 % failing), loaded in turn without an
+// extension (a), with no-op listeners on the same events (b), and with Request Doctor (c).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+import { startSite } from '../servers/site.mjs';
+import { ExtensionBrowser, chromiumPath } from '../support/extension-browser.mjs';
+
+const NOOP = resolve('test/bench/noop-extension');
+/** The flags ExtensionBrowser.launch uses, minus the extension ones. */
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP nonexistent.invalid ~NOTFOUND'];
+
+/** @param {string | null} extension */
+async function launch(extension) {
+  const profile = mkdtempSync(join(tmpdir(), 'request-doctor-bench-'));
+  const extensionFlags = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(), headless: true, viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'], args: [...extensionFlags, ...FLAGS],
+  });
+  if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+}
+
+/** Milliseconds from navigation start until the page sets window.__done (every image settled). */
+async function loadOnce(page, url) {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  // Poll rarely: the page stamps the time itself, and a busy poll would compete with the load.
+  await page.waitForFunction(() => window.__doneAt !== undefined, null, { polling: 250, timeout: 60_000 });
+  return page.evaluate(() => window.__doneAt);
+}
+
+/** @param {{ loads?: number, warmup?: number }} [options] */
+export async function pageLoad({ loads = 20, warmup = 2 } = {}) {
+  const site = await startSite({ nginx: false });
+  const doctor = await ExtensionBrowser.launch();
+  const setups = { a: await launch(null), b: await launch(NOOP), c: { context: doctor.context, close: () => doctor.close() } };
+  /** @type {Record<string, number[]>} */
+  const times = { a: [], b: [], c: [] };
+  try {
+    const pages = {};
+    for (const [name, { context }] of Object.entries(setups)) {
+      // Stamp the moment the page's own script sets __done, on the page's clock (0 = navigation start).
+      await context.addInitScript(() => {
+        let done;
+        Object.defineProperty(window, '__done', { get: () => done, set: (v) => ((done = v), (window.__doneAt = performance.now())) });
+      });
+      pages[name] = await context.newPage();
+    }
+    for (let round = 0; round < warmup + loads; round++) {
+      for (const name of ['a', 'b', 'c']) {
+        // A unique query per load; the server also sends no-store, so no cache can help.
+        const ms = await loadOnce(pages[name], `${site.origin}/pages/many?n=300&fail=0.1&load=${name}${round}`);
+        if (round >= warmup) times[name].push(ms);
+        // Let the extension finish its work (batched writes every 400 ms) before the next setup loads.
+        await sleep(600);
+      }
+    }
+  } finally {
+    for (const setup of Object.values(setups)) await setup.close();
+    await site.close();
+  }
+  return times;
+}
