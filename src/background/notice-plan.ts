@@ -35,12 +35,21 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const PAGE_TYPES = new Set(['main_frame', 'sub_frame']);
 const API_TYPES = new Set(['xmlhttprequest', 'fetch', 'websocket']);
 
+let lastUrl: string | undefined;
+let lastHost = '';
+
+/** Host name of a URL; the last answer is kept, since a page's failures share its initiator. */
 export const hostOf = (url: string | undefined): string => {
+  if (url === lastUrl) return lastHost;
+  let host = '';
   try {
-    return url ? new URL(url).hostname : '';
+    host = url ? new URL(url).hostname : '';
   } catch {
-    return '';
+    // Not a URL: no host.
   }
+  lastUrl = url;
+  lastHost = host;
+  return host;
 };
 
 const isFavicon = (url: string): boolean => /\/favicon\.ico(\?|$)|\/apple-touch-icon[^/]*\.png(\?|$)/i.test(url);

@@ -36,6 +36,12 @@ describe('folding', () => {
 });
 
 describe('caps', () => {
+  it('page failures are dropped too once nothing else is left, so a tab never outgrows its cap', () => {
+    const log = emptyLog();
+    for (let i = 0; i < 50; i++) addFailure(log, failure({ type: 'main_frame', url: `https://site.test/${i}`, statusCode: 404, timeStamp: i }), 10);
+    expect(log.failures).toHaveLength(10);
+    expect(log.failures.at(-1)?.url).toBe('https://site.test/49');
+  });
   it('a tab keeps at most its cap, dropping the oldest but keeping the page failure', () => {
     const log = emptyLog();
     addFailure(log, failure({ type: 'main_frame', url: 'https://shop.test/', timeStamp: 0 }), 3);
@@ -69,6 +75,22 @@ describe('caps', () => {
 });
 
 describe('page changes', () => {
+  it('a page that fails to load replaces the failures of the page before it', () => {
+    const log = emptyLog();
+    const totals = { records: 0, bytes: 0 };
+    addFailure(log, failure({ url: 'https://old.test/img.png', timeStamp: 1 }), 200, totals);
+    addFailure(log, failure({ type: 'main_frame', url: 'https://gone.test/', error: 'net::ERR_NAME_NOT_RESOLVED', statusCode: undefined, timeStamp: 2 }), 200, totals);
+    addFailure(log, failure({ type: 'main_frame', url: 'https://gone-too.test/', error: 'net::ERR_CONNECTION_REFUSED', statusCode: undefined, timeStamp: 3 }), 200, totals);
+    expect(log.failures.map((f) => f.url)).toEqual(['https://gone-too.test/']);
+    expect(totals).toEqual(totalsOf([log]));
+  });
+  it('the retry of a page that failed to load keeps it (folded)', () => {
+    const log = emptyLog();
+    const page = { type: 'main_frame', url: 'https://gone.test/', error: 'net::ERR_NAME_NOT_RESOLVED', statusCode: undefined };
+    addFailure(log, failure({ ...page, timeStamp: 2 }));
+    addFailure(log, failure({ ...page, timeStamp: 3 }));
+    expect(log.failures).toHaveLength(1);
+  });
   it('a new page clears the old page failures', () => {
     const log = emptyLog();
     addFailure(log, failure());

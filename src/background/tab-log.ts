@@ -21,6 +21,12 @@ export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTa
     return existing;
   }
   const record = toRecord(failure);
+  // A page that could not load is replaced by the browser's error page, and error pages commit no
+  // navigation in Chromium: the failure itself is the page change.
+  if (o.type === 'main_frame' && o.statusCode === undefined && log.failures.length) {
+    if (totals) forget(totals, ...log.failures);
+    log.failures = [];
+  }
   log.failures.push(record);
   if (totals) {
     totals.records += 1;
@@ -58,11 +64,14 @@ export function recordSize(record: FailureRecord): number {
 /** Drop the oldest failure, keeping the page's own failure as long as possible. Returns what was dropped. */
 export function dropOldest(log: TabLog): FailureRecord | undefined {
   let victim = -1;
+  let oldestPage = -1;
   for (let i = 0; i < log.failures.length; i++) {
     const record = log.failures[i]!;
-    if (record.type === 'main_frame' && log.failures.length > 1) continue;
-    if (victim < 0 || record.lastSeen < log.failures[victim]!.lastSeen) victim = i;
+    if (record.type === 'main_frame') {
+      if (oldestPage < 0 || record.lastSeen < log.failures[oldestPage]!.lastSeen) oldestPage = i;
+    } else if (victim < 0 || record.lastSeen < log.failures[victim]!.lastSeen) victim = i;
   }
+  if (victim < 0) victim = oldestPage;
   return victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
 }
 
