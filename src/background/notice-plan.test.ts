@@ -44,11 +44,11 @@ describe('coalescing', () => {
     ]);
     expect(notice!).toMatchObject({ total: 3, revision: 3, site: 'shop.test', tabId: 9 });
   });
-  it('does not change the notice it was given', () => {
+  it('updates the notice it was given, and starts one when there is none', () => {
     const first = coalesce(undefined, record(), 'shop.test', 'bottom-right');
-    const second = coalesce(first, record(), 'shop.test', 'bottom-right');
-    expect(first.lines[0]!.count).toBe(1);
-    expect(second.lines[0]!.count).toBe(2);
+    const second = coalesce(first, record(), 'shop.test', 'top-left');
+    expect(second).toBe(first);
+    expect(second).toMatchObject({ total: 2, revision: 2, position: 'top-left', lines: [{ count: 2 }] });
   });
   it('shows at most a few lines and sums the rest', () => {
     let notice: Notice | undefined;

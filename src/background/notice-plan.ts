@@ -35,20 +35,20 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const PAGE_TYPES = new Set(['main_frame', 'sub_frame']);
 const API_TYPES = new Set(['xmlhttprequest', 'fetch', 'websocket']);
 
-let lastUrl: string | undefined;
-let lastHost = '';
+/** Recent answers: a page's failures share a few initiators and hosts, and URL parsing is not free. */
+const recentHosts = new Map<string, string>();
 
-/** Host name of a URL; the last answer is kept, since a page's failures share its initiator. */
 export const hostOf = (url: string | undefined): string => {
-  if (url === lastUrl) return lastHost;
-  let host = '';
+  if (!url) return '';
+  let host = recentHosts.get(url);
+  if (host !== undefined) return host;
   try {
-    host = url ? new URL(url).hostname : '';
+    host = new URL(url).hostname;
   } catch {
-    // Not a URL: no host.
+    host = '';
   }
-  lastUrl = url;
-  lastHost = host;
+  if (recentHosts.size >= 256) recentHosts.clear();
+  recentHosts.set(url, host);
   return host;
 };
 
@@ -65,11 +65,10 @@ export function worthNotifying(record: FailureRecord, options: Options, pageHost
   return true;
 }
 
-/** Fold one failure into the notice: identical code and host share a line with a count. */
+/** Fold one failure into the notice (in place; a new one when there is none): identical code and host share a line. */
 export function coalesce(notice: Notice | undefined, record: FailureRecord, site: string, position: Options['position']): Notice {
-  const next: Notice = notice
-    ? { ...notice, lines: notice.lines.map((line) => ({ ...line })), position }
-    : { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
+  const next: Notice = notice ?? { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
+  next.position = position;
   const host = hostOf(record.url) || record.url.slice(0, 60);
   const line = next.lines.find((l) => l.code === record.code && l.host === host);
   if (line) line.count += 1;

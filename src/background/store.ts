@@ -4,8 +4,8 @@ import type { Failure } from '../diagnosis/observe';
 import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
 import { addFailure, CAPS, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
-/** Writes are batched: at most one storage write per this many ms. */
-const FLUSH_DELAY_MS = 400;
+/** Writes are batched: at most one storage write per this many ms (badge and popup follow within it). */
+const FLUSH_DELAY_MS = 1000;
 
 const logs = new Map<number, TabLog>();
 let totals: Totals = { records: 0, bytes: 0 };

@@ -34,7 +34,9 @@ async function render(log: TabLog | undefined): Promise<void> {
   const token = ++renderToken;
   const failures = log?.failures ?? [];
   // Only the catalog tables these failures need are loaded (each is its own chunk).
+  performance.mark('data-read');
   catalog = await catalogFor(failures);
+  performance.mark('catalog-ready');
   if (token !== renderToken) return;
   const texts = catalog;
   const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);

@@ -15,7 +15,8 @@ function tabLog(count: number): TabLog {
     const { events } = traffic.next(1)[0]!;
     const redirects = events.slice(0, -1).map(([, details]) => details.url as string);
     const failure = observe(events.at(-1)![1] as unknown as RequestDetails, redirects);
-    if (failure) addFailure(log, failure, count);
+    // A page that fails to load replaces the whole log (a new page): keep to one page's failures.
+    if (failure && failure.observation.type !== 'main_frame') addFailure(log, failure, count);
   }
   return log;
 }
