@@ -5,6 +5,8 @@ import type { FailureView } from '../support/extension-browser.mjs';
 import { chromiumSuite } from '../support/chromium-suite';
 
 const suite = chromiumSuite();
+/** Longer than the background's storage write batching (1 s), so a wrongly recorded failure would show. */
+const WRITE_BATCH_WAIT_MS = 1500;
 let pageSerial = 0;
 
 /** Open a fresh page on the site and run `action` in it; returns the page and its tab id. */
@@ -142,7 +144,7 @@ describe('the page itself', () => {
     await page.waitForTimeout(1500); // past Chromium's first auto-reload of the error page
     const failures = await suite.browser.failures(tabId, 1);
     expect(failures.map((f) => [f.stage, f.code, f.count])).toEqual([['dns', 'net::ERR_NAME_NOT_RESOLVED', 1]]);
-    expect(await suite.browser.badge(tabId)).toBe('1');
+    await expect.poll(() => suite.browser.badge(tabId)).toBe('1');
     await page.close();
   });
 
@@ -150,9 +152,8 @@ describe('the page itself', () => {
     const { page, tabId } = await pageWith((p) => fetchIn(p, `${suite.site.origin}/status/500`));
     await expectFailure(tabId, { code: '500' });
     await page.goto(`${suite.site.origin}/pages/blank?next`);
-    await page.waitForTimeout(600);
-    expect(await suite.browser.failures(tabId)).toEqual([]);
-    expect(await suite.browser.badge(tabId)).toBe('');
+    await expect.poll(() => suite.browser.failures(tabId), { timeout: 5000 }).toEqual([]);
+    await expect.poll(() => suite.browser.badge(tabId), { timeout: 5000 }).toBe('');
     await page.close();
   });
 });
@@ -163,7 +164,7 @@ describe('what is not a failure', () => {
     await page.goto(`${suite.site.origin}/pages/clean?n=50`);
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
     const tabId = await suite.browser.tabIdOf(page);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(WRITE_BATCH_WAIT_MS);
     const { failures, page: report } = await suite.browser.report(tabId);
     expect(failures).toEqual([]);
     expect(await report.locator('[data-empty]').count()).toBe(1);
@@ -177,7 +178,7 @@ describe('what is not a failure', () => {
     await page.goto(`${suite.site.origin}/pages/abort`);
     await page.waitForFunction(() => document.title === 'aborted');
     const tabId = await suite.browser.tabIdOf(page);
-    await page.waitForTimeout(600);
+    await page.waitForTimeout(WRITE_BATCH_WAIT_MS);
     expect(await suite.browser.failures(tabId)).toEqual([]);
     expect(await suite.browser.badge(tabId)).toBe('');
     await page.close();

@@ -110,7 +110,7 @@ describe('in-page notification', () => {
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
     await page.reload();
     await fetchIn(page, `${suite.site.origin}/status/500?after-mute`);
-    await page.waitForTimeout(1200);
+    await page.waitForTimeout(1500);
     expect(await hostCount(page)).toBe(0);
     const settings = await suite.browser.context.newPage();
     await settings.goto(`${suite.browser.reportUrl}?tab=-2`);
@@ -135,7 +135,7 @@ describe('what gets no notification', () => {
     const page = await blankPage();
     const front = await blankPage();
     await fetchIn(page, `${suite.site.origin}/status/500?background`);
-    await page.waitForTimeout(1200);
+    await page.waitForTimeout(1500);
     expect(await hostCount(page)).toBe(0);
     await Promise.all([front.close(), page.close()]);
   });

@@ -16,7 +16,7 @@ it('failures recorded before a worker stop are still shown after, and the next o
   await page.evaluate((url) => fetch(url).catch(() => {}), `${suite.site.origin}/reset`);
   const after = await suite.browser.failures(tabId, 2);
   expect(after.map((f) => f.code).sort()).toEqual(['409', 'net::ERR_CONNECTION_RESET']);
-  expect(await suite.browser.badge(tabId)).toBe('2');
+  await expect.poll(() => suite.browser.badge(tabId)).toBe('2');
 
   // Several failures in quick succession right after another stop: none lost by concurrent writes.
   await suite.browser.stopWorker();
@@ -25,6 +25,6 @@ it('failures recorded before a worker stop are still shown after, and the next o
   }, suite.site.origin);
   const all = await suite.browser.failures(tabId, 6);
   expect(all.map((f) => f.code).sort()).toEqual(['409', '500', '502', '503', '504', 'net::ERR_CONNECTION_RESET']);
-  expect(await suite.browser.badge(tabId)).toBe('6');
+  await expect.poll(() => suite.browser.badge(tabId)).toBe('6');
   await page.close();
 });
