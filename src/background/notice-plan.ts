@@ -1,27 +1,10 @@
 // Pure rules of the in-page notification: which failures notify, how they coalesce, how often it updates.
 // No browser API here, so the rules are unit-tested directly.
-import type { Severity, Stage } from '../diagnosis/types';
-import type { FailureRecord } from '../shared/protocol';
+import type { Severity } from '../diagnosis/types';
+import type { FailureRecord, Notice, NoticeLine } from '../shared/protocol';
+
+export type { Notice, NoticeLine } from '../shared/protocol';
 import type { Options } from '../shared/settings';
-
-export interface NoticeLine {
-  stage: Stage;
-  code: string;
-  host: string;
-  count: number;
-}
-
-/** What the notification shows; stored in storage.session under `notice:<tabId>`. */
-export interface Notice {
-  tabId: number;
-  /** The page's host, for "Don't show on this site". */
-  site: string;
-  total: number;
-  lines: NoticeLine[];
-  position: Options['position'];
-  /** Bumped on every change so the notification can tell a fresh burst from an old one. */
-  revision: number;
-}
 
 export const MAX_LINES = 5;
 /** Lines remembered per notice; failures beyond them only count towards "and N more". */

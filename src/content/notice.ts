@@ -2,11 +2,9 @@
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
-import { MessageType, type Message } from '../shared/protocol';
+import { MessageType, type Message, type Notice } from '../shared/protocol';
 import { defaults } from '../shared/settings';
 
-interface Line { stage: string; code: string; host: string; count: number }
-interface Notice { tabId: number; site: string; total: number; lines: Line[]; revision: number }
 
 /** Dismiss itself after this long without a new failure, unless hovered or focused. */
 const AUTO_DISMISS_MS = 8000;
@@ -71,6 +69,6 @@ document.addEventListener('keydown', (event) => {
 
 // Asked from the background: Firefox gives an extension page framed by a web page only content-script APIs.
 browser.runtime.onMessage.addListener((message: unknown) => {
-  if ((message as Message).type === MessageType.NoticeChanged) render((message as { notice: Notice }).notice);
+  if ((message as Message).type === MessageType.NoticeChanged) render((message as Extract<Message, { type: MessageType.NoticeChanged }>).notice);
 });
 void browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => render((notice ?? undefined) as Notice | undefined));

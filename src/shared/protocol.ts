@@ -1,5 +1,6 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
-import type { Classification, Observation } from '../diagnosis/types';
+import type { Classification, Observation, Stage } from '../diagnosis/types';
+import type { Options } from './settings';
 
 /** One failure as stored: what was observed, where it failed, and how often it repeated.
  * Identical failures (same code, method and URL) fold into one record. */
@@ -21,6 +22,26 @@ export const NO_TAB = -1;
 export const tabLogKey = (tabId: number): string => `tab:${tabId}`;
 
 export const TAB_LOG_PREFIX = 'tab:';
+
+/** One line of the in-page notification: failures with the same code from the same host. */
+export interface NoticeLine {
+  stage: Stage;
+  code: string;
+  host: string;
+  count: number;
+}
+
+/** What the notification shows; stored in storage.session under `notice:<tabId>`. */
+export interface Notice {
+  tabId: number;
+  /** The page's host, for "Don't show on this site". */
+  site: string;
+  total: number;
+  lines: NoticeLine[];
+  position: Options['position'];
+  /** Bumped on every change so the notification can tell a fresh burst from an old one. */
+  revision: number;
+}
 
 /** `storage.session` key of a tab's in-page notification. */
 export const noticeKey = (tabId: number): string => `notice:${tabId}`;
@@ -49,5 +70,5 @@ export type Message =
   | { type: MessageType.ShowNotice; tabId: number; position: string; lines: number; more: boolean }
   | { type: MessageType.HideNotice }
   | { type: MessageType.GetNotice }
-  | { type: MessageType.NoticeChanged; notice: unknown }
+  | { type: MessageType.NoticeChanged; notice: Notice }
   | { type: MessageType.OpenReport };
