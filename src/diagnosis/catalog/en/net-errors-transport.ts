@@ -147,7 +147,7 @@ export const transportErrors: Readonly<Record<string, Explanation>> = {
       'Try with extensions turned off, in case one interferes with connections.',
     ],
     owner: [
-      'The site did nothing to cause this; it is an internal state error in the browser.',
+      'The site did nothing to cause this; it is an internal state error inside the browser itself.',
       'If you can reproduce it, record a chrome://net-export log and report it to the browser vendor with the browser version.',
     ],
     source: 'Chromium',
@@ -158,7 +158,7 @@ export const transportErrors: Readonly<Record<string, Explanation>> = {
     what: 'The operating system or security software on your device refused to let the browser open this connection. A local firewall, antivirus, parental control or a missing network permission is the usual cause.',
     visitor: [
       'Check your firewall or antivirus settings and allow your browser to use the network.',
-      'If the address is on your own home or office network, on macOS check System Settings > Privacy & Security > Local Network for the browser.',
+      'If the address is on your own home or office network, on macOS check System Settings > Privacy & Security > Local Network and allow the browser there.',
       'On a work or school device, ask IT; a policy may block this site or this kind of connection.',
     ],
     owner: [

@@ -112,7 +112,7 @@ export const registered4xx: Catalog['statuses'] = {
     side: 'site',
     what: 'The server has the content but says it cannot supply it in any format, language or encoding that the request said it would accept, so it sent this error instead.',
     visitor: [
-      'Reload the page; if that does not help, try another browser.',
+      'Reload the page; if that does not help, try another browser or a private window.',
       'If you changed language or content settings in your browser, set them back to the defaults.',
       'Otherwise report it to the site; there is little else a visitor can change.',
     ],
@@ -194,7 +194,7 @@ export const registered4xx: Catalog['statuses'] = {
     side: 'browser',
     what: 'The server refused a request with a body because it did not state the length of that body in advance. Browsers normally include it, so this usually involves a streamed upload, a custom client or a proxy that changed the request.',
     visitor: [
-      'Try again; if it still fails, try another browser.',
+      'Try again; if it still fails, try another browser or a private window.',
       'Report it to the site; the fix is on the technical side.',
     ],
     owner: [
