@@ -205,3 +205,32 @@ describe('isolation from the page', () => {
     await page.close();
   });
 });
+
+describe('calm by default', () => {
+  it('dismisses itself after a while, but not while it has focus', async () => {
+    const page = await blankPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?auto-dismiss`);
+    await waitForNotice(page);
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0, null, { timeout: 12_000 });
+
+    await fetchIn(page, `${suite.site.origin}/status/500?held`);
+    const frame = await waitForNotice(page);
+    await frame.locator('button[data-action="details"]').focus();
+    await page.waitForTimeout(9000);
+    expect(await hostCount(page)).toBe(1);
+    await page.close();
+  }, 40_000);
+
+  it('follows dark mode and reduced motion', async () => {
+    const page = await blankPage();
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await fetchIn(page, `${suite.site.origin}/status/500?dark`);
+    const frame = await waitForNotice(page);
+    const style = await frame.evaluate(() => {
+      const notice = getComputedStyle(document.getElementById('notice')!);
+      return { background: notice.backgroundColor, animation: notice.animationName };
+    });
+    expect(style).toEqual({ background: 'rgb(31, 36, 43)', animation: 'none' });
+    await page.close();
+  });
+});
