@@ -124,6 +124,9 @@ async function main(): Promise<void> {
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
   settingsButton.textContent = t('settings');
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
+  // The full-page report also reaches requests that belong to no tab (service workers, the browser).
+  document.getElementById('no-tab')!.textContent = t('noTabLink');
+  document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
   const key = tabLogKey(tabId);
   browser.storage.session.onChanged.addListener((changes) => {
     if (key in changes) void render(changes[key]?.newValue as TabLog | undefined);

@@ -158,6 +158,21 @@ describe('the page itself', () => {
   });
 });
 
+describe('requests without a tab', () => {
+  it('are kept in their own bucket, reachable from the full-page report', async () => {
+    // A fetch from the extension's own service worker belongs to no tab (tabId -1).
+    await suite.browser.worker()!.evaluate((url) => fetch(url).catch(() => {}), `${suite.site.origin}/status/503?tabless`);
+    const { page, tabId } = await pageWith(() => Promise.resolve());
+    const report = await suite.browser.context.newPage();
+    await report.goto(`${suite.browser.reportUrl}?tab=${tabId}`);
+    await report.click('#no-tab');
+    await report.waitForURL(/\?tab=-1$/);
+    await report.waitForSelector('[data-failure][data-code="503"]');
+    expect(await report.locator('[data-failure][data-code="503"]').first().getAttribute('data-url')).toBe(`${suite.site.origin}/status/503?tabless`);
+    await Promise.all([report.close(), page.close()]);
+  });
+});
+
 describe('what is not a failure', () => {
   it('a page whose 50 requests all succeed shows nothing and no badge', async () => {
     const page = await suite.browser.context.newPage();
