@@ -1,6 +1,6 @@
 // Pure data shapes shared by the classifier, the catalog and every UI that renders a diagnosis.
 
-/** The steps of one HTTP request, in order. `browser` means it never left the browser. */
+/** The steps of one HTTP request, in order. `browser` means it never left this computer. */
 export const STAGES = ['browser', 'dns', 'connect', 'tls', 'send', 'wait', 'receive'] as const;
 export type Stage = (typeof STAGES)[number];
 

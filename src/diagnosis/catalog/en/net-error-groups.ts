@@ -115,7 +115,7 @@ export const stages: Catalog['stages'] = {
     title: 'Stopped inside the browser',
     side: 'browser',
     what: 'The request never left this computer: the browser, an extension or a policy stopped it before any network step.',
-    visitor: ['If the page looks broken, try it with extensions turned off or in a private window.', 'Check whether your organisation manages this browser and its extensions.'],
+    visitor: ['If the page looks broken, try it with extensions turned off or in a private window to compare.', 'Check whether your organisation manages this browser and its extensions.'],
     owner: ['Open the browser console: it usually names the rule that blocked the request (CSP, mixed content, CORS, an extension).'],
   },
   dns: {

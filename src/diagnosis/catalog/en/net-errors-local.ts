@@ -41,7 +41,7 @@ export const localErrors: Readonly<Record<string, Explanation>> = {
     side: 'browser',
     what: 'Something inside the browser\'s networking code went wrong in a way it did not expect, and the request was dropped while it was being prepared. This points to a browser bug or a damaged browser profile rather than to the site.',
     visitor: [
-      'Reload the page; if it happens again, restart the browser.',
+      'Reload the page; if it happens again, restart the browser and try again.',
       'Make sure the browser is up to date; if the problem stays, try a new browser profile.',
       'If it keeps happening, report it to the browser maker (Help > Report an issue) rather than to the site.',
     ],
@@ -84,7 +84,7 @@ export const localErrors: Readonly<Record<string, Explanation>> = {
   OUT_OF_MEMORY: {
     title: 'The browser had no memory left to handle the request',
     side: 'browser',
-    what: 'The browser tried to set aside memory for this request or its data and the attempt failed, because the tab or the whole computer was close to its memory limit. The request was dropped inside the browser.',
+    what: 'The browser tried to set aside memory for this request or its data and the attempt failed, because the tab or the whole computer was close to its memory limit. The request was dropped before it left your computer.',
     visitor: [
       'Close tabs and programs you do not need, then reload.',
       'Restart the browser if it continues; if it happens on one page only, that page may use too much memory and the site should know.',
@@ -98,7 +98,7 @@ export const localErrors: Readonly<Record<string, Explanation>> = {
   BLOCKED_BY_CLIENT: {
     title: 'An extension in your browser blocked the request',
     side: 'browser',
-    what: 'A browser extension, usually an ad, tracker or privacy blocker, stopped the request before it left the browser. The site was never contacted, so nothing is wrong with it or with your connection.',
+    what: 'A browser extension, usually an ad, tracker or privacy blocker, stopped the request before it left your computer. The site was never contacted, so nothing is wrong with it or with your connection.',
     visitor: [
       'If the page works the way you want, you can ignore this; blockers stop many requests on purpose.',
       'If something you need is missing (a video, a payment form, a login button), allow the site in your blocker or pause it, then reload.',
@@ -113,7 +113,7 @@ export const localErrors: Readonly<Record<string, Explanation>> = {
   BLOCKED_BY_ADMINISTRATOR: {
     title: 'A policy set by your administrator blocked this address',
     side: 'browser',
-    what: 'The browser refused to load this address because a rule set by whoever manages the browser or device (an employer, a school or parental controls) forbids it. The request never left the browser.',
+    what: 'The browser refused to load this address because a rule set by whoever manages the browser or device (an employer, a school or parental controls) forbids it. The request never left your computer.',
     visitor: [
       'If you think you should have access, ask your IT department or the person who manages the device.',
       'You can see which rules apply by opening chrome://policy (or edge://policy) in the address bar.',
@@ -130,7 +130,7 @@ export const localErrors: Readonly<Record<string, Explanation>> = {
     what: 'The part of the browser handling the request was shutting down, for example because the browser or a profile was closing, a private window was closed, or an extension or background worker was stopped. The request was dropped along with it.',
     visitor: [
       'Nothing to fix; open the page again if you still need it.',
-      'If it happens while you are using the browser normally, restart and update the browser.',
+      'If it happens while you are using the browser normally, restart the browser and install its updates.',
     ],
     owner: [
       'This is expected when the browser or a profile shuts down, or when an extension service worker or shared worker is stopped; leave it out of error statistics.',

@@ -147,7 +147,7 @@ export const responseErrors: Readonly<Record<string, Explanation>> = {
     side: 'site',
     what: 'The answer was labelled with a compression method the browser could not set up for this response, so it could not even begin to unpack it. This can happen when a method the browser did not offer is used, or a required shared dictionary is missing.',
     visitor: [
-      'Reload the page, or try another browser.',
+      'Reload the page, or compare with a private window or another browser to see if it differs.',
       'If it keeps failing, tell the site which page fails.',
     ],
     owner: [
@@ -226,7 +226,7 @@ export const responseErrors: Readonly<Record<string, Explanation>> = {
     visitor: [
       'Try another browser; it may support the login method this site uses.',
       'On a work or school computer, ask IT whether a policy limits sign-in methods.',
-      'Otherwise tell the site that its login does not work in your browser.',
+      'Otherwise tell the site that its login does not work in your browser or setup.',
     ],
     owner: [
       'Look at the WWW-Authenticate (or Proxy-Authenticate) headers and offer at least one widely supported scheme: Basic over HTTPS, Digest, NTLM or Negotiate.',

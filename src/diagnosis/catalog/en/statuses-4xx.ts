@@ -112,7 +112,7 @@ export const registered4xx: Catalog['statuses'] = {
     side: 'site',
     what: 'The server has the content but says it cannot supply it in any format, language or encoding that the request said it would accept, so it sent this error instead.',
     visitor: [
-      'Reload the page; if that does not help, try another browser or a private window.',
+      'Reload the page; if that does not help, try a private window or another browser to compare.',
       'If you changed language or content settings in your browser, set them back to the defaults.',
       'Otherwise report it to the site; there is little else a visitor can change.',
     ],
@@ -194,7 +194,7 @@ export const registered4xx: Catalog['statuses'] = {
     side: 'browser',
     what: 'The server refused a request with a body because it did not state the length of that body in advance. Browsers normally include it, so this usually involves a streamed upload, a custom client or a proxy that changed the request.',
     visitor: [
-      'Try again; if it still fails, try another browser or a private window.',
+      'Try again; if it still fails, try a private window or another browser to compare.',
       'Report it to the site; the fix is on the technical side.',
     ],
     owner: [
@@ -286,7 +286,7 @@ export const registered4xx: Catalog['statuses'] = {
   417: {
     title: 'The server cannot meet a condition the request set',
     side: 'browser',
-    what: 'The request carried an Expect header asking the server to confirm something before the body was sent, and the server or a proxy cannot do that. In practice this nearly always involves "Expect: 100-continue" from an upload tool, not a browser.',
+    what: 'The request carried an Expect header asking the server to confirm something before the body was sent, and the server or a proxy cannot do that. In practice this nearly always involves "Expect: 100-continue" from an upload tool, not from a browser tab.',
     visitor: [
       'Try again; if it keeps failing, contact the site. This is a technical issue between programs.',
     ],
@@ -317,7 +317,7 @@ export const registered4xx: Catalog['statuses'] = {
     what: 'The request arrived at a server that is not set up to answer for this address, often because the browser reused a secure connection opened for another name hosted on the same server. The server is asking for a fresh connection.',
     visitor: [
       'Reload the page; browsers usually retry on a new connection by themselves.',
-      'If it persists, close and reopen the browser or try a private window.',
+      'If it persists, try a private window, or close and reopen the browser first.',
       'If it still fails, report it to the site.',
     ],
     owner: [
