@@ -1,6 +1,5 @@
 // The worker's memory: tab logs mirrored to storage.session through one batched write queue.
 import browser from '../shared/browser';
-import type { Failure } from '../diagnosis/observe';
 import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
 import { addFailure, CAPS, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
@@ -92,9 +91,9 @@ export function setRecordListener(listener: (record: FailureRecord) => void): vo
   onRecorded = listener;
 }
 
-export function recordFailure(failure: Failure): void {
+export function recordFailure(failure: FailureRecord): void {
   whenLoaded(() => {
-    const tabId = failure.observation.tabId;
+    const { tabId } = failure;
     const record = addFailure(logOf(tabId), failure, CAPS.perTab, totals);
     markDirty(tabId);
     onRecorded(record);

@@ -20,6 +20,9 @@ describe('lint keeps the contexts apart', () => {
     ['src/options/x.ts', "import x from '../popup/render';\nexport default x;", 'no-restricted-imports'],
     ['src/background/x.ts', "import x from '../popup/render';\nexport default x;", 'no-restricted-imports'],
     ['src/background/x.ts', "import browser from 'webextension-polyfill';\nexport default browser;", 'no-restricted-imports'],
+    ['src/background/notice-plan.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
+    ['src/background/notice-plan.ts', "import browser from '../shared/browser';\nexport default browser;", 'no-restricted-imports'],
+    ['src/shared/notice-lines.ts', 'export const u = document.title;', 'no-restricted-globals'],
   ])('%s: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
   });
