@@ -1,3 +1,4 @@
+// @ts-check
 // npm run bench: every performance budget measured in one run, printed as one table and written to
 // .artifacts/bench.json. Benchmarks only; `npm test` never runs them.
 import { execFileSync, spawnSync } from 'node:child_process';

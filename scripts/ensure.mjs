@@ -1,3 +1,4 @@
+// @ts-check
 // What npm start / npm test need on a fresh machine: install it when we can, or say exactly what to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Regenerates icons/*.png from the SVGs using Debian's Chromium (no browser download).
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,4 @@
+// @ts-check
 // npm start: build, serve the demo site full of failures, open Chromium with the extension on it.
 // Without a display it runs headless: prints each diagnosed failure, saves popup screenshots, exits.
 import { spawnSync } from 'node:child_process';

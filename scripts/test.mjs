@@ -1,3 +1,4 @@
+// @ts-check
 // npm test: lint, type-check, build, web-ext lint, then every test (unit, end-to-end in real Chromium and Firefox ESR).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Page-load overhead in real Chromium: a page with 300 images (10 % failing), loaded in turn without an
 // extension (a), with no-op listeners on the same events (b), and with Request Doctor (c).
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Popup: open the report view of a tab holding 1,000 (and 10) failures and read the popup's own
 // performance marks, relative to the page's navigation start.
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Gzipped JavaScript per part of the built extension, found from its manifest (never a hard-coded
 // file list, so new chunks and new in-page parts are counted as soon as they are built), and the store zips.
 import { existsSync, readFileSync, statSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Real local servers that fail on purpose, for end-to-end tests and the `npm start` demo.
 import http from 'node:http';
 import https from 'node:https';

@@ -1,3 +1,4 @@
+// @ts-check
 // Real Chromium with the built extension loaded, and the report view as tests read it.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
