@@ -4,7 +4,7 @@ import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { FailureRecord } from '../shared/protocol';
 
 vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
-const { sectionsOf } = await import('./render');
+const { sectionsOf } = await import('./sections');
 
 const record = (extra: Partial<RequestDetails>): FailureRecord => {
   const { observation, classification } = observe({
