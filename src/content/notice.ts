@@ -5,7 +5,7 @@ import { t } from '../shared/i18n';
 import { shortCode } from '../shared/failures';
 import { visibleLines } from '../shared/notice-lines';
 import { MessageType, type Message, type Notice } from '../shared/protocol';
-import { defaults } from '../shared/settings';
+import { setSiteMuted } from '../shared/settings-store';
 
 /** Dismiss itself after this long without a new failure, unless hovered or focused. */
 const AUTO_DISMISS_MS = 8000;
@@ -17,9 +17,7 @@ const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType
 const openReport = (): void => void browser.runtime.sendMessage({ type: MessageType.OpenReport } satisfies Message);
 
 async function muteSite(site: string): Promise<void> {
-  const { mutedSites } = await browser.storage.sync.get({ mutedSites: defaults.mutedSites });
-  const list = Array.isArray(mutedSites) ? (mutedSites as string[]) : [];
-  if (!list.includes(site)) await browser.storage.sync.set({ mutedSites: [...list, site] });
+  await setSiteMuted(site, true);
   dismiss();
 }
 

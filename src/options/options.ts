@@ -1,10 +1,11 @@
 // Settings page: one control per key of the defaults object, saved to storage.sync on change.
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
-import { defaults, MIN_SEVERITIES, normalizeOptions, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
+import { MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
+import { setSiteMuted, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
 
 const form = document.getElementById('settings')!;
-const save = (change: Partial<Options>): Promise<void> => browser.storage.sync.set(change);
+const save = updateSettings;
 
 function choice<K extends 'notify' | 'minSeverity' | 'position'>(key: K, label: string, values: readonly Options[K][], names: Record<Options[K], string>, current: Options[K]): HTMLElement {
   const select = h('select', { id: key, name: key }, ...values.map((value) => h('option', { value, selected: value === current }, names[value])));
@@ -29,13 +30,15 @@ function toggle(key: 'systemNotifications' | 'showAborted' | 'stripQueryInReport
 function mutedList(sites: string[]): HTMLElement {
   const list = h('ul', { id: 'muted' }, ...sites.map((site) => {
     const remove = h('button', { type: 'button', 'aria-label': `Show notifications on ${site} again` }, 'Remove');
-    remove.addEventListener('click', () => void save({ mutedSites: sites.filter((s) => s !== site) }));
+    remove.addEventListener('click', () => void setSiteMuted(site, false));
     return h('li', null, h('span', null, site), remove);
   }));
   return h('fieldset', null, h('legend', null, 'Sites without notifications'), sites.length ? list : h('p', { class: 'hint' }, 'None. Use "Don\'t show on this site" in a notification.'));
 }
 
 function render(options: Options): void {
+  // Re-rendered on every change: keep keyboard focus where the person left it.
+  const focused = document.activeElement?.id;
   form.replaceChildren(
     h('h2', null, 'In-page notifications'),
     choice('notify', 'Show a notification for', NOTIFY_LEVELS, {
@@ -49,11 +52,8 @@ function render(options: Options): void {
     toggle('showAborted', 'List cancelled requests', 'Requests stopped by you or the page (net::ERR_ABORTED). They are never counted on the badge.', options.showAborted),
     toggle('stripQueryInReports', 'Remove query strings from copied reports', 'Keeps tokens and search terms out of what you paste into a support ticket.', options.stripQueryInReports),
   );
+  if (focused) document.getElementById(focused)?.focus();
 }
 
-async function load(): Promise<void> {
-  render(normalizeOptions(await browser.storage.sync.get(defaults)));
-}
-
-browser.storage.sync.onChanged.addListener(() => void load());
-void load();
+watchSettings(render);
+void settingsReady.then(render);

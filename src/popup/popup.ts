@@ -9,8 +9,9 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { browserName, reportMarkdown } from '../diagnosis/report';
 import type { Stage } from '../diagnosis/types';
-import { defaults } from '../shared/settings';
-import { emptyState, failureCard, failureOf, sectionElement, sectionsOf } from './render';
+import { settings, settingsReady } from '../shared/settings-store';
+import { failureCard, failureOf } from '../card/card';
+import { emptyState, sectionElement, sectionsOf } from './sections';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
 const FIRST_PAINT = 15;
@@ -77,8 +78,8 @@ function finished(): void {
 }
 
 async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
-  const [{ stripQueryInReports }, tab] = await Promise.all([
-    browser.storage.sync.get({ stripQueryInReports: defaults.stripQueryInReports }),
+  const [, tab] = await Promise.all([
+    settingsReady,
     browser.tabs.get(tabId).catch(() => undefined),
   ]);
   catalog ??= await catalogFor([failure]);
@@ -86,7 +87,7 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
     pageUrl: tab?.url,
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
-    stripQuery: stripQueryInReports === true,
+    stripQuery: settings().stripQueryInReports,
     stageLabel: (stage: Stage) => t(`stage_${stage}`),
   });
   try {

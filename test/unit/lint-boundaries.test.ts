@@ -20,6 +20,10 @@ describe('lint keeps the contexts apart', () => {
     ['src/options/x.ts', "import x from '../popup/render';\nexport default x;", 'no-restricted-imports'],
     ['src/background/x.ts', "import x from '../popup/render';\nexport default x;", 'no-restricted-imports'],
     ['src/background/x.ts', "import browser from 'webextension-polyfill';\nexport default browser;", 'no-restricted-imports'],
+    ['src/background/x.ts', "import { failureCard } from '../card/card';\nexport default failureCard;", 'no-restricted-imports'],
+    ['src/content/x.ts', "import { failureCard } from '../card/card';\nexport default failureCard;", 'no-restricted-imports'],
+    ['src/card/x.ts', "import x from '../popup/sections';\nexport default x;", 'no-restricted-imports'],
+    ['src/background/stored-shape.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
     ['src/background/notice-plan.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
     ['src/background/notice-plan.ts', "import browser from '../shared/browser';\nexport default browser;", 'no-restricted-imports'],
     ['src/shared/notice-lines.ts', 'export const u = document.title;', 'no-restricted-globals'],
@@ -29,6 +33,7 @@ describe('lint keeps the contexts apart', () => {
 
   it('allows the sanctioned paths', async () => {
     expect(await ruleIds("import { classify } from '../diagnosis/classify';\nexport default classify;", 'src/popup/x.ts')).toEqual([]);
+    expect(await ruleIds("import { failureCard } from '../card/card';\nexport default failureCard;", 'src/popup/x.ts')).toEqual([]);
     expect(await ruleIds("import browser from 'webextension-polyfill';\nexport default browser;", 'src/shared/browser.ts')).toEqual([]);
   });
 });
