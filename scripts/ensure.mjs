@@ -15,7 +15,10 @@ export function ensureNpmDependencies() {
 
 let aptUpdated = false;
 
-/** A Debian package providing `binary`: installed as root on Debian/Ubuntu, otherwise the exact command. */
+/**
+ * A Debian package providing `binary`: installed as root on Debian/Ubuntu, otherwise the exact command.
+ * @param {{ binary: string, pkg: string, envVar?: string, noRecommends?: boolean }} spec
+ */
 export function ensureSystemPackage({ binary, pkg, envVar, noRecommends = false }) {
   const override = envVar && process.env[envVar];
   if (override) {

@@ -14,6 +14,7 @@ try {
   process.exit(1);
 }
 
+/** @param {string} title @param {string} command @param {string[]} args */
 const run = (title, command, args) => {
   console.log(`\n▶ ${title}`);
   const result = spawnSync(command, args, { stdio: 'inherit' });

@@ -132,7 +132,7 @@ describe('what is not a failure', () => {
   it('a page whose 50 requests all succeed shows nothing and no badge', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/clean?n=50`);
-    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
+    await page.waitForFunction(() => window.__done === true);
     const tabId = await suite.browser.tabIdOf(page);
     await page.waitForTimeout(WRITE_BATCH_WAIT_MS);
     const { failures, page: report } = await suite.browser.report(tabId);

@@ -78,7 +78,7 @@ export const SCENARIOS = [
     name: 'clean-page-50-requests',
     run: async (page, site) => {
       await page.goto(`${site.origin}/pages/clean?n=50`);
-      await page.waitForFunction(() => /** @type {any} */ (window).__done === true);
+      await page.waitForFunction(() => window.__done === true);
     },
   },
   {
