@@ -26,13 +26,18 @@ export class ExtensionBrowser {
     this.profile = profile;
   }
 
-  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[] }} [options] */
-  static async launch({ headless = true, extraExtensions = [], args = [] } = {}) {
+  /**
+   * handleSignals: false when the caller closes Chromium itself on Ctrl-C (Playwright's own handler exits with 130).
+   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], handleSignals?: boolean }} [options]
+   */
+  static async launch({ headless = true, extraExtensions = [], args = [], handleSignals = true } = {}) {
     const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
       viewport: headless ? { width: 1280, height: 800 } : null,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
