@@ -1,7 +1,7 @@
 // Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
+import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { Catalog } from '../diagnosis/catalog/types';
@@ -29,7 +29,7 @@ async function targetTabId(): Promise<number | undefined> {
 
 let catalog: Catalog | undefined;
 /** The catalog speaks the interface's language: `catalogLocale` names its folder, so the two never disagree. */
-const language: CatalogLanguage = { language: t('catalogLocale'), locale: browser.i18n.getUILanguage() };
+const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
 
 async function render(log: TabLog | undefined): Promise<void> {
   const token = ++renderToken;
@@ -112,6 +112,7 @@ async function checkHostAccess(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  localizePage();
   void checkHostAccess();
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');
