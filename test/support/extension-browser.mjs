@@ -27,10 +27,11 @@ export class ExtensionBrowser {
   }
 
   /**
+   * `language` sets Chromium's interface language (Linux reads LANGUAGE; needs Debian's chromium-l10n).
    * handleSignals: false when the caller closes Chromium itself on Ctrl-C (Playwright's own handler exits with 130).
-   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], handleSignals?: boolean }} [options]
+   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string, handleSignals?: boolean }} [options]
    */
-  static async launch({ headless = true, extraExtensions = [], args = [], handleSignals = true } = {}) {
+  static async launch({ headless = true, extraExtensions = [], args = [], language, handleSignals = true } = {}) {
     const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
@@ -38,6 +39,7 @@ export class ExtensionBrowser {
       headless,
       handleSIGINT: handleSignals,
       handleSIGTERM: handleSignals,
+      ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
       viewport: headless ? { width: 1280, height: 800 } : null,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
