@@ -45,7 +45,17 @@ function mutedList(sites: string[]): HTMLElement {
   return h('fieldset', null, h('legend', null, t('mutedLegend')), sites.length ? list : h('p', { class: 'hint' }, t('mutedNone')));
 }
 
-function render(options: Options): void {
+/** The key combination that opens the popup (manifest `commands._execute_action`), as the browser reports it. */
+async function shortcutKeys(): Promise<string | undefined> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  return commands.find((command) => command.name === '_execute_action')?.shortcut || undefined;
+}
+
+function shortcut(keys: string | undefined): HTMLElement {
+  return h('p', { id: 'shortcut' }, keys ? h('span', null, t('shortcutOpen', keys), ' ', h('span', { class: 'hint' }, t('shortcutChange'))) : t('shortcutNone'));
+}
+
+function render(options: Options, keys: string | undefined): void {
   form.replaceChildren(
     h('h2', null, t('optionsNotifications')),
     choice('notify', 'optionNotify', NOTIFY_LEVELS, options.notify),
@@ -56,11 +66,14 @@ function render(options: Options): void {
     h('h2', null, t('optionsReport')),
     toggle('showAborted', 'optionShowAborted', 'optionShowAbortedHint', options.showAborted),
     toggle('stripQueryInReports', 'optionStripQuery', 'optionStripQueryHint', options.stripQueryInReports),
+    h('h2', null, t('optionsKeyboard')),
+    shortcut(keys),
   );
 }
 
 async function load(): Promise<void> {
-  render(normalizeOptions(await browser.storage.sync.get(defaults)));
+  const [stored, keys] = await Promise.all([browser.storage.sync.get(defaults), shortcutKeys()]);
+  render(normalizeOptions(stored), keys);
 }
 
 localizePage();

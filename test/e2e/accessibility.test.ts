@@ -84,3 +84,40 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', { timeout: 180_00
     await page.close();
   });
 });
+
+describe('keyboard', () => {
+  it('the options page shows the shortcut that opens the popup', async () => {
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);
+    await options.waitForSelector('#shortcut');
+    const keys = await options.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === '_execute_action')?.shortcut);
+    expect(keys).toBe('Alt+Shift+E');
+    expect(await options.locator('#shortcut').innerText()).toContain('Open Request Doctor: Alt+Shift+E');
+    await options.close();
+  });
+
+  it('Tab reaches every card and its copy button in order, with a visible focus ring, and Enter copies', { timeout: 180_000 }, async () => {
+    const { page, tabId } = await failingTab();
+    const { page: report } = await suite.browser.report(tabId, 4);
+    await report.bringToFront();
+    const stops: { what: string; outline: string }[] = [];
+    for (let i = 0; i < 60; i++) {
+      await report.keyboard.press('Tab');
+      stops.push(await report.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const what = el.matches('[data-failure]') ? `card ${el.dataset.code}` : el.matches('button[data-action="copy"]') ? 'copy' : el.tagName.toLowerCase();
+        return { what, outline: getComputedStyle(el).outlineStyle };
+      }));
+    }
+    const cards = stops.filter((s) => s.what.startsWith('card'));
+    expect(new Set(cards.map((s) => s.what)).size).toBe(4);
+    // Each card is followed by its own copy button before the next card.
+    const order = stops.map((s) => s.what).filter((w) => w.startsWith('card') || w === 'copy').slice(0, 8);
+    expect(order.filter((_, i) => i % 2 === 1)).toEqual(['copy', 'copy', 'copy', 'copy']);
+    for (const stop of stops.filter((s) => s.what.startsWith('card') || s.what === 'copy')) expect(stop.outline).not.toBe('none');
+    await report.locator('[data-failure] button[data-action="copy"]').first().focus();
+    await report.keyboard.press('Enter');
+    await report.waitForSelector('[data-failure] button[data-action="copy"]:text("Copied")');
+    await Promise.all([report.close(), page.close()]);
+  });
+});
