@@ -13,7 +13,14 @@ const fromPopup = ['**/popup/**', 'The popup is its own context; share through s
 // A `?script` import is only the built file's name, for scripting.executeScript.
 const fromContent = [/(^|\/)content\/(?!.*\?script)/, 'Content code runs in pages; share through src/shared.'];
 const fromOptions = ['**/options/**', 'The options page is its own context; share through src/shared.'];
+const fromCard = ['**/card/**', 'The failure card is DOM code for extension pages; the worker and content scripts cannot use it.'];
 const polyfill = ['webextension-polyfill', 'Import browser from src/shared/browser.ts, the one module that wraps the polyfill.'];
+const browserModule = ['**/shared/browser*', 'This module is pure: pass what you need as arguments.'];
+/** Pure modules outside src/diagnosis: rules with no browser API, unit-tested directly. */
+const pureFiles = [
+  'src/background/tab-log.ts', 'src/background/redirects.ts', 'src/background/notice-plan.ts',
+  'src/shared/failures.ts', 'src/shared/notice-lines.ts', 'src/background/stored-shape.ts',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
@@ -34,9 +41,17 @@ export default tseslint.config(
     },
   },
   { files: ['src/popup/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromContent, fromOptions)] } },
-  { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromOptions)] } },
+  // The shared failure card: pages import it; it imports none of them.
+  { files: ['src/card/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions)] } },
+  { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromOptions, fromCard)] } },
   { files: ['src/options/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent)] } },
-  { files: ['src/background/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromPopup, fromContent, fromOptions)] } },
-  { files: ['src/shared/**/*.ts'], ignores: ['src/shared/browser.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions)] } },
-  { files: ['src/background/tab-log.ts', 'src/background/redirects.ts'], rules: { 'no-restricted-globals': ['error', ...browserGlobals] } },
+  { files: ['src/background/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromPopup, fromContent, fromOptions, fromCard)] } },
+  { files: ['src/shared/**/*.ts'], ignores: ['src/shared/browser.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions, fromCard)] } },
+  {
+    files: pureFiles,
+    rules: {
+      'no-restricted-globals': ['error', ...browserGlobals],
+      'no-restricted-imports': ['error', noImport(polyfill, browserModule, fromPopup, fromContent, fromOptions, fromCard)],
+    },
+  },
 );

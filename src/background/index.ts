@@ -1,14 +1,14 @@
 // Service worker / event page entry. Every listener is registered synchronously at top level,
 // so events that wake the worker are delivered. Only three webRequest listeners: each costs
 // page-load time on every request, even when it does nothing.
-import browser, { type Runtime, type WebNavigation, type WebRequest } from '../shared/browser';
+import browser, { type WebNavigation, type WebRequest } from '../shared/browser';
 import { observe } from '../diagnosis/observe';
-import { MessageType, noticeKey, type Message } from '../shared/protocol';
+import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
+import { settings } from '../shared/settings-store';
 import { showBadge } from './badge';
-import { considerNotice, dismissNotice, resetNotice } from './notify';
-import { options } from './options';
+import { considerNotice, noticeHandlers, resetNotice } from './notify';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener } from './store';
+import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, whenReady } from './store';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
 /** Exported for tests: it must be empty once every request has finished. */
@@ -24,13 +24,20 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
     if (redirects.size !== 0) redirects.take(details.requestId);
     return;
   }
-  const failure = observe(details, redirects.take(details.requestId));
-  if (failure) recordFailure(failure);
+  const chain = redirects.take(details.requestId);
+  whenReady(() => {
+    const failure = observe(details, chain);
+    if (failure) recordFailure(failure);
+  });
 }
 
 function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
-  const failure = observe(details, redirects.take(details.requestId), { includeAborted: options.showAborted });
-  if (failure) recordFailure(failure);
+  const chain = redirects.take(details.requestId);
+  // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
+  whenReady(() => {
+    const failure = observe(details, chain, { includeAborted: settings().showAborted });
+    if (failure) recordFailure(failure);
+  });
 }
 
 function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
@@ -40,23 +47,21 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
   resetNotice(details.tabId);
 }
 
-function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
-  const { type } = message as Message;
-  if (type === MessageType.ClearTab) {
-    const { tabId } = message as Extract<Message, { type: MessageType.ClearTab }>;
+const handlers: BackgroundHandlers = {
+  ...noticeHandlers,
+  [MessageType.ClearTab]: ({ tabId }) => {
     if (!Number.isInteger(tabId)) return undefined;
     clearTab(tabId);
     return flush();
-  }
-  if (type === MessageType.DismissNotice && sender.tab?.id !== undefined) return dismissNotice(sender.tab.id);
-  if (type === MessageType.GetNotice && sender.tab?.id !== undefined) {
-    const key = noticeKey(sender.tab.id);
-    return browser.storage.session.get(key).then((stored) => stored[key] ?? null);
-  }
-  if (type === MessageType.OpenReport && sender.tab?.id !== undefined) {
-    return browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${sender.tab.id}`), index: sender.tab.index + 1 });
-  }
-  return undefined;
+  },
+};
+
+function onMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
+  const type = (message as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+  const handler = handlers[type as BackgroundMessage['type']] as (message: BackgroundMessage, sender: Sender) => Promise<unknown> | undefined;
+  // Answered only once settings and state are loaded, like every event.
+  return new Promise((resolve) => whenReady(() => resolve(handler(message as BackgroundMessage, sender))));
 }
 
 browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);
@@ -66,11 +71,10 @@ browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   resetNotice(tabId);
-  void browser.storage.session.remove(noticeKey(tabId)).catch(() => {});
 });
 // Chromium clears the badge when a page (or its error page) commits, after our update.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'complete') void showBadge(tabId);
+  if (change.status === 'complete') whenReady(() => void showBadge(tabId));
 });
 browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.

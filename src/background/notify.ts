@@ -3,18 +3,21 @@
 import browser from '../shared/browser';
 import noticeScript from '../content/inject.ts?script&iife';
 import { t } from '../shared/i18n';
-import { MessageType, noticeKey, type FailureRecord, type Message } from '../shared/protocol';
-import { coalesce, hostOf, renderDelay, visibleLines, worthNotifying, type Notice } from './notice-plan';
-import { options } from './options';
+import { MessageType, noticeKey, type BackgroundHandlers, type FailureRecord, type Notice, type PageMessage } from '../shared/protocol';
+import { settings } from '../shared/settings-store';
+import { coalesce, hostOf, renderDelay, visibleLines, worthNotifying } from './notice-plan';
+import { sessionItem, setSessionItem } from './store';
 
-const notices = new Map<number, Notice>();
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const lastRender = new Map<number, number>();
-const injected = new Set<number>();
+
+// The notice itself lives in the store (storage.session), so a woken worker keeps adding to it.
+const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noticeKey(tabId));
 
 /** A failure was recorded: fold it into the tab's notification if it deserves one. */
 export function considerNotice(record: FailureRecord): void {
   if (record.tabId < 0) return;
+  const options = settings();
   const pageHost = hostOf(record.type === 'main_frame' ? record.url : record.initiator);
   if (!worthNotifying(record, options, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
@@ -22,7 +25,7 @@ export function considerNotice(record: FailureRecord): void {
     void systemNotification(record);
     return;
   }
-  notices.set(record.tabId, coalesce(notices.get(record.tabId), record, pageHost, options.position));
+  setSessionItem(noticeKey(record.tabId), coalesce(noticeOf(record.tabId), record, pageHost, options.position));
   if (!timers.has(record.tabId)) {
     const delay = renderDelay(lastRender.get(record.tabId), Date.now());
     timers.set(record.tabId, setTimeout(() => void render(record.tabId), delay));
@@ -31,22 +34,20 @@ export function considerNotice(record: FailureRecord): void {
 
 async function render(tabId: number): Promise<void> {
   timers.delete(tabId);
-  const notice = notices.get(tabId);
+  const notice = noticeOf(tabId);
   if (!notice) return;
   lastRender.set(tabId, Date.now());
   try {
     // Failures of background tabs are never notified: they wait on the badge.
     const tab = await browser.tabs.get(tabId);
     if (!tab.active) return;
-    await browser.storage.session.set({ [noticeKey(tabId)]: notice });
     // A frame already showing it updates itself (in Firefox it cannot watch storage.session).
-    void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged, notice } satisfies Message).catch(() => {});
-    if (!injected.has(tabId)) {
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [noticeScript] });
-      injected.add(tabId);
-    }
+    void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged, notice } satisfies PageMessage).catch(() => {});
+    // Injecting again is harmless: the script keeps one listener and one frame per document,
+    // which is what keeps a woken worker (that forgot what it injected) from adding a second one.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [noticeScript] });
     const { lines, more } = visibleLines(notice);
-    const message: Message = { type: MessageType.ShowNotice, tabId, position: notice.position, lines: lines.length, more: more > 0 };
+    const message: PageMessage = { type: MessageType.ShowNotice, tabId, position: notice.position, lines: lines.length, more: more > 0 };
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   } catch {
     // Pages the extension may not script (the web store, browser pages): the badge still counts.
@@ -54,7 +55,7 @@ async function render(tabId: number): Promise<void> {
 }
 
 async function systemNotification(record: FailureRecord): Promise<void> {
-  if (!options.systemNotifications || !browser.notifications) return;
+  if (!settings().systemNotifications || !browser.notifications) return;
   try {
     const tab = await browser.tabs.get(record.tabId);
     if (!tab.active) return;
@@ -69,20 +70,28 @@ async function systemNotification(record: FailureRecord): Promise<void> {
   }
 }
 
-/** The page changed or the tab closed: the old notification and injection are gone with it. */
+/** The page changed or the tab closed: the old notification is gone with it. */
 export function resetNotice(tabId: number): void {
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
   lastRender.delete(tabId);
-  injected.delete(tabId);
-  if (notices.delete(tabId)) void browser.storage.session.remove(noticeKey(tabId)).catch(() => {});
+  setSessionItem(noticeKey(tabId), undefined);
 }
 
 /** The person closed the notification; the next failure starts a fresh one. */
-export function dismissNotice(tabId: number): Promise<unknown> {
-  notices.delete(tabId);
+function dismissNotice(tabId: number): Promise<unknown> {
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
-  void browser.storage.session.remove(noticeKey(tabId)).catch(() => {});
-  return browser.tabs.sendMessage(tabId, { type: MessageType.HideNotice } satisfies Message, { frameId: 0 }).catch(() => {});
+  setSessionItem(noticeKey(tabId), undefined);
+  return browser.tabs.sendMessage(tabId, { type: MessageType.HideNotice } satisfies PageMessage, { frameId: 0 }).catch(() => {});
 }
+
+/** Messages from the notification frame, which only ever concern its own tab. */
+export const noticeHandlers: Pick<BackgroundHandlers, MessageType.DismissNotice | MessageType.GetNotice | MessageType.OpenReport> = {
+  [MessageType.DismissNotice]: (_message, sender) => (sender.tab?.id === undefined ? undefined : dismissNotice(sender.tab.id)),
+  [MessageType.GetNotice]: (_message, sender) => (sender.tab?.id === undefined ? undefined : Promise.resolve(noticeOf(sender.tab.id) ?? null)),
+  [MessageType.OpenReport]: (_message, sender) =>
+    sender.tab?.id === undefined
+      ? undefined
+      : browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${sender.tab.id}`), index: sender.tab.index + 1 }),
+};

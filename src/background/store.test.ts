@@ -1,10 +1,12 @@
-// The store against a fake storage.session whose reads are slow, as on a cold service-worker start.
+// The store against a fake storage whose reads are slow (a cold worker start) and whose writes can fail.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { observe } from '../diagnosis/observe';
 import type { TabLog } from '../shared/protocol';
 
 const session = new Map<string, unknown>();
 let releaseRead: () => void = () => {};
+let releaseSettings: () => void = () => {};
+let failingWrites = 0;
 const writes: Record<string, unknown>[] = [];
 
 vi.mock('../shared/browser', () => ({
@@ -13,10 +15,18 @@ vi.mock('../shared/browser', () => ({
       session: {
         get: () => new Promise((resolve) => (releaseRead = () => resolve(Object.fromEntries(session)))),
         set: async (items: Record<string, unknown>) => {
+          if (failingWrites > 0) {
+            failingWrites -= 1;
+            throw new Error('QUOTA_BYTES quota exceeded');
+          }
           writes.push(structuredClone(items));
           for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
         },
         remove: async (keys: string[]) => keys.forEach((k) => session.delete(k)),
+      },
+      sync: {
+        get: () => new Promise((resolve) => (releaseSettings = () => resolve({ showAborted: true }))),
+        onChanged: { addListener: () => {} },
       },
     },
   },
@@ -25,10 +35,20 @@ vi.mock('../shared/browser', () => ({
 const failure = (url: string, statusCode = 500) =>
   observe({ url, method: 'GET', type: 'xmlhttprequest', tabId: 4, timeStamp: 1, statusCode })!;
 
+async function readyStore() {
+  const store = await import('./store');
+  releaseRead();
+  releaseSettings();
+  await store.ready;
+  return store;
+}
+
 beforeEach(() => {
   vi.resetModules();
+  vi.useRealTimers();
   session.clear();
   writes.length = 0;
+  failingWrites = 0;
 });
 
 describe('store on a cold start', () => {
@@ -40,30 +60,84 @@ describe('store on a cold start', () => {
     const store = await import('./store');
     store.recordFailure(failure('https://a.test/during-wake-up'));
     releaseRead();
+    releaseSettings();
     await store.ready;
     await store.flush();
     const log = session.get('tab:4') as TabLog;
     expect(log.failures.map((f) => f.url)).toEqual(['https://a.test/before', 'https://a.test/during-wake-up']);
   });
 
-  it('many failures in a burst are written together, and none is lost', async () => {
+  it('nothing runs until the settings are read too, and then in arrival order', async () => {
     const store = await import('./store');
+    const { settings } = await import('../shared/settings-store');
+    const seen: string[] = [];
+    store.whenReady(() => seen.push(`first:${settings().showAborted}`));
+    store.whenReady(() => seen.push('second'));
     releaseRead();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual([]);
+    releaseSettings();
     await store.ready;
+    expect(seen).toEqual(['first:true', 'second']);
+  });
+
+  it('many failures in a burst are written in few calls, and none is lost', async () => {
+    const store = await readyStore();
     for (let i = 0; i < 50; i++) store.recordFailure(failure(`https://a.test/${i}`));
     await store.flush();
     expect(writes).toHaveLength(1);
     expect((session.get('tab:4') as TabLog).failures).toHaveLength(50);
   });
 
+  it('a change is written at once, without waiting for a batch timer', async () => {
+    const store = await readyStore();
+    store.recordFailure(failure('https://a.test/now'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(writes).toHaveLength(1);
+  });
+
   it('a closed tab is removed from storage', async () => {
-    const store = await import('./store');
-    releaseRead();
-    await store.ready;
+    const store = await readyStore();
     store.recordFailure(failure('https://a.test/x'));
     await store.flush();
     store.forgetTab(4);
     await store.flush();
     expect(session.has('tab:4')).toBe(false);
+  });
+});
+
+describe('store when storage fails', () => {
+  it('keeps everything in memory and retries with backoff until a write succeeds', async () => {
+    const store = await readyStore();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    failingWrites = 2;
+    store.recordFailure(failure('https://a.test/1'));
+    store.recordFailure(failure('https://a.test/2'));
+    await store.flush();
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(store.tabLog(4)?.failures).toHaveLength(2);
+    expect((session.get('tab:4') as TabLog).failures.map((f) => f.url)).toEqual(['https://a.test/1', 'https://a.test/2']);
+    warn.mockRestore();
+  });
+});
+
+describe('store reading back foreign or corrupt data', () => {
+  it('skips what is not a tab log of ours and keeps the rest', async () => {
+    const { addFailure } = await import('./tab-log');
+    const good: TabLog = { tabId: 7, failures: [] };
+    addFailure(good, { ...failure('https://a.test/kept'), tabId: 7 });
+    session.set('tab:7', good);
+    session.set('tab:8', { tabId: 8, failures: 'not an array' });
+    session.set('tab:9', 'garbage');
+    session.set('tab:10', { version: 99, tabId: 10, failures: [{ url: 5 }, null, ...good.failures.map((f) => ({ ...f, tabId: 10 }))] });
+    const store = await readyStore();
+    expect(store.tabLog(7)?.failures.map((f) => f.url)).toEqual(['https://a.test/kept']);
+    expect(store.tabLog(8)).toBeUndefined();
+    expect(store.tabLog(9)).toBeUndefined();
+    expect(store.tabLog(10)?.failures).toHaveLength(1);
+    store.recordFailure(failure('https://a.test/new'));
+    await store.flush();
+    expect((session.get('tab:4') as TabLog).failures).toHaveLength(1);
   });
 });

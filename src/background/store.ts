@@ -1,21 +1,28 @@
-// The worker's memory: tab logs mirrored to storage.session through one batched write queue.
+// The worker's memory: tab logs and notices mirrored to storage.session through one write queue.
+// Nothing is acted on before the saved state and the settings are read back, so a woken worker
+// behaves exactly like one that never slept.
 import browser from '../shared/browser';
-import type { Failure } from '../diagnosis/observe';
 import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
+import { settingsReady } from '../shared/settings-store';
+import { readTabLog } from './stored-shape';
 import { addFailure, CAPS, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
-/** Writes are batched: at most one storage write per this many ms (badge and popup follow within it). */
-const FLUSH_DELAY_MS = 1000;
+/** After a failed write, wait this long before retrying, doubling up to the maximum. */
+export const RETRY_MS = { first: 500, max: 30_000 };
 
 const logs = new Map<number, TabLog>();
+/** Other session keys (e.g. notices), kept in memory like the logs and written by the same queue. */
+const items = new Map<string, unknown>();
 let totals: Totals = { records: 0, bytes: 0 };
-const dirty = new Set<number>();
-const removed = new Set<number>();
+const dirty = new Set<string>();
 let loaded = false;
 // Events that arrive while the worker is still reading its state back wait here, in order.
 const pending: (() => void)[] = [];
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
-let writeQueue: Promise<void> = Promise.resolve();
+let writing = false;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryDelay = RETRY_MS.first;
+let idle: Promise<void> = Promise.resolve();
+let settle: () => void = () => {};
 let onFlushed: (tabIds: number[]) => void = () => {};
 let onRecorded: (record: FailureRecord) => void = () => {};
 
@@ -23,14 +30,17 @@ async function load(): Promise<void> {
   try {
     const stored = await browser.storage.session.get(null);
     for (const [key, value] of Object.entries(stored)) {
-      const log = value as TabLog | undefined;
-      if (key.startsWith(TAB_LOG_PREFIX) && log && Array.isArray(log.failures) && !logs.has(log.tabId)) {
-        logs.set(log.tabId, log);
+      if (!key.startsWith(TAB_LOG_PREFIX)) items.set(key, value);
+      else {
+        // Foreign or corrupt data is skipped; whatever is readable is kept.
+        const log = readTabLog(value);
+        if (log && !logs.has(log.tabId)) logs.set(log.tabId, log);
       }
     }
   } catch (error) {
     console.error('Request Doctor: could not read session state', error);
   }
+  await settingsReady;
   totals = totalsOf(logs.values());
   loaded = true;
   for (const run of pending.splice(0)) run();
@@ -38,8 +48,8 @@ async function load(): Promise<void> {
 
 export const ready: Promise<void> = load();
 
-/** Run now if the state is loaded, otherwise right after loading, keeping event order. */
-function whenLoaded(run: () => void): void {
+/** Run now if the state and settings are loaded, otherwise right after, keeping event order. */
+export function whenReady(run: () => void): void {
   if (loaded) run();
   else pending.push(run);
 }
@@ -49,38 +59,56 @@ function logOf(tabId: number): TabLog {
   if (!log) {
     log = { tabId, failures: [] };
     logs.set(tabId, log);
-    removed.delete(tabId);
   }
   return log;
 }
 
-function markDirty(tabId: number): void {
-  dirty.add(tabId);
-  flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+function markDirty(key: string): void {
+  if (dirty.size === 0 && !writing) idle = new Promise((resolve) => (settle = resolve));
+  dirty.add(key);
+  // Written at once: a worker stopped a moment later must not take the change with it.
+  if (!writing && retryTimer === undefined) queueMicrotask(write);
 }
 
-/** Write every changed tab in one storage call, queued behind any write still running. */
-export function flush(): Promise<void> {
-  clearTimeout(flushTimer);
-  flushTimer = undefined;
-  const changed = [...dirty];
-  const gone = [...removed];
+/** One storage call for everything changed since the last; changes made meanwhile wait for the next. */
+async function write(): Promise<void> {
+  if (writing || dirty.size === 0) return;
+  writing = true;
+  const keys = [...dirty];
   dirty.clear();
-  removed.clear();
-  if (changed.length === 0 && gone.length === 0) return writeQueue;
-  const items: Record<string, TabLog> = {};
-  for (const tabId of changed) {
-    const log = logs.get(tabId);
-    if (log) items[tabLogKey(tabId)] = log;
+  const set: Record<string, unknown> = {};
+  const remove: string[] = [];
+  for (const key of keys) {
+    const value = key.startsWith(TAB_LOG_PREFIX) ? logs.get(Number(key.slice(TAB_LOG_PREFIX.length))) : items.get(key);
+    if (value === undefined) remove.push(key);
+    else set[key] = value;
   }
-  writeQueue = writeQueue
-    .then(async () => {
-      if (gone.length) await browser.storage.session.remove(gone.map(tabLogKey));
-      if (changed.length) await browser.storage.session.set(items);
-      onFlushed(changed);
-    })
-    .catch((error: unknown) => console.error('Request Doctor: could not save session state', error));
-  return writeQueue;
+  try {
+    if (remove.length) await browser.storage.session.remove(remove);
+    if (keys.length > remove.length) await browser.storage.session.set(set);
+    retryDelay = RETRY_MS.first;
+    onFlushed(keys.filter((key) => key.startsWith(TAB_LOG_PREFIX) && key in set).map((key) => Number(key.slice(TAB_LOG_PREFIX.length))));
+  } catch (error) {
+    // Quota or shutdown: memory still has everything; write it again later.
+    console.warn('Request Doctor: could not save session state, retrying', error);
+    for (const key of keys) dirty.add(key);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void write();
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, RETRY_MS.max);
+  } finally {
+    writing = false;
+  }
+  if (retryTimer === undefined) {
+    if (dirty.size) void write();
+    else settle();
+  }
+}
+
+/** Resolves once everything recorded so far is in storage.session. */
+export function flush(): Promise<void> {
+  return new Promise((resolve) => whenReady(() => resolve(dirty.size || writing ? idle : undefined)));
 }
 
 export function setFlushListener(listener: (tabIds: number[]) => void): void {
@@ -92,48 +120,61 @@ export function setRecordListener(listener: (record: FailureRecord) => void): vo
   onRecorded = listener;
 }
 
-export function recordFailure(failure: Failure): void {
-  whenLoaded(() => {
-    const tabId = failure.observation.tabId;
+export function recordFailure(failure: FailureRecord): void {
+  whenReady(() => {
+    const { tabId } = failure;
     const record = addFailure(logOf(tabId), failure, CAPS.perTab, totals);
-    markDirty(tabId);
+    markDirty(tabLogKey(tabId));
     onRecorded(record);
     if (totals.records > CAPS.total || totals.bytes > CAPS.bytes) {
-      for (const log of enforceTotalCap(logs.values(), totals)) markDirty(log.tabId);
+      for (const log of enforceTotalCap(logs.values(), totals)) markDirty(tabLogKey(log.tabId));
     }
   });
 }
 
 export function pageCommitted(tabId: number, commit: Commit): void {
-  whenLoaded(() => {
+  whenReady(() => {
     const log = logs.get(tabId);
-    if (log && startPage(log, commit, totals)) markDirty(tabId);
+    if (log && startPage(log, commit, totals)) markDirty(tabLogKey(tabId));
   });
 }
 
 export function clearTab(tabId: number): void {
-  whenLoaded(() => {
+  whenReady(() => {
     const log = logs.get(tabId);
     if (log && log.failures.length) {
       forget(totals, ...log.failures);
       log.failures = [];
-      markDirty(tabId);
+      markDirty(tabLogKey(tabId));
     }
   });
 }
 
 export function forgetTab(tabId: number): void {
-  whenLoaded(() => {
+  whenReady(() => {
     const log = logs.get(tabId);
     if (!log) return;
     logs.delete(tabId);
     forget(totals, ...log.failures);
-    dirty.delete(tabId);
-    removed.add(tabId);
-    flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+    markDirty(tabLogKey(tabId));
   });
 }
 
 export function tabLog(tabId: number): TabLog | undefined {
   return logs.get(tabId);
+}
+
+/** A session value other than a tab log, as last set (or read back on start). */
+export function sessionItem<T>(key: string): T | undefined {
+  return items.get(key) as T | undefined;
+}
+
+/** Set (or with undefined, remove) a session value through the same queue as the logs. */
+export function setSessionItem(key: string, value: unknown): void {
+  whenReady(() => {
+    if (value === undefined) {
+      if (!items.delete(key)) return;
+    } else items.set(key, value);
+    markDirty(key);
+  });
 }

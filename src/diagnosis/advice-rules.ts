@@ -5,6 +5,7 @@ import type { Values } from './catalog/template';
 import type { AdviceKey, Catalog } from './catalog/types';
 import { answeredBy, MAX_LISTED_METHODS, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
 import type { Classification, Observation } from './types';
+import { hostOf, isFavicon } from './url';
 
 export interface AdviceContext {
   failure: Observation & Classification;
@@ -148,8 +149,7 @@ const missing: AdviceRule = {
   id: 'missing',
   forStatus: true,
   add({ failure, say }, out) {
-    const path = safeUrl(failure.url)?.pathname ?? '';
-    if (/\/favicon\.ico$|\/apple-touch-icon[^/]*\.png$/i.test(path)) {
+    if (isFavicon(failure.url)) {
       out.notes.push(say('faviconMissing'));
       out.owner.push(say('ownerFavicon'));
     } else if (failure.type === 'main_frame') out.notes.push(say('pageMissing'));
@@ -172,8 +172,8 @@ const resetOrEmpty: AdviceRule = {
 const thirdParty: AdviceRule = {
   id: 'thirdParty',
   add({ failure, say }, out) {
-    const host = safeUrl(failure.url)?.hostname;
-    const pageHost = safeUrl(failure.initiator)?.hostname;
+    const host = hostOf(failure.url);
+    const pageHost = hostOf(failure.initiator);
     if (host && pageHost && failure.type !== 'main_frame' && siteOf(host) !== siteOf(pageHost)) out.notes.push(say('thirdParty', { host }));
   },
 };

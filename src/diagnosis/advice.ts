@@ -5,6 +5,7 @@ import { say } from './advice-words';
 import { ADVICE_RULES, type AdviceContext } from './advice-rules';
 import type { Catalog } from './catalog/types';
 import type { Layer } from './headers-parse';
+import { httpStatusOf } from './status';
 import type { Classification, Observation } from './types';
 
 export interface Advice {
@@ -19,7 +20,7 @@ export interface Advice {
 
 /** Everything the observation adds to the catalog text. Never throws on odd input. */
 export function adviceFor(failure: Observation & Classification, catalog: Catalog): Advice {
-  const status = /^\d+$/.test(failure.code) ? Number(failure.code) : undefined;
+  const status = httpStatusOf(failure);
   const statusRules = status === undefined ? [] : (catalog.statusAdvice[status] ?? []);
   const context: AdviceContext = {
     failure,

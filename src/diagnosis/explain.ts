@@ -2,6 +2,7 @@
 import { adviceFor } from './advice';
 import type { Catalog } from './catalog/types';
 import type { Layer } from './headers-parse';
+import { httpStatusOf } from './status';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
 export interface Diagnosis extends Explanation {
@@ -20,11 +21,11 @@ function groupExplanation(catalog: Catalog, name: string): Explanation | undefin
 
 /** The catalog entry for a classified failure; never undefined, unknowns fall back by class or stage. */
 export function explanationFor(classification: Classification, catalog: Catalog): Explanation {
-  const { stage, code, errorName } = classification;
-  if (errorName !== undefined || !/^\d+$/.test(code)) {
+  const { stage, errorName } = classification;
+  const status = httpStatusOf(classification);
+  if (status === undefined) {
     return (errorName && (catalog.netErrors[errorName] ?? groupExplanation(catalog, errorName))) || catalog.stages[stage];
   }
-  const status = Number(code);
   return catalog.statuses[status] ?? catalog.statusClasses[Math.floor(status / 100)] ?? catalog.stages[stage];
 }
 

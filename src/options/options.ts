@@ -2,10 +2,11 @@
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
-import { defaults, MIN_SEVERITIES, normalizeOptions, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
+import { MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
+import { setSiteMuted, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
 
 const form = document.getElementById('settings')!;
-const save = (change: Partial<Options>): Promise<void> => browser.storage.sync.set(change);
+const save = updateSettings;
 
 type Choice = 'notify' | 'minSeverity' | 'position';
 /** The message naming each value of each choice (message names allow no dashes). */
@@ -39,7 +40,7 @@ function toggle(key: 'systemNotifications' | 'showAborted' | 'stripQueryInReport
 function mutedList(sites: string[]): HTMLElement {
   const list = h('ul', { id: 'muted' }, ...sites.map((site) => {
     const remove = h('button', { type: 'button', 'aria-label': t('mutedRemoveFor', site) }, t('mutedRemove'));
-    remove.addEventListener('click', () => void save({ mutedSites: sites.filter((s) => s !== site) }));
+    remove.addEventListener('click', () => void setSiteMuted(site, false));
     return h('li', null, h('span', null, site), remove);
   }));
   return h('fieldset', null, h('legend', null, t('mutedLegend')), sites.length ? list : h('p', { class: 'hint' }, t('mutedNone')));
@@ -55,7 +56,12 @@ function shortcut(keys: string | undefined): HTMLElement {
   return h('p', { id: 'shortcut' }, keys ? h('span', null, t('shortcutOpen', keys), ' ', h('span', { class: 'hint' }, t('shortcutChange'))) : t('shortcutNone'));
 }
 
-function render(options: Options, keys: string | undefined): void {
+/** Found once at start; the browser changes it only on its own shortcuts page. */
+let keys: string | undefined;
+
+function render(options: Options): void {
+  // Re-rendered on every change: keep keyboard focus where the person left it.
+  const focused = document.activeElement?.id;
   form.replaceChildren(
     h('h2', null, t('optionsNotifications')),
     choice('notify', 'optionNotify', NOTIFY_LEVELS, options.notify),
@@ -69,15 +75,14 @@ function render(options: Options, keys: string | undefined): void {
     h('h2', null, t('optionsKeyboard')),
     shortcut(keys),
   );
-}
-
-async function load(): Promise<void> {
-  const [stored, keys] = await Promise.all([browser.storage.sync.get(defaults), shortcutKeys()]);
-  render(normalizeOptions(stored), keys);
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 localizePage();
 document.title = t('optionsTitle');
 document.getElementById('title')!.textContent = t('optionsTitle');
-browser.storage.sync.onChanged.addListener(() => void load());
-void load();
+watchSettings(render);
+void Promise.all([settingsReady, shortcutKeys()]).then(([options, found]) => {
+  keys = found;
+  render(options);
+});

@@ -1,14 +1,16 @@
 // Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
+import { countedFailures } from '../shared/failures';
 import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { browserName, reportMarkdown } from '../card/report';
-import { defaults } from '../shared/settings';
-import { emptyState, failureCard, failureOf, sectionElement, sectionsOf } from './render';
+import { settings, settingsReady } from '../shared/settings-store';
+import { failureCard, failureOf } from '../card/card';
+import { emptyState, sectionElement, sectionsOf } from './sections';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
 const FIRST_PAINT = 15;
@@ -40,7 +42,7 @@ async function render(log: TabLog | undefined): Promise<void> {
   performance.mark('catalog-ready');
   if (token !== renderToken) return;
   const texts = catalog;
-  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
+  const counted = countedFailures(failures);
   summary.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
   if (failures.length === 0) {
@@ -77,8 +79,8 @@ function finished(): void {
 }
 
 async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
-  const [{ stripQueryInReports }, tab] = await Promise.all([
-    browser.storage.sync.get({ stripQueryInReports: defaults.stripQueryInReports }),
+  const [, tab] = await Promise.all([
+    settingsReady,
     browser.tabs.get(tabId).catch(() => undefined),
   ]);
   catalog ??= await catalogFor([failure], language);
@@ -86,7 +88,7 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
     pageUrl: tab?.url,
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
-    stripQuery: stripQueryInReports === true,
+    stripQuery: settings().stripQueryInReports,
     catalog,
   });
   try {

@@ -64,11 +64,28 @@ export enum MessageType {
   OpenReport = 'open-report',
 }
 
-export type Message =
+/** Messages the background answers. */
+export type BackgroundMessage =
   | { type: MessageType.ClearTab; tabId: number }
   | { type: MessageType.DismissNotice }
+  | { type: MessageType.GetNotice }
+  | { type: MessageType.OpenReport };
+
+/** Messages the background sends to pages (the notification's script and frame). */
+export type PageMessage =
   | { type: MessageType.ShowNotice; tabId: number; position: string; lines: number; more: boolean }
   | { type: MessageType.HideNotice }
-  | { type: MessageType.GetNotice }
-  | { type: MessageType.NoticeChanged; notice: Notice }
-  | { type: MessageType.OpenReport };
+  | { type: MessageType.NoticeChanged; notice: Notice };
+
+export type Message = BackgroundMessage | PageMessage;
+
+/** What a handler learns of the sender: only these fields are read. */
+export interface Sender {
+  tab?: { id?: number; index: number };
+  url?: string;
+}
+
+/** One handler per background message type: the compiler reports a type without one. */
+export type BackgroundHandlers = {
+  [M in BackgroundMessage as M['type']]: (message: M, sender: Sender) => Promise<unknown> | undefined;
+};

@@ -1,6 +1,7 @@
 // The catalog in one language: facts.json for what is true everywhere, <lang>/<part>.json for the words.
 // Every part is its own chunk, loaded only when a failure on screen needs it; English fills in per entry
 // whatever a translation lacks.
+import { httpStatusOf } from '../status';
 import type { Classification } from '../types';
 import { explanationsOf, facts } from './assemble';
 import type { AdviceTemplates, Catalog, LayerKey, Prose, Template } from './types';
@@ -16,7 +17,7 @@ export const FALLBACK_LANGUAGE = 'en';
 
 /** Which table explains a failure: statuses, or the net errors of its stage. */
 export function partFor({ code, errorName, stage }: Pick<Classification, 'code' | 'errorName' | 'stage'>): CatalogPart {
-  if (errorName === undefined && /^\d+$/.test(code)) return 'statuses';
+  if (httpStatusOf({ code, errorName }) !== undefined) return 'statuses';
   if (stage === 'tls') return 'tls';
   if (stage === 'receive') return 'response';
   if (stage === 'connect' || stage === 'wait') return 'transport';

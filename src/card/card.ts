@@ -1,48 +1,11 @@
-// Builds the report: the page's own failure first, then sub-requests grouped by host, then blocked ones.
+// The failure card, shared by every page that explains a failure (popup, report, and later views).
+// Request data only ever goes in as text: the DOM builder never parses HTML.
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
 import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
-
-export interface Section {
-  title: string;
-  note?: string;
-  failures: FailureRecord[];
-}
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url.slice(0, 80);
-  }
-};
-
-const newestFirst = (a: FailureRecord, b: FailureRecord): number => b.lastSeen - a.lastSeen;
-
-/** Page failures first, then hosts by their newest failure, then what was blocked in the browser. */
-export function sectionsOf(failures: readonly FailureRecord[]): Section[] {
-  const page: FailureRecord[] = [];
-  const blocked: FailureRecord[] = [];
-  const byHost = new Map<string, FailureRecord[]>();
-  for (const failure of [...failures].sort(newestFirst)) {
-    if (failure.blocked) blocked.push(failure);
-    else if (failure.type === 'main_frame') page.push(failure);
-    else {
-      const host = hostOf(failure.url);
-      const group = byHost.get(host);
-      if (group) group.push(failure);
-      else byHost.set(host, [failure]);
-    }
-  }
-  const sections: Section[] = [];
-  if (page.length) sections.push({ title: t('thisPage'), failures: page });
-  for (const [host, group] of byHost) sections.push({ title: host, failures: group });
-  if (blocked.length) sections.push({ title: t('blockedSection'), note: t('blockedNote'), failures: blocked });
-  return sections;
-}
 
 /** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
 export function cycleStrip(stage: Stage, url: string): HTMLElement {
@@ -123,14 +86,4 @@ export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLEleme
       h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))));
   cards.set(card, failure);
   return card;
-}
-
-export function sectionElement(section: Section): HTMLElement {
-  return h('section', { class: 'group' },
-    h('h2', null, section.title, h('span', { class: 'group-count' }, String(section.failures.length))),
-    section.note ? h('p', { class: 'note' }, section.note) : null);
-}
-
-export function emptyState(): HTMLElement {
-  return h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('emptyTitle')), h('p', null, t('emptyBody')));
 }
