@@ -26,6 +26,7 @@ export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTa
   if (o.type === 'main_frame' && o.statusCode === undefined && log.failures.length) {
     if (totals) forget(totals, ...log.failures);
     log.failures = [];
+    log.dropped = undefined;
   }
   log.failures.push(record);
   if (totals) {
@@ -72,7 +73,10 @@ export function dropOldest(log: TabLog): FailureRecord | undefined {
     } else if (victim < 0 || record.lastSeen < log.failures[victim]!.lastSeen) victim = i;
   }
   if (victim < 0) victim = oldestPage;
-  return victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  const dropped = victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  // Its failures still happened: the report and the badge keep counting them.
+  if (dropped) log.dropped = (log.dropped ?? 0) + dropped.count;
+  return dropped;
 }
 
 /** Running totals across all tabs, kept by the store so caps cost nothing until they bite. */
@@ -126,6 +130,8 @@ export function startPage(log: TabLog, { url, timeStamp, documentId }: Commit, t
   }
   const changed = kept.length !== log.failures.length;
   log.failures = kept;
+  // What the caps dropped belonged to the old page.
+  if (changed) log.dropped = undefined;
   return changed;
 }
 
@@ -142,9 +148,9 @@ export interface Badge {
   severity: Severity | null;
 }
 
-/** Badge text is the number of failures counted with repeats, blocked ones left out; empty when none. */
+/** Badge text is the number of failures counted with repeats (and those the caps dropped), blocked ones left out; empty when none. */
 export function badgeOf(log: TabLog | undefined): Badge {
-  let count = 0;
+  let count = log?.dropped ?? 0;
   let severity: Severity | null = null;
   for (const record of log?.failures ?? []) {
     if (record.blocked) continue;

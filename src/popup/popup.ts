@@ -10,7 +10,7 @@ import { browserName, reportMarkdown } from '../diagnosis/report';
 import type { Stage } from '../diagnosis/types';
 import { settings, settingsReady } from '../shared/settings-store';
 import { failureCard, failureOf } from '../card/card';
-import { emptyState, sectionElement, sectionsOf } from './sections';
+import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
 const FIRST_PAINT = 15;
@@ -40,7 +40,8 @@ async function render(log: TabLog | undefined): Promise<void> {
   performance.mark('catalog-ready');
   if (token !== renderToken) return;
   const texts = catalog;
-  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
+  const dropped = log?.dropped ?? 0;
+  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, dropped);
   summary.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
   if (failures.length === 0) {
@@ -54,6 +55,7 @@ async function render(log: TabLog | undefined): Promise<void> {
     ...section.failures.map((failure) => () => failureCard(failure, texts)),
   ]);
   const fragment = document.createDocumentFragment();
+  if (dropped) fragment.appendChild(droppedNote(dropped));
   let next = 0;
   while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!());
   list.replaceChildren(fragment);
