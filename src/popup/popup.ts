@@ -102,22 +102,40 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
-/** Firefox lets people withhold host access in MV3: say so, and offer to ask for it. */
-async function checkHostAccess(): Promise<void> {
+const webOrigin = (url: string | undefined): string | undefined => {
+  try {
+    const { protocol, origin } = new URL(url ?? '');
+    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * People can withhold host access (Firefox in MV3; Chromium's "on click" or "on specific sites"):
+ * say so, naming the tab's site when it is the one not allowed, and offer to allow it.
+ */
+async function checkHostAccess(tabId: number | undefined): Promise<void> {
   if (await browser.permissions.contains(ALL_SITES).catch(() => true)) return;
+  const tab = tabId !== undefined && tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+  const origin = webOrigin(tab?.url);
+  // Without access to a site the browser does not even tell the tab's URL.
+  const siteHidden = tab !== undefined && (!origin || !(await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => true)));
+  const wanted = siteHidden && origin ? { origins: [`${origin}/*`] } : ALL_SITES;
   const banner = document.getElementById('permission')!;
   const button = document.getElementById('permission-grant') as HTMLButtonElement;
-  document.getElementById('permission-text')!.textContent = t('permissionMissing');
-  button.textContent = t('permissionGrant');
-  button.onclick = () => void browser.permissions.request(ALL_SITES).then((granted) => (banner.hidden = granted));
+  banner.toggleAttribute('data-site-hidden', siteHidden);
+  document.getElementById('permission-text')!.textContent = t(siteHidden ? 'siteHidden' : 'permissionMissing');
+  button.textContent = t(siteHidden ? 'siteAllow' : 'permissionGrant');
+  button.onclick = () => void browser.permissions.request(wanted).then((granted) => (banner.hidden = granted));
   banner.hidden = false;
 }
 
 async function main(): Promise<void> {
-  void checkHostAccess();
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');
   const tabId = await targetTabId();
+  void checkHostAccess(tabId);
   const isReportPage = new URLSearchParams(location.search).has('tab');
   document.body.classList.toggle('report', isReportPage);
   if (tabId === undefined) {
