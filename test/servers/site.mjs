@@ -55,6 +55,10 @@ for (let k = 0; k < ${count(q, 50)}; k++) {
 const c = new AbortController();
 fetch('/hang', { signal: c.signal }).catch(() => { window.__done = true; document.title = 'aborted'; });
 setTimeout(() => c.abort(), 200);</script></body>`),
+  // Fetches ?u= (e.g. from inside an iframe) and says when it settled.
+  fetch: (/** @type {URLSearchParams} */ q) => html(`<title>fetching</title></head><body><script>
+fetch(${JSON.stringify(q.get('u') ?? '/status/500').replace(/</g, '\\u003c')}, { credentials: 'omit' }).catch(() => {}).finally(() => { document.title = 'fetched'; });
+</script></body>`),
   many: (/** @type {URLSearchParams} */ q) => html(`<title>many</title></head><body><script>${countdown(count(q, 300), 'done')}
 const fail = ${Math.max(0, Math.min(1, Number(q.get('fail') ?? 0.1) || 0))};
 for (let k = 0; k < ${count(q, 300)}; k++) {
