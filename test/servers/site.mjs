@@ -56,6 +56,10 @@ for (let k = 0; k < ${count(q, 50)}; k++) {
 const c = new AbortController();
 fetch('/hang', { signal: c.signal }).catch(() => { window.__done = true; document.title = 'aborted'; });
 setTimeout(() => c.abort(), 200);</script></body>`),
+  // Fetches ?u= (e.g. from inside an iframe) and says when it settled.
+  fetch: (/** @type {URLSearchParams} */ q) => html(`<title>fetching</title></head><body><script>
+fetch(${JSON.stringify(q.get('u') ?? '/status/500').replace(/</g, '\\u003c')}, { credentials: 'omit' }).catch(() => {}).finally(() => { document.title = 'fetched'; });
+</script></body>`),
   many: (/** @type {URLSearchParams} */ q) => html(`<title>many</title></head><body><script>${countdown(count(q, 300), 'done')}
 const fail = ${Math.max(0, Math.min(1, Number(q.get('fail') ?? 0.1) || 0))};
 for (let k = 0; k < ${count(q, 300)}; k++) {
@@ -66,6 +70,21 @@ for (let k = 0; k < ${count(q, 300)}; k++) {
   document.body.append(i);
 }</script></body>`),
 };
+
+/**
+ * `burst(n, distinct)` fires n failing fetches at once over `distinct` URLs (404, 500 and refused in turn)
+ * and resolves with how many failed as the page saw it, and when the last one settled.
+ * @param {string} refusedOrigin
+ */
+const burstPage = (refusedOrigin) => html(`<title>burst</title></head><body><script>
+window.burst = async (n, distinct) => {
+  const url = (k) => [\`/status/404?b=\${k}\`, \`/status/500?b=\${k}\`, \`${refusedOrigin}/b\${k}\`][k % 3];
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: n }, (_, i) =>
+    fetch(url(i % distinct), { credentials: 'omit' }).then((r) => { if (!r.ok) failed += 1; }, () => { failed += 1; })));
+  return { failed, ms: performance.now() - started, lastAt: Date.now() };
+};</script></body>`);
 
 /**
  * Sends any status 100–999, falling back to a raw response if Node refuses the code.
@@ -132,6 +151,7 @@ function route(site, req, res) {
   // A text body, so the image fails to decode as well as failing on status.
   if ((m = /^\/img\/([1-9]\d\d)\.gif$/.exec(p))) return sendStatus(req, res, Number(m[1]), new URLSearchParams());
   if (p === '/demo') return send(200, 'text/html; charset=utf-8', demoPage(site));
+  if (p === '/pages/burst') return send(200, 'text/html; charset=utf-8', burstPage(site.refusedOrigin));
   // A page that forbids everything it can: strict CSP with Trusted Types enforced.
   if (p === '/pages/strict') return send(200, 'text/html; charset=utf-8', strictPage, {
     'Content-Security-Policy': "default-src 'none'; script-src 'sha256-" + strictScriptHash + "'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'",
