@@ -10,6 +10,7 @@ import { browserName, reportMarkdown } from '../diagnosis/report';
 import type { Stage } from '../diagnosis/types';
 import { settings, settingsReady } from '../shared/settings-store';
 import { failureCard, failureOf } from '../card/card';
+import { wireRecheck } from './recheck-wiring';
 import { emptyState, sectionElement, sectionsOf } from './sections';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
     const failure = button && failureOf(button);
     if (button && failure) void copyReport(button as HTMLButtonElement, failure, tabId);
   });
+  wireRecheck(tabId, list);
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });
