@@ -11,7 +11,7 @@ const suite = chromiumSuite({ nginx: false });
 interface StoredWatch { id: string; state: string; attempts: number; lastResult?: string; url: string }
 type Alarm = { name: string; scheduledTime: number };
 
-const watchesOf = (page: Page): Promise<StoredWatch[]> => page.evaluate(async () => (await chrome.storage.local.get('watches')).watches ?? []);
+const watchesOf = (page: Page): Promise<StoredWatch[]> => page.evaluate(async () => ((await chrome.storage.local.get('watches')).watches ?? []) as StoredWatch[]);
 const alarmsOf = (page: Page): Promise<Alarm[]> => page.evaluate(() => chrome.alarms.getAll());
 
 /** The watch's alarm, and how far ahead it is scheduled. */
