@@ -2,7 +2,7 @@
 // The extension's own requests are told apart by their initiator (never by URL) and routed here,
 // so they never reach a tab log, the no-tab bucket or a badge.
 import browser, { type WebRequest } from '../shared/browser';
-import { observe, type Failure } from '../diagnosis/observe';
+import { observe } from '../diagnosis/observe';
 import { failureKey, isOwnRequest, judge, recheckPlan, type TryOutcome } from '../diagnosis/recheck';
 import { MessageType, recheckKey, type BackgroundHandlers, type FailureRecord, type FailureRef, type RecheckResult } from '../shared/protocol';
 import { sessionItem, setSessionItem, tabLog } from './store';
@@ -15,8 +15,8 @@ const OBSERVATION_WAIT_MS = 3_000;
 const ownOrigin = browser.runtime.getURL('').replace(/\/$/, '');
 
 /** Failures of our own requests, by method and first URL, for the try that is waiting for them. */
-const waiting = new Map<string, (failure: Failure | null) => void>();
-const observed = new Map<string, Failure | null>();
+const waiting = new Map<string, (failure: FailureRecord | null) => void>();
+const observed = new Map<string, FailureRecord | null>();
 const tryKey = (method: string, url: string): string => `${method} ${url}`;
 
 type OwnDetails = WebRequest.OnErrorOccurredDetailsType | WebRequest.OnCompletedDetailsType;
@@ -36,7 +36,7 @@ export function ownRequestFailed(details: WebRequest.OnErrorOccurredDetailsType,
   else observed.set(key, failure);
 }
 
-function observation(key: string): Promise<Failure | null> {
+function observation(key: string): Promise<FailureRecord | null> {
   if (observed.get(key)) return Promise.resolve(observed.get(key)!);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), OBSERVATION_WAIT_MS);
@@ -47,7 +47,7 @@ function observation(key: string): Promise<Failure | null> {
   });
 }
 
-const synthetic = (url: string, method: string, extra: Partial<WebRequest.OnCompletedDetailsType> & { error?: string }): Failure | null =>
+const synthetic = (url: string, method: string, extra: Partial<WebRequest.OnCompletedDetailsType> & { error?: string }): FailureRecord | null =>
   observe({ url, method, type: 'xmlhttprequest', tabId: -1, timeStamp: Date.now(), ...extra });
 
 /** One try: GET or HEAD, with or without the site's cookies, never from the cache, 15 s at most. */
@@ -64,12 +64,12 @@ export async function tryOnce(url: string, method: 'GET' | 'HEAD', credentials: 
     const failure = synthetic(response.url || url, method, {
       statusCode: response.status, statusLine: `HTTP/1.1 ${response.status} ${response.statusText}`.trim(), responseHeaders,
     });
-    return failure ? { kind: 'failed', failure: { ...failure.observation, ...failure.classification } } : { kind: 'ok', status: response.status };
+    return failure ? { kind: 'failed', failure } : { kind: 'ok', status: response.status };
   } catch {
     if (controller.signal.aborted) return { kind: 'timeout' };
     // fetch only says "TypeError"; webRequest knows the real error (DNS, refused, certificate...).
     const failure = (await observation(key)) ?? synthetic(url, method, { error: 'net::ERR_FAILED' });
-    return failure ? { kind: 'failed', failure: { ...failure.observation, ...failure.classification } } : { kind: 'timeout' };
+    return failure ? { kind: 'failed', failure } : { kind: 'timeout' };
   } finally {
     clearTimeout(timer);
     waiting.delete(key);
@@ -103,7 +103,7 @@ async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
     if (withCookies.kind === 'timeout') {
       result.timedOut = true;
       const timeout = synthetic(record.url, plan.method, { error: 'net::ERR_TIMED_OUT' });
-      if (timeout) result.failure = { ...timeout.observation, ...timeout.classification };
+      if (timeout) result.failure = timeout;
     }
   }
   result.checkedAt = Date.now();

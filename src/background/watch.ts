@@ -3,6 +3,8 @@
 // never timers, and are re-created on every start because browsers may drop them on restart.
 import browser, { type Alarms } from '../shared/browser';
 import { failureKey, nextCheckAt, roughDuration, watchable, watchExpired } from '../diagnosis/recheck';
+import { hostLabel } from '../diagnosis/url';
+import { shortCode } from '../shared/failures';
 import { t } from '../shared/i18n';
 import { MessageType, WATCHES_KEY, type BackgroundHandlers, type FailureRef, type Watch, type WatchAnswer } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
@@ -115,25 +117,16 @@ async function check(id: string): Promise<void> {
   }
 }
 
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url.slice(0, 80);
-  }
-};
-
 /** Works again: a system notification when allowed, and the tab's badge turns to a green tick. */
 async function announceRecovery(watch: Watch): Promise<void> {
   const { value, unit } = roughDuration((watch.recoveredAt ?? Date.now()) - watch.failedAt);
-  const code = watch.code.replace(/^net::ERR_/, '');
   try {
     if (browser.notifications && (await browser.permissions.contains({ permissions: ['notifications'] }))) {
       await browser.notifications.create(`request-doctor-watch-${watch.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('icons/128.png'),
         title: t('backAgainTitle'),
-        message: t('backAgainNotice', hostOf(watch.url), t(`duration_${unit}`, value), code),
+        message: t('backAgainNotice', hostLabel(watch.url), t(`duration_${unit}`, value), shortCode(watch.code)),
       });
     }
   } catch {

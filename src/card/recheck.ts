@@ -4,12 +4,13 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { recheckPlan, roughDuration, watchable, type CookieKind, type SkipReason } from '../diagnosis/recheck';
 import { h } from '../shared/dom';
+import { shortCode } from '../shared/failures';
 import { t } from '../shared/i18n';
 import type { FailureRecord, RecheckResult, Watch, WatchAnswer } from '../shared/protocol';
 import { cycleStrip } from './card';
 
 const SKIP_TEXT: Record<SkipReason, string> = {
-  'unsafe-method': 'skipUnsafeMethod', 'other-method': 'skipOtherMethod', websocket: 'skipWebSocket', 'not-http': 'skipNotHttp', blocked: 'skipBlocked',
+  'unsafe-method': 'skipUnsafeMethod', 'other-method': 'skipOtherMethod', websocket: 'skipWebSocket', 'not-http': 'skipNotHttp', blocked: 'skipBlocked', 'url-cut': 'skipUrlCut',
 };
 const COOKIE_TEXT: Record<CookieKind, string> = {
   'header-too-large': 'cookieHeaderTooLarge', 'redirect-loop': 'cookieRedirectLoop', 'stale-session': 'cookieStaleSession',
@@ -60,7 +61,7 @@ export function showRecheck(card: HTMLElement, failure: FailureRecord, result: R
   if (result.failure && (result.verdict === 'failing' || result.verdict === 'different')) {
     const diagnosis = explain(result.failure, catalog);
     lines.push(h('div', { class: 'recheck-failure', 'data-recheck-code': result.failure.code, 'data-recheck-stage': result.failure.stage },
-      h('p', null, h('span', { class: 'code' }, result.failure.code.replace(/^net::ERR_/, '')), ' ', h('strong', null, diagnosis.title)),
+      h('p', null, h('span', { class: 'code' }, shortCode(result.failure.code)), ' ', h('strong', null, diagnosis.title)),
       cycleStrip(result.failure.stage, result.failure.url),
       h('p', { class: 'what' }, diagnosis.what)));
   }

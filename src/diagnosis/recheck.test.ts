@@ -38,6 +38,7 @@ describe('method safety: which requests are repeated', () => {
     ['ftp://example.com/file', 'other', { repeat: false, reason: 'not-http' }],
     ['not a url', 'other', { repeat: false, reason: 'not-http' }],
     ['HTTP://EXAMPLE.COM/', 'image', { repeat: true, method: 'GET' }],
+    [`https://example.com/?q=${'x'.repeat(5000)}`.slice(0, 4096) + '…', 'image', { repeat: false, reason: 'url-cut' }],
   ])('%s (%s) → %j', (url, type, plan) => {
     expect(recheckPlan(status(503, { url, type }))).toEqual(plan);
   });

@@ -1,12 +1,14 @@
 // Recheck and watch rules: which requests may be repeated, what a repeat shows, and when to look again.
 // Pure: the background runs the requests, these functions judge them.
 import { parseRetryAfter } from './headers-parse';
+import { MAX_URL_LENGTH } from './observe';
+import { httpStatusOf } from './status';
 import type { Classification, Observation } from './types';
 
 /** What a failed request looked like: enough to decide whether and how to repeat it. */
 export type Original = Pick<Observation, 'url' | 'method' | 'type' | 'statusCode' | 'headers'> & Classification;
 
-export type SkipReason = 'unsafe-method' | 'other-method' | 'websocket' | 'not-http' | 'blocked';
+export type SkipReason = 'unsafe-method' | 'other-method' | 'websocket' | 'not-http' | 'blocked' | 'url-cut';
 
 export type RecheckPlan = { repeat: true; method: 'GET' | 'HEAD' } | { repeat: false; reason: SkipReason };
 
@@ -22,6 +24,8 @@ export function recheckPlan(original: Original): RecheckPlan {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(original.url)?.[1]?.toLowerCase();
   if (scheme === 'ws' || scheme === 'wss' || original.type === 'websocket') return { repeat: false, reason: 'websocket' };
   if (scheme !== 'http' && scheme !== 'https') return { repeat: false, reason: 'not-http' };
+  // A URL cut short for storage is no longer the address that failed.
+  if (original.url.length > MAX_URL_LENGTH) return { repeat: false, reason: 'url-cut' };
   const method = original.method.toUpperCase();
   if (method === 'GET' || method === 'HEAD') return { repeat: true, method };
   return { repeat: false, reason: UNSAFE_METHODS.has(method) ? 'unsafe-method' : 'other-method' };
@@ -67,10 +71,8 @@ export function judge(original: Classification, withCookies: TryOutcome, without
 /** Failures worth watching: the site or the network is down, not the request itself being wrong. */
 export function watchable(original: Original): boolean {
   if (!recheckPlan(original).repeat) return false;
-  if (original.errorName !== undefined || !/^\d+$/.test(original.code)) {
-    return ['dns', 'connect', 'tls', 'wait'].includes(original.stage);
-  }
-  const status = Number(original.code);
+  const status = httpStatusOf(original);
+  if (status === undefined) return ['dns', 'connect', 'tls', 'wait'].includes(original.stage);
   return (status >= 500 && status <= 599) || status === 429 || status === 408;
 }
 

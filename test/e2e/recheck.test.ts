@@ -123,4 +123,21 @@ describe('recheck verdicts', () => {
     await report.close();
     await page.close();
   });
+
+  it('a server that no longer answers → failing at the wait stage after 15 s', async () => {
+    const url = `${suite.site.origin}/then-hang/timeout`;
+    const { page, tabId } = await failIn(url);
+    const started = Date.now();
+    const { report, verdict, text } = await recheck(tabId, url);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15_000);
+    expect(verdict).toBe('failing');
+    expect(text).toMatch(/no answer within 15 s/);
+    const own = card(report, url).locator('.recheck-failure');
+    expect(await own.getAttribute('data-recheck-stage')).toBe('wait');
+    expect(await own.getAttribute('data-recheck-code')).toBe('net::ERR_TIMED_OUT');
+    // Cookies cannot make a server hang: no second try without them.
+    expect(seen('GET', '/then-hang/timeout')).toBe(2);
+    await report.close();
+    await page.close();
+  });
 });

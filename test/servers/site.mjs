@@ -140,6 +140,8 @@ function route(site, req, res) {
   }
   // /changing/<name>?first=500&then=409: the first GET gets `first`, every later one `then`.
   if ((m = /^\/changing\/[\w-]+$/.exec(p))) return sendStatus(req, res, Number(answered(site, p) <= 1 ? q.get('first') : q.get('then')), q);
+  // /then-hang/<name>: 503 for the first GET, then no answer at all (a server that stopped responding).
+  if ((m = /^\/then-hang\/[\w-]+$/.exec(p))) return answered(site, p) <= 1 ? sendStatus(req, res, 503, q) : undefined;
   // 400 while the request carries the cookie `big` (as a page-set cookie that grew too large would), 200 without.
   if (p === '/cookie-400') return /(^|;\s*)big=/.test(req.headers.cookie ?? '') ? sendStatus(req, res, 400, q) : send(200, 'text/plain', 'fine\n');
   if (p.startsWith('/ok/')) {
