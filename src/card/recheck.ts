@@ -5,14 +5,14 @@ import { explain } from '../diagnosis/explain';
 import { recheckPlan, roughDuration, watchable, type CookieKind, type SkipReason } from '../diagnosis/recheck';
 import { h } from '../shared/dom';
 import { shortCode } from '../shared/failures';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import type { FailureRecord, RecheckResult, Watch, WatchAnswer } from '../shared/protocol';
 import { cycleStrip } from './card';
 
-const SKIP_TEXT: Record<SkipReason, string> = {
+const SKIP_TEXT: Record<SkipReason, MessageKey> = {
   'unsafe-method': 'skipUnsafeMethod', 'other-method': 'skipOtherMethod', websocket: 'skipWebSocket', 'not-http': 'skipNotHttp', blocked: 'skipBlocked', 'url-cut': 'skipUrlCut',
 };
-const COOKIE_TEXT: Record<CookieKind, string> = {
+const COOKIE_TEXT: Record<CookieKind, MessageKey> = {
   'header-too-large': 'cookieHeaderTooLarge', 'redirect-loop': 'cookieRedirectLoop', 'stale-session': 'cookieStaleSession',
 };
 

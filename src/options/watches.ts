@@ -1,12 +1,12 @@
 // The settings page's list of watched requests: state, last check, last result, Stop; and the time limit.
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import { MessageType, WATCHES_KEY, type Message, type Watch, type WatchState } from '../shared/protocol';
 import { WATCH_HOURS } from '../shared/settings';
 import { settings, settingsReady, updateSettings } from '../shared/settings-store';
 
-const STATE_TEXT: Record<WatchState, string> = { watching: 'watchStateWatching', recovered: 'watchStateRecovered', 'gave-up': 'watchStateGaveUp' };
+const STATE_TEXT: Record<WatchState, MessageKey> = { watching: 'watchStateWatching', recovered: 'watchStateRecovered', 'gave-up': 'watchStateGaveUp' };
 
 const section = h('section', { id: 'watches' });
 document.body.append(section);

@@ -2,13 +2,12 @@
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
 import { countedFailures } from '../shared/failures';
-import { t } from '../shared/i18n';
+import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
-import { catalogFor } from '../diagnosis/catalog';
+import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
-import { browserName, reportMarkdown } from '../diagnosis/report';
-import type { Stage } from '../diagnosis/types';
+import { browserName, reportMarkdown } from '../card/report';
 import { settings, settingsReady } from '../shared/settings-store';
 import { failureCard, failureOf } from '../card/card';
 import { wireRecheck } from './recheck-wiring';
@@ -32,13 +31,15 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 let catalog: Catalog | undefined;
+/** The catalog speaks the interface's language: `catalogLocale` names its folder, so the two never disagree. */
+const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
 
 async function render(log: TabLog | undefined): Promise<void> {
   const token = ++renderToken;
   const failures = log?.failures ?? [];
   // Only the catalog tables these failures need are loaded (each is its own chunk).
   performance.mark('data-read');
-  catalog = await catalogFor(failures);
+  catalog = await catalogFor(failures, language);
   performance.mark('catalog-ready');
   if (token !== renderToken) return;
   const texts = catalog;
@@ -83,13 +84,13 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
     settingsReady,
     browser.tabs.get(tabId).catch(() => undefined),
   ]);
-  catalog ??= await catalogFor([failure]);
+  catalog ??= await catalogFor([failure], language);
   const text = reportMarkdown(failure, explain(failure, catalog), {
     pageUrl: tab?.url,
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
     stripQuery: settings().stripQueryInReports,
-    stageLabel: (stage: Stage) => t(`stage_${stage}`),
+    catalog,
   });
   try {
     await navigator.clipboard.writeText(text);
@@ -114,6 +115,7 @@ async function checkHostAccess(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  localizePage();
   void checkHostAccess();
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');
