@@ -11,6 +11,8 @@ import { browserName, reportMarkdown } from '../card/report';
 import { settings, settingsReady } from '../shared/settings-store';
 import { failureCard, failureOf } from '../card/card';
 import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
+import { wireRecheck } from './recheck-wiring';
+
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
 const FIRST_PAINT = 15;
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
     const failure = button && failureOf(button);
     if (button && failure) void copyReport(button as HTMLButtonElement, failure, tabId);
   });
+  wireRecheck(tabId, list);
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });
