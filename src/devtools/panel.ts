@@ -4,12 +4,11 @@
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import { catalogFor } from '../diagnosis/catalog';
-import { harFailure } from '../diagnosis/har';
-import { fromHar, type HarEntry } from '../diagnosis/timings';
-import { failureCard, failureOf } from '../card/card';
+import type { HarEntry } from '../diagnosis/timings';
+import { failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
-import { showTimings } from '../card/timings';
 import { h } from '../shared/dom';
+import { harCard } from './har-card';
 
 const list = document.getElementById('failures')!;
 const tabId = browser.devtools.inspectedWindow.tabId ?? -1;
@@ -22,15 +21,12 @@ const seen = new Set<string>();
 const emptyState = (): HTMLElement => h('p', { class: 'empty', 'data-empty': true }, t('devtoolsEmpty'));
 
 async function add(entry: HarEntry): Promise<void> {
-  const failure = harFailure(entry, tabId);
   const key = `${entry.startedDateTime} ${entry.request?.url}`;
-  if (!failure || seen.has(key)) return;
+  if (seen.has(key)) return;
   seen.add(key);
   const shownPage = page;
-  const catalog = await catalogFor([failure]);
-  if (shownPage !== page) return;
-  const card = failureCard(failure, catalog);
-  showTimings(card, fromHar(entry), failure);
+  const card = await harCard(entry, tabId);
+  if (!card || shownPage !== page) return;
   list.querySelector('[data-empty]')?.remove();
   list.prepend(card);
 }
