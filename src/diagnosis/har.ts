@@ -23,7 +23,7 @@ export function harFailure(entry: HarEntry, tabId: number): FailureRecord | null
   const status = typeof entry.response?.status === 'number' ? entry.response.status : 0;
   const started = Date.parse(entry.startedDateTime);
   const error = entry.response?._error || (status > 0 ? undefined : 'net::ERR_FAILED');
-  const failure = observe({
+  return observe({
     url: entry.request?.url ?? '',
     method: entry.request?.method ?? 'GET',
     type: RESOURCE_TYPES[entry._resourceType ?? ''] ?? 'other',
@@ -35,7 +35,4 @@ export function harFailure(entry: HarEntry, tabId: number): FailureRecord | null
     ip: entry.serverIPAddress?.replace(/^\[|\]$/g, '') || undefined,
     responseHeaders: entry.response?.headers,
   });
-  if (!failure) return null;
-  const { observation, classification } = failure;
-  return { ...observation, ...classification, count: 1, lastSeen: observation.timeStamp };
 }

@@ -1,6 +1,7 @@
 // Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
+import { countedFailures } from '../shared/failures';
 import { t } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { catalogFor } from '../diagnosis/catalog';
@@ -39,7 +40,7 @@ async function render(log: TabLog | undefined): Promise<void> {
   performance.mark('catalog-ready');
   if (token !== renderToken) return;
   const texts = catalog;
-  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
+  const counted = countedFailures(failures);
   summary.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
   if (failures.length === 0) {

@@ -31,6 +31,9 @@ describe('lint keeps the contexts apart', () => {
     ['src/background/x.ts', "import x from '../devtools/panel';\nexport default x;", 'no-restricted-imports'],
     ['src/diagnosis/x.ts', "import x from '../devtools/panel';\nexport default x;", 'no-restricted-imports'],
     ['src/background/stored-shape.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
+    ['src/background/notice-plan.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
+    ['src/background/notice-plan.ts', "import browser from '../shared/browser';\nexport default browser;", 'no-restricted-imports'],
+    ['src/shared/notice-lines.ts', 'export const u = document.title;', 'no-restricted-globals'],
   ])('%s: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
     // The first lint loads the whole config and typescript-eslint: slow on a busy 2-core machine.
