@@ -4,7 +4,7 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 
 /** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
@@ -15,7 +15,7 @@ export function cycleStrip(stage: Stage, url: string): HTMLElement {
     const index = STAGES.indexOf(step);
     const state =
       index === failedAt ? 'failed' : step === 'tls' && plainHttp && index < failedAt ? 'skipped' : index < failedAt ? 'done' : 'not-reached';
-    const label = { done: 'stepDone', failed: 'stepFailed', skipped: 'stepSkipped', 'not-reached': 'stepNotReached' }[state];
+    const label = ({ done: 'stepDone', failed: 'stepFailed', skipped: 'stepSkipped', 'not-reached': 'stepNotReached' } as const)[state];
     return h('li', { class: `step ${state}`, 'data-step': step, 'aria-current': state === 'failed' ? 'step' : undefined },
       h('span', { class: 'step-name' }, t(`stage_${step}`)),
       h('span', { class: 'visually-hidden' }, `: ${t(label)}`));
@@ -39,7 +39,7 @@ function details(failure: FailureRecord): HTMLElement {
       detailRow(t('status'), failure.statusLine ?? failure.statusCode),
       detailRow(t('error'), failure.error),
       detailRow(t('serverIp'), failure.ip),
-      detailRow(t('time'), new Date(failure.timeStamp).toLocaleString()),
+      detailRow(t('time'), new Date(failure.timeStamp).toLocaleString(uiLanguage())),
       failure.count > 1 ? detailRow(t('repeats'), t('times', failure.count)) : null,
       failure.redirects?.length ? detailRow(t('redirects'), [...failure.redirects, failure.url].join('\n→ ')) : null),
     headers.length

@@ -1,12 +1,11 @@
 // "Copy report" of one card: the Markdown summary on the clipboard, the same from every page.
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
-import { browserName, reportMarkdown } from '../diagnosis/report';
-import type { Stage } from '../diagnosis/types';
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { settings, settingsReady } from '../shared/settings-store';
+import { browserName, reportMarkdown } from './report';
 
 export async function copyFailureReport(button: HTMLButtonElement, failure: FailureRecord, catalog: Catalog, pageUrl?: string): Promise<void> {
   await settingsReady;
@@ -15,7 +14,7 @@ export async function copyFailureReport(button: HTMLButtonElement, failure: Fail
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
     stripQuery: settings().stripQueryInReports,
-    stageLabel: (stage: Stage) => t(`stage_${stage}`),
+    catalog,
   });
   try {
     await navigator.clipboard.writeText(text);

@@ -1,9 +1,9 @@
 // Step durations on a card's strip, the total, and where the time went (or why there are no figures).
 // Applied to a card already built, so the popup paints first and adds timings when they arrive.
 import { whereTimeWent } from '../diagnosis/time-story';
-import type { TimedStep, Timings } from '../diagnosis/timings';
+import type { TimedStep, TimingGap, Timings } from '../diagnosis/timings';
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 
 /** "4 ms", "2.1 s", "95 s". */
@@ -11,6 +11,11 @@ export function duration(ms: number): string {
   if (ms < 1000) return t('durationMs', Math.round(ms));
   return t('durationS', (ms / 1000).toFixed(ms < 60_000 ? 1 : 0));
 }
+
+const GAP_TEXT: Record<TimingGap, MessageKey> = {
+  'cross-origin': 'timingGap_cross_origin', 'network-error': 'timingGap_network_error', 'buffer-full': 'timingGap_buffer_full',
+  navigated: 'timingGap_navigated', unreadable: 'timingGap_unreadable', 'no-entry': 'timingGap_no_entry',
+};
 
 const CONNECTION_STEPS: readonly string[] = ['dns', 'connect', 'tls'];
 
@@ -21,7 +26,7 @@ function summaryLine(timings: Timings, failure: FailureRecord): HTMLElement {
     timings.total !== undefined ? h('span', { class: 'timing-total' }, t('timingTotal', duration(timings.total))) : null,
     timings.queued ? h('span', { class: 'timing-queued' }, t('timingQueued', duration(timings.queued))) : null,
     storyText ? h('span', { class: 'timing-story' }, storyText) : null,
-    timings.gap ? h('span', { class: 'timing-gap' }, t(`timingGap_${timings.gap.replace('-', '_')}`)) : null);
+    timings.gap ? h('span', { class: 'timing-gap' }, t(GAP_TEXT[timings.gap])) : null);
 }
 
 /** Each step with a known duration gets `data-ms` (and `data-reused`); the others get nothing. */

@@ -2,8 +2,8 @@
 // (HAR), each on the same card as the report, with the HAR timings on its strip. Exists only while
 // DevTools is open; the browsing itself pays nothing for it.
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
-import { catalogFor } from '../diagnosis/catalog';
+import { t, uiLanguage } from '../shared/i18n';
+import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { HarEntry } from '../diagnosis/timings';
 import { failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
@@ -13,6 +13,8 @@ import { harCard } from './har-card';
 const list = document.getElementById('failures')!;
 const tabId = browser.devtools.inspectedWindow.tabId ?? -1;
 let pageUrl: string | undefined;
+/** The catalog speaks the interface's language, as in the popup. */
+const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
 /** Bumped when the inspected page navigates, so late cards of the old page are dropped. */
 let page = 0;
 /** getHAR() and onRequestFinished can both hand over a request that finished while the panel opened. */
@@ -25,7 +27,7 @@ async function add(entry: HarEntry): Promise<void> {
   if (seen.has(key)) return;
   seen.add(key);
   const shownPage = page;
-  const card = await harCard(entry, tabId);
+  const card = await harCard(entry, tabId, language);
   if (!card || shownPage !== page) return;
   list.querySelector('[data-empty]')?.remove();
   list.prepend(card);
@@ -34,7 +36,7 @@ async function add(entry: HarEntry): Promise<void> {
 list.addEventListener('click', (event) => {
   const button = (event.target as Element).closest('button[data-action="copy"]');
   const failure = button && failureOf(button);
-  if (button && failure) void catalogFor([failure]).then((catalog) => copyFailureReport(button as HTMLButtonElement, failure, catalog, pageUrl));
+  if (button && failure) void catalogFor([failure], language).then((catalog) => copyFailureReport(button as HTMLButtonElement, failure, catalog, pageUrl));
 });
 
 browser.devtools.network.onNavigated.addListener((url) => {

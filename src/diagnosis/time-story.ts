@@ -1,17 +1,17 @@
 // One plain sentence about where the time went, when one part clearly dominates.
 import { TIMED_STEPS, type Timings } from './timings';
 
+type Part = 'queued' | (typeof TIMED_STEPS)[number];
+
 /** A message key of _locales and its values: numbers are milliseconds, to be shown as durations. */
 export interface TimeStory {
-  key: string;
+  key: `timeWent_${Part}` | 'timeWent_waitServer';
   values: (number | string)[];
 }
 
 /** A part dominates when it is at least this share of the time and this long. */
 export const DOMINANT_SHARE = 0.6;
 export const DOMINANT_MIN_MS = 300;
-
-type Part = 'queued' | (typeof TIMED_STEPS)[number];
 
 export function whereTimeWent(timings: Timings, server?: string): TimeStory | null {
   const parts: [Part, number][] = [['queued', timings.queued], ...TIMED_STEPS.map((step) => [step, timings.steps[step]] as const)]

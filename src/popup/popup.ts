@@ -2,9 +2,9 @@
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
 import { countedFailures } from '../shared/failures';
-import { t } from '../shared/i18n';
+import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
-import { catalogFor } from '../diagnosis/catalog';
+import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { Catalog } from '../diagnosis/catalog/types';
 import { failureCard, failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
@@ -30,13 +30,15 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 let catalog: Catalog | undefined;
+/** The catalog speaks the interface's language: `catalogLocale` names its folder, so the two never disagree. */
+const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
 
 async function render(log: TabLog | undefined): Promise<void> {
   const token = ++renderToken;
   const failures = log?.failures ?? [];
   // Only the catalog tables these failures need are loaded (each is its own chunk).
   performance.mark('data-read');
-  catalog = await catalogFor(failures);
+  catalog = await catalogFor(failures, language);
   performance.mark('catalog-ready');
   if (token !== renderToken) return;
   const texts = catalog;
@@ -80,7 +82,7 @@ function finished(): void {
 
 async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  catalog ??= await catalogFor([failure]);
+  catalog ??= await catalogFor([failure], language);
   await copyFailureReport(button, failure, catalog, tab?.url);
 }
 
@@ -98,6 +100,7 @@ async function checkHostAccess(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  localizePage();
   void checkHostAccess();
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');

@@ -25,13 +25,15 @@ export class ExtensionBrowser {
     this.profile = profile;
   }
 
-  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[] }} [options] */
-  static async launch({ headless = true, extraExtensions = [], args = [] } = {}) {
+  /** `language` sets Chromium's interface language (Linux reads LANGUAGE; needs Debian's chromium-l10n). */
+  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string }} [options] */
+  static async launch({ headless = true, extraExtensions = [], args = [], language } = {}) {
     const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
+      ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
       viewport: headless ? { width: 1280, height: 800 } : null,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
