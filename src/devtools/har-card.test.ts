@@ -16,7 +16,7 @@ function getMessage(key: string, substitutions: string[] = []): string {
     return content.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
   });
 }
-vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage } } }));
+vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage, getUILanguage: () => 'en-US' } } }));
 const { harCard } = await import('./har-card');
 
 const { log } = JSON.parse(readFileSync(`${import.meta.dirname}/../../test/fixtures/timings/chromium-playwright.har`, 'utf8')) as { log: { entries: HarEntry[] } };

@@ -2,7 +2,7 @@
 // (HAR), each on the same card as the report, with the HAR timings on its strip. Exists only while
 // DevTools is open; the browsing itself pays nothing for it.
 import browser from '../shared/browser';
-import { t, uiLanguage } from '../shared/i18n';
+import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { HarEntry } from '../diagnosis/timings';
 import { failureOf } from '../card/card';
@@ -48,6 +48,7 @@ browser.devtools.network.onNavigated.addListener((url) => {
 browser.devtools.network.onRequestFinished.addListener((request) => void add(request as unknown as HarEntry));
 
 async function main(): Promise<void> {
+  localizePage();
   document.getElementById('intro')!.textContent = t('devtoolsIntro');
   list.replaceChildren(emptyState());
   // What DevTools logged before the panel was first shown.
