@@ -147,6 +147,14 @@ function route(site, req, res) {
   // TLS sockets cannot reset themselves; the raw TCP socket underneath (_parent) can.
   if (p === '/reset') return void (/** @type {any} */ (req.socket)._parent ?? req.socket).resetAndDestroy();
   if (p === '/empty') return void req.socket.destroy();
+  // A slow first byte: the answer (any status) starts after ?ms= milliseconds.
+  if (p === '/slow') {
+    const ms = Math.max(0, Math.min(60_000, Number(q.get('ms')) || 0));
+    const code = Number(q.get('status')) || 200;
+    const timer = setTimeout(() => sendStatus(req, res, code >= 100 && code <= 999 ? code : 200, q), ms);
+    req.socket.once('close', () => clearTimeout(timer));
+    return;
+  }
   if (p === '/hang') return; // the socket stays open until the client gives up or close() destroys it
   if (p === '/loop') return send(302, 'text/plain', 'loop\n', { Location: '/loop2' });
   if (p === '/loop2') return send(302, 'text/plain', 'loop\n', { Location: '/loop' });
@@ -256,6 +264,10 @@ function siteUrls({ origin: o, httpsOrigin, refusedOrigin, nginxOrigin: n }) {
     serverError: `${o}/status/500`,
     serviceUnavailable: n ? `${n}/maintenance` : `${o}/status/503?h=Retry-After:120`,
     badGateway: n ? `${n}/bad-gateway` : null,
+    slowUnavailable: n ? `${n}/slow-unavailable` : null,
+    crossOriginError: n ? `${n}/error` : null,
+    crossOriginErrorTao: n ? `${n}/error-tao` : null,
+    slowFirstByte: `${o}/slow?ms=1500&status=500`,
     gatewayTimeout: n ? `${n}/gateway-timeout` : null,
     nonStandardStatus: `${o}/status/999`,
     reset: `${o}/reset`,
