@@ -1,5 +1,6 @@
 // Pure rules of the in-page notification: which failures notify, how they coalesce, how often it updates.
 // No browser API here, so the rules are unit-tested directly.
+import { isFavicon } from '../diagnosis/summary';
 import type { Severity } from '../diagnosis/types';
 import type { FailureRecord, Notice, NoticeLine } from '../shared/protocol';
 
@@ -34,8 +35,6 @@ export const hostOf = (url: string | undefined): string => {
   recentHosts.set(url, host);
   return host;
 };
-
-const isFavicon = (url: string): boolean => /\/favicon\.ico(\?|$)|\/apple-touch-icon[^/]*\.png(\?|$)/i.test(url);
 
 /** Whether this failure deserves an in-page notification, under the person's settings. */
 export function worthNotifying(record: FailureRecord, options: Options, pageHost: string): boolean {

@@ -58,14 +58,19 @@ export function failureOf(element: Element): FailureRecord | undefined {
   return card ? cards.get(card) : undefined;
 }
 
+/** Marks an element as showing one failure: the observable data-* contract, and what failureOf finds. */
+export function markFailure<E extends HTMLElement>(element: E, failure: FailureRecord): E {
+  const contract = { 'data-failure': '', 'data-stage': failure.stage, 'data-code': failure.code, 'data-url': failure.url, 'data-count': String(failure.count) };
+  for (const [name, value] of Object.entries(contract)) element.setAttribute(name, value);
+  cards.set(element, failure);
+  return element;
+}
+
 /** One failure: the observable contract is the data-* attributes of this element. */
 export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLElement {
   const diagnosis = explain(failure, catalog);
   const shortCode = failure.code.replace(/^net::ERR_/, '');
-  const card = h('article', {
-    class: `failure severity-${failure.severity}`, 'data-failure': true, 'data-stage': failure.stage,
-    'data-code': failure.code, 'data-url': failure.url, 'data-count': failure.count, tabindex: 0,
-  },
+  const card = h('article', { class: `failure severity-${failure.severity}`, tabindex: 0 },
     h('header', null,
       h('span', { class: 'code' }, shortCode),
       h('h3', null, diagnosis.title),
@@ -84,6 +89,5 @@ export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLEleme
     h('footer', null,
       diagnosis.source ? h('span', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null,
       h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))));
-  cards.set(card, failure);
-  return card;
+  return markFailure(card, failure);
 }

@@ -4,23 +4,18 @@ import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { catalogFor } from '../diagnosis/catalog';
-import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { browserName, reportMarkdown } from '../diagnosis/report';
 import type { Stage } from '../diagnosis/types';
 import { settings, settingsReady } from '../shared/settings-store';
-import { failureCard, failureOf } from '../card/card';
-import { emptyState, sectionElement, sectionsOf } from './sections';
-
-/** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
-const FIRST_PAINT = 15;
-const CHUNK = 100;
+import { failureOf } from '../card/card';
+import { handleDisclosure, type OpenState } from './disclosure';
+import { render, setAllOpen } from './render';
 
 const list = document.getElementById('failures')!;
-const summary = document.getElementById('summary')!;
 const clearButton = document.getElementById('clear') as HTMLButtonElement;
 const openButton = document.getElementById('open-report') as HTMLButtonElement;
-let renderToken = 0;
+const collapseButton = document.getElementById('collapse-all') as HTMLButtonElement;
 
 async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
@@ -29,51 +24,31 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-let catalog: Catalog | undefined;
-
-async function render(log: TabLog | undefined): Promise<void> {
-  const token = ++renderToken;
-  const failures = log?.failures ?? [];
-  // Only the catalog tables these failures need are loaded (each is its own chunk).
-  performance.mark('data-read');
-  catalog = await catalogFor(failures);
-  performance.mark('catalog-ready');
-  if (token !== renderToken) return;
-  const texts = catalog;
-  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
-  summary.textContent = counted ? t('failureCount', counted) : '';
-  clearButton.disabled = failures.length === 0;
-  if (failures.length === 0) {
-    list.replaceChildren(emptyState());
-    finished();
-    return;
-  }
-  // Flatten to (section header | card) jobs so the first screen paints before the rest is built.
-  const jobs = sectionsOf(failures).flatMap((section) => [
-    () => sectionElement(section),
-    ...section.failures.map((failure) => () => failureCard(failure, texts)),
-  ]);
-  const fragment = document.createDocumentFragment();
-  let next = 0;
-  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!());
-  list.replaceChildren(fragment);
-  performance.mark('first-render');
-  const buildRest = (): void => {
-    if (token !== renderToken) return;
-    const chunk = document.createDocumentFragment();
-    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!());
-    list.appendChild(chunk);
-    if (next < jobs.length) setTimeout(buildRest, 0);
-    else finished();
+/** The report opens every card; the popup opens only the newest failure of the page itself, until someone chooses. */
+function openState(isReportPage: boolean): OpenState {
+  let allOpen = isReportPage;
+  const state: OpenState = {
+    oneAtATime: !isReportPage,
+    chosen: new Map(),
+    startsOpen: (failure) => allOpen || (!isReportPage && state.chosen.size === 0 && failure === newestPageFailure),
   };
-  if (next < jobs.length) setTimeout(buildRest, 0);
-  else finished();
+  if (isReportPage) {
+    collapseButton.hidden = false;
+    collapseButton.textContent = t('collapseAll');
+    collapseButton.addEventListener('click', () => {
+      allOpen = !allOpen;
+      state.chosen.clear();
+      collapseButton.textContent = t(allOpen ? 'collapseAll' : 'expandAll');
+      void setAllOpen(allOpen);
+    });
+  }
+  return state;
 }
 
-/** Every failure is in the page now (find-in-page and tests see all); benchmarks read this mark. */
-function finished(): void {
-  list.setAttribute('aria-busy', 'false');
-  performance.mark('complete-render');
+let newestPageFailure: FailureRecord | undefined;
+function show(log: TabLog | undefined, state: OpenState): Promise<void> {
+  newestPageFailure = log?.failures.filter((f) => f.type === 'main_frame' && !f.blocked).sort((a, b) => b.lastSeen - a.lastSeen)[0];
+  return render(log, state);
 }
 
 async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
@@ -81,8 +56,7 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
     settingsReady,
     browser.tabs.get(tabId).catch(() => undefined),
   ]);
-  catalog ??= await catalogFor([failure]);
-  const text = reportMarkdown(failure, explain(failure, catalog), {
+  const text = reportMarkdown(failure, explain(failure, await catalogFor([failure])), {
     pageUrl: tab?.url,
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
@@ -122,6 +96,8 @@ async function main(): Promise<void> {
     list.replaceChildren(document.createTextNode(t('noTab')));
     return;
   }
+  const state = openState(isReportPage);
+  handleDisclosure(list, state);
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
   settingsButton.textContent = t('settings');
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
@@ -130,7 +106,7 @@ async function main(): Promise<void> {
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
   const key = tabLogKey(tabId);
   browser.storage.session.onChanged.addListener((changes) => {
-    if (key in changes) void render(changes[key]?.newValue as TabLog | undefined);
+    if (key in changes) void show(changes[key]?.newValue as TabLog | undefined, state);
   });
   // The page line is not needed for the first paint: ask for it alongside, not before.
   void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
@@ -150,7 +126,7 @@ async function main(): Promise<void> {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
-  await render((await browser.storage.session.get(key))[key] as TabLog | undefined);
+  await show((await browser.storage.session.get(key))[key] as TabLog | undefined, state);
 }
 
 void main();

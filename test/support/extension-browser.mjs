@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 
 export const DIST = resolve('dist/chrome');
 
@@ -23,6 +25,8 @@ export class ExtensionBrowser {
     this.context = context;
     this.extensionId = extensionId;
     this.profile = profile;
+    /** @type {import('puppeteer-core').Browser | undefined} set by the first toolbarPopup() */
+    this.puppeteer = undefined;
   }
 
   /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[] }} [options] */
@@ -37,7 +41,9 @@ export class ExtensionBrowser {
       args: [
         `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, '--no-sandbox', '--disable-gpu',
         '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--host-resolver-rules=MAP nonexistent.invalid ~NOTFOUND', ...args,
+        '--disable-sync', '--host-resolver-rules=MAP nonexistent.invalid ~NOTFOUND',
+        // Lets toolbarPopup() reach the action popup, which Playwright does not expose (a random local port).
+        '--remote-debugging-port=0', ...args,
       ],
     });
     const worker = context.serviceWorkers().find((w) => w.url().includes('service-worker')) ??
@@ -83,7 +89,7 @@ export class ExtensionBrowser {
         elements.map((el) => ({
           stage: el.getAttribute('data-stage') ?? '', code: el.getAttribute('data-code') ?? '',
           url: el.getAttribute('data-url') ?? '', count: Number(el.getAttribute('data-count')),
-          title: el.querySelector('h3')?.textContent ?? '',
+          title: (el.querySelector('.line-title') ?? el.querySelector('h3'))?.textContent ?? '',
           text: el.textContent ?? '',
         })));
       if (failures.length >= expectAtLeast || Date.now() > deadline) return { failures, page };
@@ -109,6 +115,25 @@ export class ExtensionBrowser {
     return text;
   }
 
+  /**
+   * Open the real toolbar popup for a tab, as a click on the icon does (chrome.action.openPopup), and drive
+   * it with puppeteer-core over the same browser's DevTools port: Playwright cannot attach to action popups.
+   * @param {Page} page the tab whose popup to open
+   * @returns {Promise<import('puppeteer-core').Page>}
+   */
+  async toolbarPopup(page) {
+    if (!this.puppeteer) {
+      const port = readFileSync(join(this.profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      this.puppeteer = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+    }
+    await page.bringToFront();
+    const popupUrl = `${this.reportUrl}`;
+    const opened = this.puppeteer.waitForTarget((target) => target.url() === popupUrl && target.type() === 'page', { timeout: 20_000 });
+    const error = await this.worker().evaluate(() => chrome.action.openPopup().then(() => '', (e) => String(e)));
+    if (error) throw new Error(`action.openPopup failed: ${error}`);
+    return /** @type {import('puppeteer-core').Page} */ (await (await opened).asPage());
+  }
+
   /** Stop the extension's service worker the way Chromium does when it idles. */
   async stopWorker() {
     const page = await this.context.newPage();
@@ -129,6 +154,7 @@ export class ExtensionBrowser {
   }
 
   async close() {
+    await this.puppeteer?.disconnect();
     await this.context.close();
     rmSync(this.profile, { recursive: true, force: true });
   }

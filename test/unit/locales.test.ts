@@ -20,9 +20,13 @@ describe('locales', () => {
     expect(keys.filter((key) => !(key in en))).toEqual([]);
   });
 
-  it('every built key (stage_*, side_*) exists in en', () => {
+  it('every built key (stage_*, side_*, kind_*) exists in en', () => {
     for (const stage of ['browser', 'dns', 'connect', 'tls', 'send', 'wait', 'receive']) expect(en).toHaveProperty(`stage_${stage}`);
     for (const side of ['browser', 'network', 'site', 'intermediary']) expect(en).toHaveProperty(`side_${side}`);
+    for (const kind of ['script', 'api', 'stylesheet', 'image', 'font', 'media', 'frame', 'other']) {
+      expect(en).toHaveProperty(`kind_${kind}_one`);
+      expect(en).toHaveProperty(`kind_${kind}_many`);
+    }
   });
 
   it('the manifest strings exist', () => {

@@ -1,0 +1,105 @@
+// A tab's failures on screen. The first paint needs no catalog: the summary and one line per failure
+// (failed step, code, host, count) come from the stored records. Titles, the likely side and opened
+// cards follow when the catalog chunks they need arrive; lines keep their height, so nothing jumps.
+import { failureOf } from '../card/card';
+import { closeLine, failureLine, hasTitle, openLine, setLineTitle, toggleOf } from '../card/line';
+import { catalogFor } from '../diagnosis/catalog';
+import type { Catalog } from '../diagnosis/catalog/types';
+import { explanationFor } from '../diagnosis/explain';
+import { t } from '../shared/i18n';
+import type { FailureRecord, TabLog } from '../shared/protocol';
+import { lineKey, wantsOpen, type OpenState } from './disclosure';
+import { emptyState, sectionElement, sectionsOf } from './sections';
+import { showLikelySide, showSummary } from './summary-view';
+
+/** Lines built before the first paint (a popup shows about 12); the rest follow in chunks. */
+const FIRST_PAINT = 24;
+const CHUNK = 250;
+
+const list = document.getElementById('failures')!;
+const count = document.getElementById('summary')!;
+let renderToken = 0;
+
+function lineFor(failure: FailureRecord, state: OpenState, catalog: Catalog | undefined): HTMLElement {
+  const line = failureLine(failure, catalog ? explanationFor(failure, catalog).title : '');
+  if (catalog && wantsOpen(state, failure)) openLine(line, catalog);
+  return line;
+}
+
+/** The line that had the focus, so a re-render (the log changed) gives it back. */
+function focusedKey(): string | undefined {
+  const focused = document.activeElement;
+  const failure = focused?.matches('.line-toggle') && list.contains(focused) ? failureOf(focused) : undefined;
+  return failure && lineKey(failure);
+}
+
+function restoreFocus(key: string | undefined): boolean {
+  if (!key) return true;
+  const line = [...list.querySelectorAll('.line')].find((element) => lineKey(failureOf(element)!) === key);
+  if (line) toggleOf(line).focus();
+  return line !== undefined;
+}
+
+export async function render(log: TabLog | undefined, state: OpenState): Promise<void> {
+  const token = ++renderToken;
+  const failures = log?.failures ?? [];
+  performance.mark('data-read');
+  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
+  count.textContent = counted ? t('failureCount', counted) : '';
+  const summary = showSummary(failures);
+  if (failures.length === 0) {
+    list.replaceChildren(emptyState());
+    performance.mark('first-render');
+    return finished();
+  }
+  const sections = sectionsOf(failures);
+  const jobs = sections.flatMap((section) => [
+    () => sectionElement(section),
+    ...section.failures.map((failure) => (catalog?: Catalog) => lineFor(failure, state, catalog)),
+  ]);
+  // A card open on the first screen is painted whole (its part loaded first): opening it later would push the lines down.
+  const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_PAINT).filter((f) => wantsOpen(state, f));
+  const firstCatalog = firstOpen.length ? await catalogFor(firstOpen) : undefined;
+  if (token !== renderToken) return;
+  let focusKey = focusedKey();
+  const fragment = document.createDocumentFragment();
+  let next = 0;
+  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!(firstCatalog));
+  list.replaceChildren(fragment);
+  if (restoreFocus(focusKey)) focusKey = undefined;
+  performance.mark('first-render');
+
+  const catalog = await catalogFor(failures);
+  if (token !== renderToken) return;
+  performance.mark('catalog-ready');
+  showLikelySide(summary, catalog);
+  for (const line of list.querySelectorAll<HTMLElement>('.line')) {
+    const failure = failureOf(line)!;
+    if (!hasTitle(line)) setLineTitle(line, explanationFor(failure, catalog).title);
+    if (wantsOpen(state, failure)) openLine(line, catalog);
+  }
+  const buildRest = (): void => {
+    if (token !== renderToken) return;
+    const chunk = document.createDocumentFragment();
+    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!(catalog));
+    list.appendChild(chunk);
+    if (restoreFocus(focusKey)) focusKey = undefined;
+    if (next < jobs.length) setTimeout(buildRest, 0);
+    else finished();
+  };
+  buildRest();
+}
+
+/** Every failure is in the page with its title (find-in-page and tests see all); benchmarks read this mark. */
+function finished(): void {
+  list.setAttribute('aria-busy', 'false');
+  performance.mark('complete-render');
+}
+
+/** Opens or closes every line (the report's "Collapse all" / "Expand all"). */
+export async function setAllOpen(open: boolean): Promise<void> {
+  const lines = [...list.querySelectorAll<HTMLElement>('.line')];
+  if (!open) return lines.forEach(closeLine);
+  const catalog = await catalogFor(lines.map((line) => failureOf(line)!));
+  lines.forEach((line) => openLine(line, catalog));
+}

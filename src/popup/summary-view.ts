@@ -1,0 +1,29 @@
+// The page summary at the top of the popup and the report: `[data-summary]` with data-page-status and
+// data-failed-kinds. The sentence needs only the records; the likely side needs the catalog, so it follows.
+import type { Catalog } from '../diagnosis/catalog/types';
+import { explanationFor } from '../diagnosis/explain';
+import { pageSummary, type PageSummary } from '../diagnosis/summary';
+import { summarySentence, worstStageText } from '../diagnosis/summary-text';
+import { t } from '../shared/i18n';
+import type { FailureRecord } from '../shared/protocol';
+
+const element = document.getElementById('page-summary')!;
+const sentence = element.querySelector('.verdict')!;
+const stage = element.querySelector('.worst-stage')!;
+const side = element.querySelector('.likely-side')!;
+
+export function showSummary(failures: readonly FailureRecord[]): PageSummary<FailureRecord> {
+  const summary = pageSummary(failures);
+  element.setAttribute('data-summary', '');
+  element.setAttribute('data-page-status', summary.status);
+  element.setAttribute('data-failed-kinds', summary.kinds.join(','));
+  sentence.textContent = summarySentence(summary, t);
+  stage.textContent = worstStageText(summary, t);
+  side.textContent = '';
+  return summary;
+}
+
+/** The likely side of the failure that matters most: the same catalog rule as its card. */
+export function showLikelySide(summary: PageSummary<FailureRecord>, catalog: Catalog): void {
+  side.textContent = summary.worst ? `${t('whoseSide')} ${t(`side_${explanationFor(summary.worst, catalog).side}`)}` : '';
+}
