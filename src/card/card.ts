@@ -6,6 +6,7 @@ import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
+import { markFailure } from './contract';
 
 /** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
 export function cycleStrip(stage: Stage, url: string): HTMLElement {
@@ -50,21 +51,7 @@ function details(failure: FailureRecord): HTMLElement {
 const steps = (title: string, items: readonly string[]): HTMLElement =>
   h('section', { class: 'steps' }, h('h4', null, title), h('ul', null, ...items.map((item) => h('li', null, item))));
 
-const cards = new WeakMap<Element, FailureRecord>();
-
-/** The failure a card (or anything inside it) shows. */
-export function failureOf(element: Element): FailureRecord | undefined {
-  const card = element.closest('[data-failure]');
-  return card ? cards.get(card) : undefined;
-}
-
-/** Marks an element as showing one failure: the observable data-* contract, and what failureOf finds. */
-export function markFailure<E extends HTMLElement>(element: E, failure: FailureRecord): E {
-  const contract = { 'data-failure': '', 'data-stage': failure.stage, 'data-code': failure.code, 'data-url': failure.url, 'data-count': String(failure.count) };
-  for (const [name, value] of Object.entries(contract)) element.setAttribute(name, value);
-  cards.set(element, failure);
-  return element;
-}
+export { failureOf, markFailure } from './contract';
 
 /** One failure: the observable contract is the data-* attributes of this element. */
 export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLElement {

@@ -1,11 +1,11 @@
 // The collapsed form of a failure: one line (failed step, code, title, host, ×count) that opens into the
 // full card. The line is a disclosure (APG accordion: a heading holding a button with aria-expanded).
-// Its data-* contract is the card's; the title can arrive later than the line (the catalog is a chunk).
-import type { Catalog } from '../diagnosis/catalog/types';
+// Its data-* contract is the card's; the title can arrive later than the line (the catalog is a chunk),
+// and the card's body is built only when the line opens (line-open.ts), so a line costs no catalog.
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
-import { failureCard, failureOf, markFailure } from './card';
+import { markFailure } from './contract';
 
 export function hostOf(url: string): string {
   try {
@@ -17,16 +17,18 @@ export function hostOf(url: string): string {
 
 let serial = 0;
 
-/** One failure as one line, collapsed; `title` may be left out and set once the catalog is there. */
-export function failureLine(failure: FailureRecord, title = ''): HTMLElement {
+/** One failure as one line, collapsed; `title` may be left out and set once the catalog is there.
+ * Under a heading that already names the host, the host is only read out, not shown again. */
+export function failureLine(failure: FailureRecord, title = '', groupHost?: string): HTMLElement {
+  const host = hostOf(failure.url);
   const bodyId = `failure-body-${++serial}`;
   const line = h('article', { class: `failure line severity-${failure.severity}` },
     h('h3', { class: 'line-head' },
       h('button', { type: 'button', class: 'line-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId },
         h('span', { class: 'chip' }, t(`stage_${failure.stage}`)),
         h('span', { class: 'code' }, failure.code.replace(/^net::ERR_/, '')),
-        h('span', { class: 'line-title' }, title),
-        h('span', { class: 'host' }, hostOf(failure.url)),
+        h('span', { class: 'line-title', title: title || undefined }, title),
+        h('span', { class: host === groupHost ? 'host visually-hidden' : 'host' }, host),
         failure.count > 1 ? h('span', { class: 'count' }, t('times', failure.count)) : null)),
     h('div', { class: 'line-body', id: bodyId, hidden: true }));
   return markFailure(line, failure);
@@ -37,21 +39,9 @@ export const isOpen = (line: Element): boolean => toggleOf(line).getAttribute('a
 export const hasTitle = (line: Element): boolean => line.querySelector('.line-title')!.textContent !== '';
 
 export function setLineTitle(line: Element, title: string): void {
-  line.querySelector('.line-title')!.textContent = title;
-}
-
-/** Opens a line into the full card: everything the card shows below its header (the line is the header). */
-export function openLine(line: HTMLElement, catalog: Catalog): void {
-  const failure = failureOf(line);
-  const body = line.querySelector<HTMLElement>('.line-body')!;
-  if (failure && !body.firstChild) {
-    const card = failureCard(failure, catalog);
-    setLineTitle(line, card.querySelector('h3')?.textContent ?? '');
-    body.replaceChildren(...[...card.children].filter((child) => child.tagName !== 'HEADER'));
-  }
-  body.hidden = false;
-  line.classList.add('open');
-  toggleOf(line).setAttribute('aria-expanded', 'true');
+  const element = line.querySelector<HTMLElement>('.line-title')!;
+  element.textContent = title;
+  element.title = title;
 }
 
 export function closeLine(line: HTMLElement): void {

@@ -53,8 +53,8 @@ const IMPACT_RANK: Readonly<Record<Impact, number>> = { none: 0, looks: 1, break
 const newest = (f: Failure): number => f.lastSeen ?? f.timeStamp;
 
 /** Worse first: what it breaks, then severity, then the earlier stage (less of the cycle worked), then newer. */
-function worse(a: Failure, b: Failure): number {
-  return IMPACT_RANK[impactOf(b)] - IMPACT_RANK[impactOf(a)] ||
+function worse(a: Failure, b: Failure, impact: ReadonlyMap<Failure, Impact>): number {
+  return IMPACT_RANK[impact.get(b)!] - IMPACT_RANK[impact.get(a)!] ||
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
     STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) ||
     newest(b) - newest(a);
@@ -68,8 +68,9 @@ export function pageSummary<F extends Failure>(failures: readonly F[]): PageSumm
   for (const failure of counted) counts[kindOf(failure.type)] = (counts[kindOf(failure.type)] ?? 0) + 1;
   const kinds = KINDS.filter((kind) => counts[kind]);
   const page = counted.filter((f) => f.type === 'main_frame').sort((a, b) => newest(b) - newest(a))[0];
-  const subRequests = counted.filter((f) => f.type !== 'main_frame').sort(worse);
-  const impact = subRequests.reduce<Impact>((most, f) => (IMPACT_RANK[impactOf(f)] > IMPACT_RANK[most] ? impactOf(f) : most), 'none');
+  const impacts = new Map(counted.map((f) => [f, impactOf(f)]));
+  const subRequests = counted.filter((f) => f.type !== 'main_frame').sort((a, b) => worse(a, b, impacts));
+  const impact = subRequests.reduce<Impact>((most, f) => (IMPACT_RANK[impacts.get(f)!] > IMPACT_RANK[most] ? impacts.get(f)! : most), 'none');
   const status: PageStatus = page ? 'failed' : counted.length ? 'partial' : blocked ? 'blocked' : 'ok';
   const summary: PageSummary<F> = { status, kinds, counts, impact, blocked };
   const worst = page ?? subRequests[0];

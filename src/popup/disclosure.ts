@@ -1,9 +1,9 @@
 // How the failure lines open and close: Enter, Space or a click toggles (native buttons), Escape closes,
 // arrow keys, Home and End move between lines. In the popup only one line is open at a time.
-import { failureOf } from '../card/card';
-import { closeLine, isOpen, openLine, toggleOf } from '../card/line';
-import { catalogFor } from '../diagnosis/catalog';
+import { failureOf } from '../card/contract';
+import { closeLine, isOpen, toggleOf } from '../card/line';
 import type { FailureRecord } from '../shared/protocol';
+import { loadTexts } from './lazy';
 
 /** Identical failures fold into one record by these fields, so they name a line across re-renders. */
 export const lineKey = (f: FailureRecord): string => `${f.code} ${f.method} ${f.url}`;
@@ -29,6 +29,7 @@ export async function setOpen(list: HTMLElement, state: OpenState, line: HTMLEle
   }
   state.chosen.set(lineKey(failure), open);
   if (!open) return closeLine(line);
+  const { catalogFor, openLine } = await loadTexts();
   const catalog = await catalogFor([failure]);
   // A quick second press may have closed it again while the part loaded.
   if (state.chosen.get(lineKey(failure)) && line.isConnected) openLine(line, catalog);

@@ -3,12 +3,7 @@
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
-import { catalogFor } from '../diagnosis/catalog';
-import { explain } from '../diagnosis/explain';
-import { browserName, reportMarkdown } from '../diagnosis/report';
-import type { Stage } from '../diagnosis/types';
-import { settings, settingsReady } from '../shared/settings-store';
-import { failureOf } from '../card/card';
+import { failureOf } from '../card/contract';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { render, setAllOpen } from './render';
 
@@ -49,27 +44,6 @@ let newestPageFailure: FailureRecord | undefined;
 function show(log: TabLog | undefined, state: OpenState): Promise<void> {
   newestPageFailure = log?.failures.filter((f) => f.type === 'main_frame' && !f.blocked).sort((a, b) => b.lastSeen - a.lastSeen)[0];
   return render(log, state);
-}
-
-async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
-  const [, tab] = await Promise.all([
-    settingsReady,
-    browser.tabs.get(tabId).catch(() => undefined),
-  ]);
-  const text = reportMarkdown(failure, explain(failure, await catalogFor([failure])), {
-    pageUrl: tab?.url,
-    browser: browserName(navigator.userAgent),
-    extensionVersion: browser.runtime.getManifest().version,
-    stripQuery: settings().stripQueryInReports,
-    stageLabel: (stage: Stage) => t(`stage_${stage}`),
-  });
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = t('copied');
-  } catch {
-    button.textContent = t('copyFailed');
-  }
-  setTimeout(() => (button.textContent = t('copyReport')), 2000);
 }
 
 const ALL_SITES = { origins: ['<all_urls>'] };
@@ -115,7 +89,7 @@ async function main(): Promise<void> {
   list.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button[data-action="copy"]');
     const failure = button && failureOf(button);
-    if (button && failure) void copyReport(button as HTMLButtonElement, failure, tabId);
+    if (button && failure) void import('./copy').then(({ copyReport }) => copyReport(button as HTMLButtonElement, failure, tabId));
   });
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);

@@ -1,14 +1,13 @@
 // A tab's failures on screen. The first paint needs no catalog: the summary and one line per failure
 // (failed step, code, host, count) come from the stored records. Titles, the likely side and opened
-// cards follow when the catalog chunks they need arrive; lines keep their height, so nothing jumps.
-import { failureOf } from '../card/card';
-import { closeLine, failureLine, hasTitle, openLine, setLineTitle, toggleOf } from '../card/line';
-import { catalogFor } from '../diagnosis/catalog';
+// cards follow when the catalog chunks arrive (texts.ts); lines keep their height, so nothing jumps.
+import { failureOf } from '../card/contract';
+import { closeLine, failureLine, hasTitle, setLineTitle, toggleOf } from '../card/line';
 import type { Catalog } from '../diagnosis/catalog/types';
-import { explanationFor } from '../diagnosis/explain';
 import { t } from '../shared/i18n';
 import type { FailureRecord, TabLog } from '../shared/protocol';
 import { lineKey, wantsOpen, type OpenState } from './disclosure';
+import { loadTexts, type Texts } from './lazy';
 import { emptyState, sectionElement, sectionsOf } from './sections';
 import { showLikelySide, showSummary } from './summary-view';
 
@@ -20,10 +19,18 @@ const list = document.getElementById('failures')!;
 const count = document.getElementById('summary')!;
 let renderToken = 0;
 
-function lineFor(failure: FailureRecord, state: OpenState, catalog: Catalog | undefined): HTMLElement {
-  const line = failureLine(failure, catalog ? explanationFor(failure, catalog).title : '');
-  if (catalog && wantsOpen(state, failure)) openLine(line, catalog);
+/** The catalog with its helpers, once loaded. */
+interface Loaded { texts: Texts; catalog: Catalog }
+
+function lineFor(failure: FailureRecord, group: string, state: OpenState, loaded: Loaded | undefined): HTMLElement {
+  const line = failureLine(failure, loaded ? loaded.texts.explanationFor(failure, loaded.catalog).title : '', group);
+  if (loaded && wantsOpen(state, failure)) loaded.texts.openLine(line, loaded.catalog);
   return line;
+}
+
+async function load(failures: readonly FailureRecord[]): Promise<Loaded> {
+  const texts = await loadTexts();
+  return { texts, catalog: await texts.catalogFor(failures) };
 }
 
 /** The line that had the focus, so a re-render (the log changed) gives it back. */
@@ -55,33 +62,34 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   const sections = sectionsOf(failures);
   const jobs = sections.flatMap((section) => [
     () => sectionElement(section),
-    ...section.failures.map((failure) => (catalog?: Catalog) => lineFor(failure, state, catalog)),
+    ...section.failures.map((failure) => (loaded?: Loaded) => lineFor(failure, section.title, state, loaded)),
   ]);
   // A card open on the first screen is painted whole (its part loaded first): opening it later would push the lines down.
   const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_PAINT).filter((f) => wantsOpen(state, f));
-  const firstCatalog = firstOpen.length ? await catalogFor(firstOpen) : undefined;
+  const firstLoaded = firstOpen.length ? await load(firstOpen) : undefined;
   if (token !== renderToken) return;
   let focusKey = focusedKey();
   const fragment = document.createDocumentFragment();
   let next = 0;
-  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!(firstCatalog));
+  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!(firstLoaded));
   list.replaceChildren(fragment);
   if (restoreFocus(focusKey)) focusKey = undefined;
   performance.mark('first-render');
 
-  const catalog = await catalogFor(failures);
+  const loaded = await load(failures);
   if (token !== renderToken) return;
-  performance.mark('catalog-ready');
-  showLikelySide(summary, catalog);
+  const { texts, catalog } = loaded;
+  showLikelySide(summary, (failure) => texts.explanationFor(failure, catalog).side);
   for (const line of list.querySelectorAll<HTMLElement>('.line')) {
     const failure = failureOf(line)!;
-    if (!hasTitle(line)) setLineTitle(line, explanationFor(failure, catalog).title);
-    if (wantsOpen(state, failure)) openLine(line, catalog);
+    if (!hasTitle(line)) setLineTitle(line, texts.explanationFor(failure, catalog).title);
+    if (wantsOpen(state, failure)) texts.openLine(line, catalog);
   }
+  performance.mark('catalog-ready'); // the first screen has its titles (and open cards their text)
   const buildRest = (): void => {
     if (token !== renderToken) return;
     const chunk = document.createDocumentFragment();
-    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!(catalog));
+    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!(loaded));
     list.appendChild(chunk);
     if (restoreFocus(focusKey)) focusKey = undefined;
     if (next < jobs.length) setTimeout(buildRest, 0);
@@ -100,6 +108,6 @@ function finished(): void {
 export async function setAllOpen(open: boolean): Promise<void> {
   const lines = [...list.querySelectorAll<HTMLElement>('.line')];
   if (!open) return lines.forEach(closeLine);
-  const catalog = await catalogFor(lines.map((line) => failureOf(line)!));
-  lines.forEach((line) => openLine(line, catalog));
+  const { texts, catalog } = await load(lines.map((line) => failureOf(line)!));
+  lines.forEach((line) => texts.openLine(line, catalog));
 }

@@ -1,10 +1,9 @@
 // The page summary at the top of the popup and the report: `[data-summary]` with data-page-status and
 // data-failed-kinds. The sentence needs only the records; the likely side needs the catalog, so it follows.
-import type { Catalog } from '../diagnosis/catalog/types';
-import { explanationFor } from '../diagnosis/explain';
 import { pageSummary, type PageSummary } from '../diagnosis/summary';
 import { summarySentence, worstStageText } from '../diagnosis/summary-text';
 import { t } from '../shared/i18n';
+import type { Side } from '../diagnosis/types';
 import type { FailureRecord } from '../shared/protocol';
 
 const element = document.getElementById('page-summary')!;
@@ -23,7 +22,7 @@ export function showSummary(failures: readonly FailureRecord[]): PageSummary<Fai
   return summary;
 }
 
-/** The likely side of the failure that matters most: the same catalog rule as its card. */
-export function showLikelySide(summary: PageSummary<FailureRecord>, catalog: Catalog): void {
-  side.textContent = summary.worst ? `${t('whoseSide')} ${t(`side_${explanationFor(summary.worst, catalog).side}`)}` : '';
+/** The likely side of the failure that matters most: `sideOf` is the same catalog rule as its card's. */
+export function showLikelySide(summary: PageSummary<FailureRecord>, sideOf: (failure: FailureRecord) => Side): void {
+  side.textContent = summary.worst ? `${t('whoseSide')} ${t(`side_${sideOf(summary.worst)}`)}` : '';
 }

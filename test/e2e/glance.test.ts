@@ -1,5 +1,8 @@
 // The popup at a glance: the page summary, one line per failure in the toolbar popup, details on demand,
 // and the report with every card open. The popup is the real one (action.openPopup), driven by puppeteer.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Page as PopupPage } from 'puppeteer-core';
@@ -149,6 +152,43 @@ describe('the report', () => {
     await report.waitForFunction(() => !document.querySelector('[aria-expanded="true"]'));
     await report.click('#collapse-all');
     await report.waitForFunction(() => document.querySelectorAll('[aria-expanded="true"]').length === 3);
+    await report.close();
+    await page.close();
+  });
+});
+
+/** axe-core (the engine @axe-core/playwright runs) in the real popup, which only puppeteer can reach. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(popup: PopupPage): Promise<string[]> {
+  if (!(await popup.evaluate(() => 'axe' in window))) await popup.evaluate(axeSource);
+  return popup.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
+    return violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+describe('accessibility (axe-core)', () => {
+  it('the popup has no violations with its lines collapsed and with one open, in light and dark', async () => {
+    const { page } = await tabWith(imageScriptFetch, 3);
+    const popup = await suite.browser.toolbarPopup(page);
+    await summaryOf(popup);
+    await popup.waitForFunction(() => [...document.querySelectorAll('.line-title')].every((t) => t.textContent !== ''));
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.click('.line-toggle');
+    await popup.waitForSelector('[aria-expanded="true"]');
+    await popup.waitForFunction(() => document.querySelector('.line.open .what')?.textContent !== '');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('the report has no violations with every card open', { timeout: 150_000 }, async () => {
+    const { page, tabId } = await tabWith(imageScriptFetch, 3);
+    const { page: report } = await suite.browser.report(tabId, 3);
+    const { violations } = await new AxeBuilder({ page: report }).analyze();
+    expect(violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
     await report.close();
     await page.close();
   });

@@ -118,18 +118,20 @@ export class ExtensionBrowser {
   /**
    * Open the real toolbar popup for a tab, as a click on the icon does (chrome.action.openPopup), and drive
    * it with puppeteer-core over the same browser's DevTools port: Playwright cannot attach to action popups.
+   * `worker` and `url` open another loaded extension's popup instead (the benchmark's no-op floor).
    * @param {Page} page the tab whose popup to open
+   * @param {{ worker?: import('playwright-core').Worker, url?: string }} [other]
    * @returns {Promise<import('puppeteer-core').Page>}
    */
-  async toolbarPopup(page) {
+  async toolbarPopup(page, { worker = this.worker(), url = this.reportUrl } = {}) {
     if (!this.puppeteer) {
       const port = readFileSync(join(this.profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
       this.puppeteer = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
     }
     await page.bringToFront();
-    const popupUrl = `${this.reportUrl}`;
-    const opened = this.puppeteer.waitForTarget((target) => target.url() === popupUrl && target.type() === 'page', { timeout: 20_000 });
-    const error = await this.worker().evaluate(() => chrome.action.openPopup().then(() => '', (e) => String(e)));
+    const before = new Set(this.puppeteer.targets());
+    const opened = this.puppeteer.waitForTarget((target) => !before.has(target) && target.url() === url && target.type() === 'page', { timeout: 30_000 });
+    const error = await worker.evaluate(() => chrome.action.openPopup().then(() => '', (e) => String(e)));
     if (error) throw new Error(`action.openPopup failed: ${error}`);
     return /** @type {import('puppeteer-core').Page} */ (await (await opened).asPage());
   }
