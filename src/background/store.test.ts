@@ -126,7 +126,7 @@ describe('store reading back foreign or corrupt data', () => {
   it('skips what is not a tab log of ours and keeps the rest', async () => {
     const { addFailure } = await import('./tab-log');
     const good: TabLog = { tabId: 7, failures: [] };
-    addFailure(good, { ...failure('https://a.test/kept'), observation: { ...failure('https://a.test/kept').observation, tabId: 7 } });
+    addFailure(good, { ...failure('https://a.test/kept'), tabId: 7 });
     session.set('tab:7', good);
     session.set('tab:8', { tabId: 8, failures: 'not an array' });
     session.set('tab:9', 'garbage');

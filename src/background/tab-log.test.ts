@@ -63,7 +63,7 @@ describe('caps', () => {
     const huge = { 'x-request-id': 'i'.repeat(500), server: 's'.repeat(500) };
     const totals = { records: 0, bytes: 0 };
     for (let i = 0; i < 300; i++) {
-      addFailure(log, { ...failure({ url: `https://a.test/${i}/${'u'.repeat(4000)}`, timeStamp: i }), observation: { ...failure({ url: `https://a.test/${i}/${'u'.repeat(4000)}`, timeStamp: i }).observation, headers: huge } }, 1000, totals);
+      addFailure(log, { ...failure({ url: `https://a.test/${i}/${'u'.repeat(4000)}`, timeStamp: i }), headers: huge }, 1000, totals);
       enforceTotalCap([log], totals, { perTab: 1000, total: 1000, bytes: 100_000 });
     }
     expect(totals.bytes).toBeLessThanOrEqual(100_000);

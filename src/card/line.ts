@@ -2,31 +2,25 @@
 // full card. The line is a disclosure (APG accordion: a heading holding a button with aria-expanded).
 // Its data-* contract is the card's; the title can arrive later than the line (the catalog is a chunk),
 // and the card's body is built only when the line opens (line-open.ts), so a line costs no catalog.
+import { hostLabel } from '../diagnosis/url';
 import { h } from '../shared/dom';
+import { shortCode } from '../shared/failures';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { markFailure } from './contract';
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url.slice(0, 80);
-  } catch {
-    return url.slice(0, 80);
-  }
-}
 
 let serial = 0;
 
 /** One failure as one line, collapsed; `title` may be left out and set once the catalog is there.
  * Under a heading that already names the host, the host is only read out, not shown again. */
 export function failureLine(failure: FailureRecord, title = '', groupHost?: string): HTMLElement {
-  const host = hostOf(failure.url);
+  const host = hostLabel(failure.url);
   const bodyId = `failure-body-${++serial}`;
   const line = h('article', { class: `failure line severity-${failure.severity}` },
     h('h3', { class: 'line-head' },
       h('button', { type: 'button', class: 'line-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId },
         h('span', { class: 'chip' }, t(`stage_${failure.stage}`)),
-        h('span', { class: 'code' }, failure.code.replace(/^net::ERR_/, '')),
+        h('span', { class: 'code' }, shortCode(failure.code)),
         h('span', { class: 'line-title', title: title || undefined }, title),
         h('span', { class: host === groupHost ? 'host visually-hidden' : 'host' }, host),
         failure.count > 1 ? h('span', { class: 'count' }, t('times', failure.count)) : null)),

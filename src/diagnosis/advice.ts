@@ -1,7 +1,9 @@
 // Advice specific to what was observed: headers, method, resource type and who answered.
 import type { AdviceTexts } from './catalog/types';
 import { answeredBy, MAX_LISTED_METHODS, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
+import { httpStatusOf } from './status';
 import type { Classification, Observation } from './types';
+import { hostOf, isFavicon } from './url';
 
 export interface Advice {
   /** Observed facts, most important first, shown above the generic explanation's steps. */
@@ -21,14 +23,6 @@ function duration(seconds: number, texts: AdviceTexts): string {
   if (seconds < 90 * 60) return texts.durationMinutes(Math.round(seconds / 60));
   if (seconds <= 24 * 3600) return texts.durationHours(Math.round(seconds / 3600));
   return texts.durationLong();
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function redirectAdvice(redirects: readonly string[], url: string, looped: boolean, texts: AdviceTexts, out: Advice): void {
@@ -61,7 +55,7 @@ function safeUrl(url: string): URL | undefined {
 export function adviceFor(failure: Observation & Classification, texts: AdviceTexts): Advice {
   const out: Advice = { notes: [], visitor: [], owner: [], requestIds: [] };
   const headers = failure.headers ?? {};
-  const status = /^\d+$/.test(failure.code) ? Number(failure.code) : undefined;
+  const status = httpStatusOf(failure);
   const method = failure.method.toUpperCase();
 
   const retryAfter = headers['retry-after'];
@@ -115,8 +109,7 @@ export function adviceFor(failure: Observation & Classification, texts: AdviceTe
     if (status !== 409) out.owner.push(texts.ownerPrecondition());
   }
   if (status === 404 || status === 410) {
-    const path = safeUrl(failure.url)?.pathname ?? '';
-    if (/\/favicon\.ico$|\/apple-touch-icon[^/]*\.png$/i.test(path)) {
+    if (isFavicon(failure.url)) {
       out.notes.push(texts.faviconMissing());
       out.owner.push(texts.ownerFavicon());
     } else if (failure.type === 'main_frame') out.notes.push(texts.pageMissing());

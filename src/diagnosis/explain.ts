@@ -1,6 +1,7 @@
 // Classification + catalog + observed headers → the full text a person reads about one failure.
 import { adviceFor } from './advice';
 import type { Catalog } from './catalog/types';
+import { httpStatusOf } from './status';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
 export interface Diagnosis extends Explanation {
@@ -19,11 +20,11 @@ function groupExplanation(catalog: Catalog, name: string): Explanation | undefin
 
 /** The catalog entry for a classified failure; never undefined, unknowns fall back by class or stage. */
 export function explanationFor(classification: Classification, catalog: Catalog): Explanation {
-  const { stage, code, errorName } = classification;
-  if (errorName !== undefined || !/^\d+$/.test(code)) {
+  const { stage, errorName } = classification;
+  const status = httpStatusOf(classification);
+  if (status === undefined) {
     return (errorName && (catalog.netErrors[errorName] ?? groupExplanation(catalog, errorName))) || catalog.stages[stage];
   }
-  const status = Number(code);
   return catalog.statuses[status] ?? catalog.statusClasses[Math.floor(status / 100)] ?? catalog.stages[stage];
 }
 

@@ -1,4 +1,5 @@
 // Parsers for the response headers the advice reads. Every input is untrusted: never throw.
+import { REQUEST_ID_HEADERS } from './headers';
 
 export type RetryAfter =
   | { kind: 'wait'; seconds: number; at: number }
@@ -93,12 +94,6 @@ export function answeredBy(headers: Readonly<Record<string, string>>): Layer | u
   if (headers['x-powered-by']) return { name: `an application on ${headers['x-powered-by']}`, proxy: false };
   return undefined;
 }
-
-const REQUEST_ID_HEADERS = [
-  'x-request-id', 'cf-ray', 'x-amz-cf-id', 'x-amzn-requestid', 'x-amzn-trace-id', 'x-vercel-id', 'x-nf-request-id',
-  'x-correlation-id', 'x-github-request-id', 'x-akamai-request-id', 'x-cloud-trace-context', 'x-trace-id',
-  'fly-request-id', 'x-azure-ref', 'x-ms-request-id', 'x-fastly-request-id', 'x-served-by',
-];
 
 /** Ids support desks ask for, in the order they are most useful. */
 export function requestIds(headers: Readonly<Record<string, string>>): [string, string][] {

@@ -1,5 +1,6 @@
 // The summary in words. The words are interface messages (`_locales`), passed in as `t` so this
 // stays pure: the same sentence in the popup, the report and the tests.
+import { shortCode } from '../shared/failures';
 import { KINDS, type PageSummary } from './summary';
 
 export type Words = (key: string, ...substitutions: (string | number)[]) => string;
@@ -11,7 +12,6 @@ export function listOf(items: readonly string[], t: Words): string {
   return t('listAnd', head, items.at(-1)!);
 }
 
-const shortCode = (code: string): string => code.replace(/^net::ERR_/, '');
 
 /** One sentence: what the failures mean for the page. */
 export function summarySentence(summary: PageSummary, t: Words): string {

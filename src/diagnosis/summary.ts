@@ -1,5 +1,6 @@
 // What a tab's failures mean for the page as a whole: did the page itself fail, which kinds of
 // requests failed, and whether that likely breaks features, only changes looks, or breaks nothing.
+import { isFavicon } from './url';
 import { STAGES, type Classification, type Observation, type Severity } from './types';
 
 /** The kinds of request a page makes, in the order the summary names them. */
@@ -17,9 +18,6 @@ const KIND_OF_TYPE: Readonly<Record<string, Kind>> = {
 
 /** Kinds whose failure can stop features working; the others only change how the page looks. */
 const BREAKING: ReadonlySet<Kind> = new Set<Kind>(['document', 'script', 'api', 'frame', 'media', 'other']);
-
-/** The site's icon: browsers ask for it on their own, and a missing one breaks nothing. */
-export const isFavicon = (url: string): boolean => /\/favicon\.ico(\?|#|$)|\/apple-touch-icon[^/?#]*\.png(\?|#|$)/i.test(url);
 
 /** A webRequest resource type (Chromium or Firefox) as one of the summary's kinds. */
 export const kindOf = (type: string): Kind => KIND_OF_TYPE[type] ?? 'other';

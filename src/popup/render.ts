@@ -4,6 +4,7 @@
 import { failureOf } from '../card/contract';
 import { closeLine, failureLine, hasTitle, setLineTitle, toggleOf } from '../card/line';
 import type { Catalog } from '../diagnosis/catalog/types';
+import { countedFailures } from '../shared/failures';
 import { t } from '../shared/i18n';
 import type { FailureRecord, TabLog } from '../shared/protocol';
 import { lineKey, wantsOpen, type OpenState } from './disclosure';
@@ -17,6 +18,7 @@ const CHUNK = 250;
 
 const list = document.getElementById('failures')!;
 const count = document.getElementById('summary')!;
+const clearButton = document.getElementById('clear') as HTMLButtonElement;
 let renderToken = 0;
 
 /** The catalog with its helpers, once loaded. */
@@ -51,8 +53,9 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   const token = ++renderToken;
   const failures = log?.failures ?? [];
   performance.mark('data-read');
-  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
+  const counted = countedFailures(failures);
   count.textContent = counted ? t('failureCount', counted) : '';
+  clearButton.disabled = failures.length === 0;
   const summary = showSummary(failures);
   if (failures.length === 0) {
     list.replaceChildren(emptyState());

@@ -6,12 +6,9 @@ import type { FailureRecord } from '../shared/protocol';
 vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
 const { sectionsOf } = await import('./sections');
 
-const record = (extra: Partial<RequestDetails>): FailureRecord => {
-  const { observation, classification } = observe({
-    url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 1, timeStamp: 1, statusCode: 500, ...extra,
-  })!;
-  return { ...observation, ...classification, count: 1, lastSeen: observation.timeStamp };
-};
+const record = (extra: Partial<RequestDetails>): FailureRecord => observe({
+  url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 1, timeStamp: 1, statusCode: 500, ...extra,
+})!;
 
 describe('sectionsOf', () => {
   it('puts the page first, groups sub-requests by host newest first, and blocked requests last', () => {

@@ -1,8 +1,9 @@
 // User settings, kept in storage.sync. The defaults object is the single source of the type.
+import { SEVERITIES } from '../diagnosis/types';
 
 export const NOTIFY_LEVELS = ['off', 'page', 'page-and-api', 'everything'] as const;
 export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
-export const MIN_SEVERITIES = ['info', 'warning', 'error'] as const;
+export const MIN_SEVERITIES = SEVERITIES;
 
 export const defaults = {
   /** Which failures show an in-page notification: none, the page itself, it and its fetch/XHR calls, or all. */

@@ -24,6 +24,9 @@ describe('lint keeps the contexts apart', () => {
     ['src/content/x.ts', "import { failureCard } from '../card/card';\nexport default failureCard;", 'no-restricted-imports'],
     ['src/card/x.ts', "import x from '../popup/sections';\nexport default x;", 'no-restricted-imports'],
     ['src/background/stored-shape.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
+    ['src/background/notice-plan.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
+    ['src/background/notice-plan.ts', "import browser from '../shared/browser';\nexport default browser;", 'no-restricted-imports'],
+    ['src/shared/notice-lines.ts', 'export const u = document.title;', 'no-restricted-globals'],
   ])('%s: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
   });

@@ -1,5 +1,6 @@
 // The catalog in use, English so far (a translation adds a sibling of en/). The small parts are always
 // here; the big text tables are separate chunks, loaded only when a failure on screen needs them.
+import { httpStatusOf } from '../status';
 import type { Classification } from '../types';
 import { advice } from './en/advice';
 import { netErrorGroups, stages } from './en/net-error-groups';
@@ -17,7 +18,7 @@ export type CatalogPart = keyof typeof PARTS;
 
 /** Which table explains a failure: statuses, or the net errors of its stage (as the en/ files split them). */
 export function partFor({ code, errorName, stage }: Classification): CatalogPart {
-  if (errorName === undefined && /^\d+$/.test(code)) return 'statuses';
+  if (httpStatusOf({ code, errorName }) !== undefined) return 'statuses';
   if (stage === 'tls') return 'tls';
   if (stage === 'receive') return 'response';
   if (stage === 'connect' || stage === 'wait') return 'transport';
