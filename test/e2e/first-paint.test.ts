@@ -7,7 +7,7 @@ import { chromiumSuite } from '../support/chromium-suite';
 
 const suite = chromiumSuite();
 
-interface Seen { failures: Record<string, string | null>[]; titles: string[]; summary: (string | null)[] }
+interface Seen { failures: Record<string, string | null>[]; titles: string[]; summary: (string | null)[]; tops: number[] }
 
 /** Runs in the page before its scripts: keeps what is on screen at the popup's 'first-render' mark. */
 function recordFirstPaint(): void {
@@ -20,6 +20,7 @@ function recordFirstPaint(): void {
           ['data-stage', 'data-code', 'data-url', 'data-count'].map((name) => [name, el.getAttribute(name)]))),
         titles: [...document.querySelectorAll('[data-failure] .line-title')].map((el) => el.textContent ?? ''),
         summary: [summary?.getAttribute('data-page-status') ?? null, summary?.getAttribute('data-failed-kinds') ?? null],
+        tops: [...document.querySelectorAll('[data-failure]')].map((el) => el.getBoundingClientRect().top),
       };
     }
     return mark(name, options);
@@ -34,6 +35,7 @@ const finalView = (): Seen & { texts: { what: string; advice: number; title: str
       ['data-stage', 'data-code', 'data-url', 'data-count'].map((name) => [name, el.getAttribute(name)]))),
     titles: [...document.querySelectorAll('[data-failure] .line-title')].map((el) => el.textContent ?? ''),
     summary: [summary?.getAttribute('data-page-status') ?? null, summary?.getAttribute('data-failed-kinds') ?? null],
+    tops: [...document.querySelectorAll('[data-failure]')].map((el) => el.getBoundingClientRect().top),
     texts: [...document.querySelectorAll('[data-failure]')].map((el) => ({
       what: el.querySelector('.what')?.textContent ?? '', advice: el.querySelectorAll('.advice li').length,
       title: el.querySelector('.full-title')?.textContent ?? '',
@@ -94,6 +96,8 @@ describe('skeleton first, then text', () => {
     expect(first.summary).toEqual(['partial', 'api']);
     expect(end.titles).toHaveLength(7);
     expect(end.titles.every((title) => title !== '')).toBe(true);
+    // Titles and the likely side landed without moving a single line.
+    expect(end.tops).toEqual(first.tops);
     // Collapsed: the card's text is built on demand, and is all there once a line opens.
     expect(end.texts.every((text) => text.what === '')).toBe(true);
     await popup.click('.line-toggle');

@@ -109,10 +109,14 @@ describe('one line per failure in the toolbar popup', () => {
     await popup.waitForFunction(() => [...document.querySelectorAll('.line-title')].every((t) => t.textContent !== ''));
     expect((await lineStates(popup)).map((l) => [l.expanded, l.text])).toEqual([['false', ''], ['false', ''], ['false', '']]);
 
+    const tops = () => popup.$$eval('.line-toggle', (toggles) => toggles.map((toggle) => toggle.getBoundingClientRect().top));
+    const collapsedTops = await tops();
     await popup.focus('.line-toggle');
     const first = await focusedCode(popup);
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('[aria-expanded="true"]');
+    // No jump: the opened line stays where it was; only what is below it moves down.
+    expect((await tops())[0]).toBe(collapsedTops[0]);
     let lines = await lineStates(popup);
     expect(lines.find((l) => l.code === first)).toMatchObject({ expanded: 'true' });
     expect(lines.find((l) => l.code === first)!.text).not.toBe('');
