@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { kindOf, pageSummary, type PageStatus } from './summary';
+import { kindOf, pageFailure, pageSummary, type PageStatus } from './summary';
 import { summarySentence, worstStageText, type Words } from './summary-text';
 import type { Classification, Observation } from './types';
 
@@ -67,6 +67,13 @@ describe('pageSummary', () => {
     expect(pageSummary([record('image', 'net::ERR_CONNECTION_REFUSED'), record('xmlhttprequest', 500), dnsScript]).worst).toBe(dnsScript);
     expect(worstStageText(pageSummary([dnsScript]), english)).toBe('Worst failed step: DNS lookup');
     expect(pageSummary([]).worst).toBeUndefined();
+  });
+
+  it('the page failure is the newest failure of the document itself, never a blocked one', () => {
+    const older = record('main_frame', 'net::ERR_NAME_NOT_RESOLVED');
+    const newer = { ...record('main_frame', 503), lastSeen: 1e9 };
+    expect(pageFailure([older, newer, record('script', 404)])).toBe(newer);
+    expect(pageFailure([record('main_frame', 'net::ERR_BLOCKED_BY_CLIENT'), record('image', 404)])).toBeUndefined();
   });
 
   it('counts distinct requests per kind, repeats once', () => {

@@ -58,6 +58,13 @@ function worse(a: Failure, b: Failure, impact: ReadonlyMap<Failure, Impact>): nu
     newest(b) - newest(a);
 }
 
+/** The page's own failure, the newest when it failed more than once (blocked ones are not the page failing). */
+export function pageFailure<F extends Failure>(failures: readonly F[]): F | undefined {
+  let newestPage: F | undefined;
+  for (const f of failures) if (!f.blocked && f.type === 'main_frame' && (!newestPage || newest(f) > newest(newestPage))) newestPage = f;
+  return newestPage;
+}
+
 /** The summary of one tab's failures; pure, so it reads the same in every view and language. */
 export function pageSummary<F extends Failure>(failures: readonly F[]): PageSummary<F> {
   const counted = failures.filter((f) => !f.blocked);
@@ -65,7 +72,7 @@ export function pageSummary<F extends Failure>(failures: readonly F[]): PageSumm
   const counts: Partial<Record<Kind, number>> = {};
   for (const failure of counted) counts[kindOf(failure.type)] = (counts[kindOf(failure.type)] ?? 0) + 1;
   const kinds = KINDS.filter((kind) => counts[kind]);
-  const page = counted.filter((f) => f.type === 'main_frame').sort((a, b) => newest(b) - newest(a))[0];
+  const page = pageFailure(counted);
   const impacts = new Map(counted.map((f) => [f, impactOf(f)]));
   const subRequests = counted.filter((f) => f.type !== 'main_frame').sort((a, b) => worse(a, b, impacts));
   const impact = subRequests.reduce<Impact>((most, f) => (IMPACT_RANK[impacts.get(f)!] > IMPACT_RANK[most] ? impacts.get(f)! : most), 'none');

@@ -4,6 +4,7 @@ import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
+import { pageFailure } from '../diagnosis/summary';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { render, setAllOpen } from './render';
 
@@ -42,7 +43,7 @@ function openState(isReportPage: boolean): OpenState {
 
 let newestPageFailure: FailureRecord | undefined;
 function show(log: TabLog | undefined, state: OpenState): Promise<void> {
-  newestPageFailure = log?.failures.filter((f) => f.type === 'main_frame' && !f.blocked).sort((a, b) => b.lastSeen - a.lastSeen)[0];
+  newestPageFailure = pageFailure(log?.failures ?? []);
   return render(log, state);
 }
 
