@@ -8,7 +8,7 @@ import { ExtensionBrowser } from '../support/extension-browser.mjs';
 
 const NOOP = resolve('test/bench/noop-extension');
 const SIZES = ['1000', '10'];
-const MARKS = ['first-render', 'catalog-ready', 'complete-render'];
+const MARKS = ['data-read', 'first-render', 'catalog-ready', 'complete-render'];
 
 /** Wait for the done signal, read the marks and the number of failures, close. */
 async function readMarks(page, { closing = true } = {}) {
