@@ -1,7 +1,7 @@
 // The notification itself, in an extension-origin iframe: page scripts cannot read it, page CSS cannot touch it.
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { localizePage, t } from '../shared/i18n';
 import { shortCode } from '../shared/failures';
 import { visibleLines } from '../shared/notice-lines';
 import { MessageType, type Message, type Notice } from '../shared/protocol';
@@ -68,4 +68,5 @@ document.addEventListener('keydown', (event) => {
 browser.runtime.onMessage.addListener((message: unknown) => {
   if ((message as Message).type === MessageType.NoticeChanged) render((message as Extract<Message, { type: MessageType.NoticeChanged }>).notice);
 });
+localizePage();
 void browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => render((notice ?? undefined) as Notice | undefined));

@@ -2,6 +2,7 @@
 import { adviceFor } from './advice';
 import type { Catalog } from './catalog/types';
 import { httpStatusOf } from './status';
+import type { Layer } from './headers-parse';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
 export interface Diagnosis extends Explanation {
@@ -9,8 +10,8 @@ export interface Diagnosis extends Explanation {
   code: string;
   /** Facts read from this very request (headers, method, redirects), most important first. */
   notes: readonly string[];
-  /** Who produced the error, when the headers tell. */
-  layer?: string;
+  /** Who produced the error, when the headers tell (an id; layerName words it). */
+  layer?: Layer;
   requestIds: readonly [string, string][];
 }
 
@@ -31,7 +32,7 @@ export function explanationFor(classification: Classification, catalog: Catalog)
 /** `catalog` must hold the part this failure needs (see catalogFor). */
 export function explain(failure: Observation & Classification, catalog: Catalog): Diagnosis {
   const base = explanationFor(failure, catalog);
-  const advice = adviceFor(failure, catalog.advice);
+  const advice = adviceFor(failure, catalog);
   const diagnosis: Diagnosis = {
     ...base,
     stage: failure.stage,

@@ -2,23 +2,23 @@
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
-import { catalogFor } from '../diagnosis/catalog';
 import { explain } from '../diagnosis/explain';
-import { browserName, reportMarkdown } from '../diagnosis/report';
-import type { Stage } from '../diagnosis/types';
+import { browserName, reportMarkdown } from '../card/report';
 import { settings, settingsReady } from '../shared/settings-store';
+import { catalogFor } from './texts';
 
 export async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
-  const [, tab] = await Promise.all([
+  const [, tab, catalog] = await Promise.all([
     settingsReady,
     browser.tabs.get(tabId).catch(() => undefined),
+    catalogFor([failure]),
   ]);
-  const text = reportMarkdown(failure, explain(failure, await catalogFor([failure])), {
+  const text = reportMarkdown(failure, explain(failure, catalog), {
     pageUrl: tab?.url,
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
     stripQuery: settings().stripQueryInReports,
-    stageLabel: (stage: Stage) => t(`stage_${stage}`),
+    catalog,
   });
   try {
     await navigator.clipboard.writeText(text);

@@ -1,7 +1,7 @@
 // Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
+import { localizePage, t } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
@@ -61,6 +61,7 @@ async function checkHostAccess(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  localizePage();
   void checkHostAccess();
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');

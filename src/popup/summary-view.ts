@@ -1,8 +1,8 @@
 // The page summary at the top of the popup and the report: `[data-summary]` with data-page-status and
 // data-failed-kinds. The sentence needs only the records; the likely side needs the catalog, so it follows.
 import { pageSummary, type PageSummary } from '../diagnosis/summary';
-import { summarySentence, worstStageText } from '../diagnosis/summary-text';
-import { t } from '../shared/i18n';
+import { summarySentence, worstStageText, type Words } from '../diagnosis/summary-text';
+import { t, type MessageKey } from '../shared/i18n';
 import type { Side } from '../diagnosis/types';
 import type { FailureRecord } from '../shared/protocol';
 
@@ -11,13 +11,16 @@ const sentence = element.querySelector('.verdict')!;
 const stage = element.querySelector('.worst-stage')!;
 const side = element.querySelector('.likely-side')!;
 
+/** `t` for the pure summary rules, which name their messages by plain strings. */
+const words: Words = (key, ...substitutions) => t(key as MessageKey, ...substitutions);
+
 export function showSummary(failures: readonly FailureRecord[]): PageSummary<FailureRecord> {
   const summary = pageSummary(failures);
   element.setAttribute('data-summary', '');
   element.setAttribute('data-page-status', summary.status);
   element.setAttribute('data-failed-kinds', summary.kinds.join(','));
-  sentence.textContent = summarySentence(summary, t);
-  stage.textContent = worstStageText(summary, t);
+  sentence.textContent = summarySentence(summary, words);
+  stage.textContent = worstStageText(summary, words);
   side.textContent = '';
   return summary;
 }

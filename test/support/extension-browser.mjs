@@ -1,3 +1,4 @@
+// @ts-check
 // Real Chromium with the built extension loaded, and the report view as tests read it.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,13 +30,20 @@ export class ExtensionBrowser {
     this.puppeteer = undefined;
   }
 
-  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[] }} [options] */
-  static async launch({ headless = true, extraExtensions = [], args = [] } = {}) {
+  /**
+   * `language` sets Chromium's interface language (Linux reads LANGUAGE; needs Debian's chromium-l10n).
+   * handleSignals: false when the caller closes Chromium itself on Ctrl-C (Playwright's own handler exits with 130).
+   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string, handleSignals?: boolean }} [options]
+   */
+  static async launch({ headless = true, extraExtensions = [], args = [], language, handleSignals = true } = {}) {
     const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
       viewport: headless ? { width: 1280, height: 800 } : null,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
@@ -131,6 +139,7 @@ export class ExtensionBrowser {
     await page.bringToFront();
     const before = new Set(this.puppeteer.targets());
     const opened = this.puppeteer.waitForTarget((target) => !before.has(target) && target.url() === url && target.type() === 'page', { timeout: 30_000 });
+    if (!worker) throw new Error('the extension service worker is not running');
     const error = await worker.evaluate(() => chrome.action.openPopup().then(() => '', (e) => String(e)));
     if (error) throw new Error(`action.openPopup failed: ${error}`);
     return /** @type {import('puppeteer-core').Page} */ (await (await opened).asPage());

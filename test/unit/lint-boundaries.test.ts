@@ -9,7 +9,8 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-describe('lint keeps the contexts apart', () => {
+// The first lint loads the TypeScript parser: seconds on a busy 2-core machine.
+describe('lint keeps the contexts apart', { timeout: 60_000 }, () => {
   it.each([
     ['src/diagnosis/x.ts', 'export const u = document.title;', 'no-restricted-globals'],
     ['src/diagnosis/x.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { fullCatalog } from './catalog/full';
-import { explain as explainWith } from './explain';
-import { browserName, reportMarkdown, withoutQuery } from './report';
-import type { Classification, Observation } from './types';
+import { describe, expect, it, vi } from 'vitest';
+import { fullCatalog } from '../diagnosis/catalog/full';
+import { explain as explainWith } from '../diagnosis/explain';
+import type { Classification, Observation } from '../diagnosis/types';
+import { getMessage } from '../../test/support/english-messages';
 
-const explain = (f: Parameters<typeof explainWith>[0]) => explainWith(f, fullCatalog);
+vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage } } }));
+const { browserName, reportMarkdown, withoutQuery } = await import('./report');
+const catalog = await fullCatalog({ language: 'en', locale: 'en-GB' });
+const explain = (f: Parameters<typeof explainWith>[0]) => explainWith(f, catalog);
 const failure: Observation & Classification & { count: number } = {
   url: 'https://shop.example.com/api/cart?token=secret#x', method: 'PUT', type: 'xmlhttprequest', tabId: 3,
   timeStamp: Date.UTC(2026, 10, 25, 14, 3), statusCode: 503, statusLine: 'HTTP/1.1 503 Service Unavailable', ip: '203.0.113.5',
@@ -12,22 +15,23 @@ const failure: Observation & Classification & { count: number } = {
   stage: 'receive', code: '503', severity: 'error', blocked: false, count: 3,
 };
 const context = {
-  pageUrl: 'https://shop.example.com/cart?session=abc', browser: 'Chrome 156', extensionVersion: '0.1.0', stripQuery: false,
-  stageLabel: (s: string) => `label-${s}`,
+  pageUrl: 'https://shop.example.com/cart?session=abc', browser: 'Chrome 156', extensionVersion: '0.1.0', stripQuery: false, catalog,
 };
 
 describe('copy report', () => {
   const text = reportMarkdown(failure, explain(failure), context);
   it.each([
-    ['the stage', '503 at "label-receive"'],
+    ['the stage', '### Failed request: 503 at "Receive response"'],
+    ['the failed step', '**Failed at:** receive: Receive response'],
     ['the request', 'PUT `https://shop.example.com/api/cart?token=secret#x` (xmlhttprequest)'],
     ['the page', '`https://shop.example.com/cart?session=abc`'],
     ['the status line', '`HTTP/1.1 503 Service Unavailable`'],
     ['who answered', '**Answered by:** nginx (nginx/1.22.1)'],
     ['the IP', '`203.0.113.5`'],
     ['request ids, with backticks kept intact', '`` x-request-id: req-`42` ``'],
-    ['the count', '3 times'],
+    ['the count', '**Repeated:** 3×'],
     ['the time', '2026-11-25T14:03:00.000Z'],
+    ['the local time in the interface language', '25 Nov 2026'],
     ['the explanation', explain(failure).what],
     ['the browser and version', '_Chrome 156 · Request Doctor 0.1.0_'],
   ])('has %s', (_what, expected) => expect(text).toContain(expected));

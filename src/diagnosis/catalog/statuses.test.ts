@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import type { Explanation } from '../../types';
-import { statuses, statusClasses } from './statuses';
+import type { Explanation } from '../types';
+import { fullCatalog } from './full';
+
+const { statuses, statusClasses } = await fullCatalog();
 
 interface Row {
   code: number;
@@ -10,7 +12,7 @@ interface Row {
 }
 
 const tsv = readFileSync(
-  new URL('../../../../test/fixtures/reference/http-status-codes.tsv', import.meta.url),
+  new URL('../../../test/fixtures/reference/http-status-codes.tsv', import.meta.url),
   'utf8',
 );
 

@@ -1,7 +1,10 @@
-// "Copy report": a Markdown summary for a support desk. Only what helps find the failure; nothing
-// private beyond the URLs (and those without their query strings when the person asks).
-import type { Diagnosis } from './explain';
-import type { Classification, Observation, Stage } from './types';
+// "Copy report": a Markdown summary for a support desk, in the interface language. Only what helps find
+// the failure; nothing private beyond the URLs (and those without their query strings when the person asks).
+import { layerName } from '../diagnosis/advice-words';
+import type { Catalog } from '../diagnosis/catalog/types';
+import type { Diagnosis } from '../diagnosis/explain';
+import type { Classification, Observation } from '../diagnosis/types';
+import { t } from '../shared/i18n';
 
 export interface ReportContext {
   pageUrl?: string;
@@ -9,7 +12,8 @@ export interface ReportContext {
   browser: string;
   extensionVersion: string;
   stripQuery: boolean;
-  stageLabel: (stage: Stage) => string;
+  /** Words who answered, and gives the locale for the time. */
+  catalog: Catalog;
 }
 
 type Reported = Observation & Classification & { count?: number };
@@ -31,26 +35,28 @@ function code(value: string): string {
 export function reportMarkdown(failure: Reported, diagnosis: Diagnosis, context: ReportContext): string {
   const url = (u: string): string => code(context.stripQuery ? withoutQuery(u) : u);
   const line = (label: string, value: string | undefined): string | undefined => (value ? `- **${label}:** ${value}` : undefined);
+  const stage = t(`stage_${failure.stage}`);
   const when = new Date(failure.timeStamp);
+  const local = Number.isNaN(when.getTime()) ? '' : new Intl.DateTimeFormat(context.catalog.locale, { dateStyle: 'medium', timeStyle: 'long' }).format(when);
   const lines = [
-    `### Failed request: ${failure.code} at "${context.stageLabel(failure.stage)}"`,
+    `### ${t('reportHeading', failure.code, stage)}`,
     '',
-    line('Time', `${when.toISOString()} (local ${when.toString().slice(0, 24)})`),
-    line('Page', context.pageUrl ? url(context.pageUrl) : undefined),
-    line('Request', `${failure.method} ${url(failure.url)} (${failure.type})`),
-    line('Failed at', `${failure.stage}: ${context.stageLabel(failure.stage)}`),
-    line('Status', failure.statusLine ? code(failure.statusLine) : failure.statusCode ? String(failure.statusCode) : undefined),
-    line('Error', failure.error ? code(failure.error) : undefined),
-    line('Answered by', diagnosis.layer),
-    line('Server IP', failure.ip ? code(failure.ip) : undefined),
-    line('Request ids', diagnosis.requestIds.map(([name, value]) => code(`${name}: ${value}`)).join(', ') || undefined),
-    line('Repeated', failure.count && failure.count > 1 ? `${failure.count} times` : undefined),
-    line('Redirects', failure.redirects?.length ? [...failure.redirects, failure.url].map(url).join(' → ') : undefined),
+    line(t('time'), Number.isNaN(when.getTime()) ? undefined : `${when.toISOString()} (${local})`),
+    line(t('reportPage'), context.pageUrl ? url(context.pageUrl) : undefined),
+    line(t('reportRequest'), `${failure.method} ${url(failure.url)} (${failure.type})`),
+    line(t('reportFailedAt'), `${failure.stage}: ${stage}`),
+    line(t('status'), failure.statusLine ? code(failure.statusLine) : failure.statusCode ? String(failure.statusCode) : undefined),
+    line(t('error'), failure.error ? code(failure.error) : undefined),
+    line(t('reportAnsweredBy'), diagnosis.layer ? layerName(diagnosis.layer, context.catalog) : undefined),
+    line(t('serverIp'), failure.ip ? code(failure.ip) : undefined),
+    line(t('requestIds'), diagnosis.requestIds.map(([name, value]) => code(`${name}: ${value}`)).join(', ') || undefined),
+    line(t('repeats'), failure.count && failure.count > 1 ? t('times', failure.count) : undefined),
+    line(t('redirects'), failure.redirects?.length ? [...failure.redirects, failure.url].map(url).join(' → ') : undefined),
     '',
     `**${diagnosis.title}.** ${diagnosis.what}`,
     ...diagnosis.notes.map((note) => `- ${note}`),
     '',
-    '**For the site owner:**',
+    `**${t('forOwner')}:**`,
     ...diagnosis.owner.map((step) => `- ${step}`),
     '',
     `_${context.browser} · Request Doctor ${context.extensionVersion}_`,
@@ -65,5 +71,5 @@ export function browserName(userAgent: string): string {
     const match = new RegExp(`${token}/(\\d+)`).exec(userAgent);
     if (match) return `${name} ${match[1]}`;
   }
-  return 'Unknown browser';
+  return t('unknownBrowser');
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NET_ERROR_STAGES } from '../../net-errors';
-import { STAGES, type Explanation } from '../../types';
-import { netErrorGroups, netErrors, stages } from './net-errors';
+import { NET_ERROR_STAGES } from '../net-errors';
+import { STAGES, type Explanation } from '../types';
+import { fullCatalog } from './full';
 
-const names = readFileSync(new URL('../../../../test/fixtures/reference/chromium-net-errors.tsv', import.meta.url), 'utf8')
+const { netErrorGroups, netErrors, stages } = await fullCatalog();
+
+const names = readFileSync(new URL('../../../test/fixtures/reference/chromium-net-errors.tsv', import.meta.url), 'utf8')
   .split('\n')
   .filter((line) => /^-\d/.test(line))
   .map((line) => line.split('\t')[1]!);
