@@ -121,16 +121,18 @@ if (!headless) {
   mkdirSync(dir, { recursive: true });
   await page.bringToFront();
   await page.screenshot({ path: `${dir}/notification.png` });
-  await report.setViewportSize({ width: 460, height: 600 });
-  await report.evaluate(() => document.body.classList.remove('report'));
-  await report.screenshot({ path: `${dir}/popup.png` });
-  await report.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  await report.screenshot({ path: `${dir}/popup-details.png`, fullPage: true });
-  await report.emulateMedia({ colorScheme: 'dark' });
-  await report.screenshot({ path: `${dir}/popup-dark.png` });
+  // The real toolbar popup, as a click on the icon opens it: the summary and one line per failure.
+  const popup = await browser.toolbarPopup(page);
+  await popup.waitForFunction(() => document.querySelector('main[aria-busy="false"]') &&
+    [...document.querySelectorAll('.line-title')].every((title) => title.textContent !== ''));
+  await popup.screenshot({ path: `${dir}/popup.png` });
+  await popup.click('.line-toggle');
+  await popup.waitForFunction(() => document.querySelector('.line.open .what')?.textContent);
+  await popup.screenshot({ path: `${dir}/popup-open.png` });
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await popup.screenshot({ path: `${dir}/popup-dark.png` });
+  await popup.close();
   await report.setViewportSize({ width: 1100, height: 900 });
-  await report.evaluate(() => document.body.classList.add('report'));
-  await report.emulateMedia({ colorScheme: 'light' });
   await report.screenshot({ path: `${dir}/report.png`, fullPage: true });
   console.log(`\nScreenshots of the popup saved in ${dir}`);
   await shutdown();

@@ -8,6 +8,7 @@ import { shortCode } from '../shared/failures';
 import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { recheckArea } from './recheck';
+import { markFailure } from './contract';
 
 /** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
 export function cycleStrip(stage: Stage, url: string): HTMLElement {
@@ -52,21 +53,12 @@ function details(failure: FailureRecord): HTMLElement {
 const steps = (title: string, items: readonly string[]): HTMLElement =>
   h('section', { class: 'steps' }, h('h4', null, title), h('ul', null, ...items.map((item) => h('li', null, item))));
 
-const cards = new WeakMap<Element, FailureRecord>();
-
-/** The failure a card (or anything inside it) shows. */
-export function failureOf(element: Element): FailureRecord | undefined {
-  const card = element.closest('[data-failure]');
-  return card ? cards.get(card) : undefined;
-}
+export { failureOf, markFailure } from './contract';
 
 /** One failure: the observable contract is the data-* attributes of this element. */
 export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLElement {
   const diagnosis = explain(failure, catalog);
-  const card = h('article', {
-    class: `failure severity-${failure.severity}`, 'data-failure': true, 'data-stage': failure.stage,
-    'data-code': failure.code, 'data-url': failure.url, 'data-count': failure.count, tabindex: 0,
-  },
+  const card = h('article', { class: `failure severity-${failure.severity}`, tabindex: 0 },
     h('header', null,
       h('span', { class: 'code' }, shortCode(failure.code)),
       h('h3', null, diagnosis.title),
@@ -86,6 +78,5 @@ export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLEleme
     h('footer', null,
       diagnosis.source ? h('span', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null,
       h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))));
-  cards.set(card, failure);
-  return card;
+  return markFailure(card, failure);
 }

@@ -1,27 +1,19 @@
 // Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
-import { countedFailures } from '../shared/failures';
-import { localizePage, t, uiLanguage } from '../shared/i18n';
+import { localizePage, t } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
-import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
-import type { Catalog } from '../diagnosis/catalog/types';
-import { failureCard, failureOf } from '../card/card';
-import { copyFailureReport } from '../card/copy';
-import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
+import { failureOf } from '../card/contract';
+import { pageFailure } from '../diagnosis/summary';
+import { handleDisclosure, type OpenState } from './disclosure';
 import { wireRecheck } from './recheck-wiring';
+import { render, setAllOpen, whenComplete } from './render';
 import { addTimings } from './timings';
 
-/** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
-const FIRST_PAINT = 15;
-const CHUNK = 100;
-
 const list = document.getElementById('failures')!;
-const summary = document.getElementById('summary')!;
 const clearButton = document.getElementById('clear') as HTMLButtonElement;
 const openButton = document.getElementById('open-report') as HTMLButtonElement;
-let renderToken = 0;
-let shownTab: number | undefined;
+const collapseButton = document.getElementById('collapse-all') as HTMLButtonElement;
 
 async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
@@ -30,63 +22,31 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-let catalog: Catalog | undefined;
-/** The catalog speaks the interface's language: `catalogLocale` names its folder, so the two never disagree. */
-const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
-
-async function render(log: TabLog | undefined): Promise<void> {
-  const token = ++renderToken;
-  const failures = log?.failures ?? [];
-  // Only the catalog tables these failures need are loaded (each is its own chunk).
-  performance.mark('data-read');
-  catalog = await catalogFor(failures, language);
-  performance.mark('catalog-ready');
-  if (token !== renderToken) return;
-  const texts = catalog;
-  const dropped = log?.dropped ?? 0;
-  const counted = countedFailures(failures) + dropped;
-  summary.textContent = counted ? t('failureCount', counted) : '';
-  clearButton.disabled = failures.length === 0;
-  if (failures.length === 0) {
-    list.replaceChildren(emptyState());
-    finished();
-    return;
-  }
-  // Flatten to (section header | card) jobs so the first screen paints before the rest is built.
-  const jobs = sectionsOf(failures).flatMap((section) => [
-    () => sectionElement(section),
-    ...section.failures.map((failure) => () => failureCard(failure, texts)),
-  ]);
-  const fragment = document.createDocumentFragment();
-  if (dropped) fragment.appendChild(droppedNote(dropped));
-  let next = 0;
-  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!());
-  list.replaceChildren(fragment);
-  performance.mark('first-render');
-  const buildRest = (): void => {
-    if (token !== renderToken) return;
-    const chunk = document.createDocumentFragment();
-    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!());
-    list.appendChild(chunk);
-    if (next < jobs.length) setTimeout(buildRest, 0);
-    else finished();
+/** The report opens every card; the popup opens only the newest failure of the page itself, until someone chooses. */
+function openState(isReportPage: boolean): OpenState {
+  let allOpen = isReportPage;
+  const state: OpenState = {
+    oneAtATime: !isReportPage,
+    chosen: new Map(),
+    startsOpen: (failure) => allOpen || (!isReportPage && state.chosen.size === 0 && failure === newestPageFailure),
   };
-  if (next < jobs.length) setTimeout(buildRest, 0);
-  else finished();
+  if (isReportPage) {
+    collapseButton.hidden = false;
+    collapseButton.textContent = t('collapseAll');
+    collapseButton.addEventListener('click', () => {
+      allOpen = !allOpen;
+      state.chosen.clear();
+      collapseButton.textContent = t(allOpen ? 'collapseAll' : 'expandAll');
+      void setAllOpen(allOpen);
+    });
+  }
+  return state;
 }
 
-/** Every failure is in the page now (find-in-page and tests see all); benchmarks read this mark. */
-function finished(): void {
-  list.setAttribute('aria-busy', 'false');
-  performance.mark('complete-render');
-  // Step timings are read from the page only now, never while browsing.
-  if (shownTab !== undefined) void addTimings(list, shownTab);
-}
-
-async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  catalog ??= await catalogFor([failure], language);
-  await copyFailureReport(button, failure, catalog, tab?.url);
+let newestPageFailure: FailureRecord | undefined;
+function show(log: TabLog | undefined, state: OpenState): Promise<void> {
+  newestPageFailure = pageFailure(log?.failures ?? []);
+  return render(log, state);
 }
 
 const ALL_SITES = { origins: ['<all_urls>'] };
@@ -132,16 +92,17 @@ async function main(): Promise<void> {
     list.replaceChildren(document.createTextNode(t('noTab')));
     return;
   }
+  const state = openState(isReportPage);
+  handleDisclosure(list, state);
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
   settingsButton.textContent = t('settings');
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
   // The full-page report also reaches requests that belong to no tab (service workers, the browser).
   document.getElementById('no-tab')!.textContent = t('noTabLink');
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
-  shownTab = tabId;
   const key = tabLogKey(tabId);
   browser.storage.session.onChanged.addListener((changes) => {
-    if (key in changes) void render(changes[key]?.newValue as TabLog | undefined);
+    if (key in changes) void show(changes[key]?.newValue as TabLog | undefined, state);
   });
   // The page line is not needed for the first paint: ask for it alongside, not before.
   void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
@@ -150,9 +111,16 @@ async function main(): Promise<void> {
   list.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button[data-action="copy"]');
     const failure = button && failureOf(button);
-    if (button && failure) void copyReport(button as HTMLButtonElement, failure, tabId);
+    if (button && failure) void import('./copy').then(({ copyReport }) => copyReport(button as HTMLButtonElement, failure, tabId));
   });
   wireRecheck(tabId, list);
+  // Step timings are read from the page only once the list is complete, never while browsing;
+  // a line opened later gets its strip then, and the figures already read.
+  whenComplete(() => void addTimings(list, tabId));
+  new MutationObserver((mutations) => {
+    const stripAdded = mutations.some((m) => [...m.addedNodes].some((n) => n instanceof HTMLElement && (n.matches('.cycle') || n.querySelector('.cycle'))));
+    if (stripAdded && list.getAttribute('aria-busy') === 'false') void addTimings(list, tabId);
+  }).observe(list, { childList: true, subtree: true });
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });
@@ -162,7 +130,7 @@ async function main(): Promise<void> {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
-  await render((await browser.storage.session.get(key))[key] as TabLog | undefined);
+  await show((await browser.storage.session.get(key))[key] as TabLog | undefined, state);
 }
 
 void main();

@@ -39,12 +39,21 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
     if (next) list.before(next);
   }
 
-  // Cards are built in chunks by the popup's render: decorate each as it arrives.
+  // Cards arrive in chunks, and a collapsed line gets its card body only when it opens: decorate each then.
   new MutationObserver((mutations) => {
+    const arrived = new Set<HTMLElement>();
     for (const mutation of mutations) {
-      for (const node of mutation.addedNodes) if (node instanceof HTMLElement && node.matches('[data-failure]')) apply(node);
+      for (const node of mutation.addedNodes) {
+        if (!(node instanceof HTMLElement)) continue;
+        if (node.matches('[data-failure]')) arrived.add(node);
+        else if (node.querySelector('button[data-action="recheck"]')) {
+          const card = node.closest<HTMLElement>('[data-failure]');
+          if (card) arrived.add(card);
+        }
+      }
     }
-  }).observe(list, { childList: true });
+    arrived.forEach(apply);
+  }).observe(list, { childList: true, subtree: true });
 
   const readWatches = (value: unknown): Watch[] => (Array.isArray(value) ? (value as Watch[]) : []);
   void Promise.all([browser.storage.session.get(sessionKey), browser.storage.local.get(WATCHES_KEY)]).then(([session, local]) => {

@@ -1,28 +1,26 @@
-// @ts-check
-// Popup: open the report view of a tab holding 1,000 (and 10) failures and read the popup's own
-// performance marks, relative to the page's navigation start.
+// Popup: open the real toolbar popup (action.openPopup) on tabs holding 10 and 1,000 failures and read
+// the popup's own performance marks, relative to its navigation start. The floor is the blank popup of
+// a no-op extension, opened the same way in the same browser. The full-page report is measured too.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ExtensionBrowser } from '../support/extension-browser.mjs';
 
-/** Fake tab ids: no real tab has them, so the background never touches these logs. */
-const TABS = { 1000: 900_001, 10: 900_002 };
 const NOOP = resolve('test/bench/noop-extension');
+const SIZES = ['1000', '10'];
+const MARKS = ['data-read', 'first-render', 'catalog-ready', 'complete-render'];
 
-/** Open a page, wait for the popup's done signal, read the marks (ms since the page's navigation start). */
-/** @param {import('playwright-core').BrowserContext} context @param {string} url */
-async function open(context, url) {
-  const page = await context.newPage();
-  await page.goto(url);
+/** Wait for the done signal, read the marks and the number of failures, close. */
+async function readMarks(page, { closing = true } = {}) {
   // Poll rarely: the marks are taken by the page itself, and a busy poll would slow the render.
-  await page.waitForFunction(() => performance.getEntriesByName('first-render').length && !document.querySelector('main[aria-busy="true"]'), null, { polling: 250 });
-  const result = await page.evaluate(() => ({
-    first: performance.getEntriesByName('first-render')[0]?.startTime ?? Number.NaN,
-    complete: performance.getEntriesByName('complete-render')[0]?.startTime,
+  await page.waitForFunction(() => performance.getEntriesByName('first-render').length && !document.querySelector('main[aria-busy="true"]'),
+    { polling: 250, timeout: 60_000 });
+  const result = await page.evaluate((marks) => ({
+    ...Object.fromEntries(marks.map((mark) => [mark, performance.getEntriesByName(mark)[0]?.startTime])),
     cards: document.querySelectorAll('[data-failure]').length,
-  }));
-  await page.close();
+    titled: [...document.querySelectorAll('[data-failure]')].filter((el) => (el.querySelector('.line-title, h3')?.textContent ?? '') !== '').length,
+  }), MARKS);
+  if (closing) await page.close();
   // Extension pages share one renderer: let it tear the last one down before the next opening.
   await sleep(1000);
   return result;
@@ -32,30 +30,47 @@ async function open(context, url) {
 export async function popupRender({ runs = 10 } = {}) {
   // Written by test/bench/popup-seed.bench-run.ts with the real observe() and addFailure().
   const seed = JSON.parse(readFileSync('.bench/popup-seed.json', 'utf8'));
-  // The no-op extension's blank page, in the same browser, is the floor any extension page pays.
   const browser = await ExtensionBrowser.launch({ extraExtensions: [NOOP] });
   try {
+    // One tab per size; its log is the seed (written after the tab's page committed, so nothing clears it).
+    // The tabs show an empty report of ours: the only pages whose URL the extension sees without a server.
+    const tabs = {};
+    for (const size of SIZES) {
+      const page = await browser.context.newPage();
+      await page.goto(`${browser.reportUrl}?tab=-${size}`);
+      tabs[size] = { page, tabId: await browser.tabIdOf(page) };
+    }
     const helper = await browser.context.newPage();
     await helper.goto(`${browser.reportUrl}?tab=-2`);
-    await helper.evaluate(async ([tabs, logs]) => {
-      for (const [size, tabId] of Object.entries(tabs)) await chrome.storage.session.set({ [`tab:${tabId}`]: { ...logs[size], tabId } });
-    }, [TABS, seed]);
+    await helper.evaluate(async (logs) => {
+      for (const [tabId, log] of logs) await chrome.storage.session.set({ [`tab:${tabId}`]: { ...log, tabId } });
+    }, SIZES.map((size) => [tabs[size].tabId, seed[size]]));
     await helper.close();
-    /** @type {Record<'1000' | '10' | 'floor', { first: number[], complete: number[] }>} */
-    const marks = { 1000: { first: [], complete: [] }, 10: { first: [], complete: [] }, floor: { first: [], complete: [] } };
-    const isNoop = (/** @type {import('playwright-core').Worker} */ worker) => !worker.url().includes(browser.extensionId);
+    const isNoop = (worker) => !worker.url().includes(browser.extensionId);
     const noop = browser.context.serviceWorkers().find(isNoop) ?? (await browser.context.waitForEvent('serviceworker', { predicate: isNoop }));
     const noopId = new URL(noop.url()).host;
-    const urls = { ...Object.fromEntries(Object.entries(TABS).map(([size, tabId]) => [size, `${browser.reportUrl}?tab=${tabId}`])),
-      floor: `chrome-extension://${noopId}/blank.html` };
+
+    const openings = {
+      ...Object.fromEntries(SIZES.map((size) => [size, async () => readMarks(await browser.toolbarPopup(tabs[size].page))])),
+      floor: async () => readMarks(await browser.toolbarPopup(tabs['10'].page, { worker: noop, url: `chrome-extension://${noopId}/blank.html` })),
+      'report 1000': async () => {
+        const page = await browser.context.newPage();
+        await page.goto(`${browser.reportUrl}?tab=${tabs['1000'].tabId}`);
+        return readMarks(page);
+      },
+    };
+    /** @type {Record<string, Record<string, number[]>>} */
+    const marks = Object.fromEntries(Object.keys(openings).map((name) => [name, Object.fromEntries(MARKS.map((mark) => [mark, []]))]));
     // One unmeasured opening each first, then `runs` alternating openings.
     for (let run = -1; run < runs; run++) {
-      for (const [name, url] of /** @type {[keyof typeof marks, string][]} */ (Object.entries(urls))) {
-        const { first, complete, cards } = await open(browser.context, url);
-        if (name !== 'floor' && cards !== Number(name)) throw new Error(`the report shows ${cards} failures, expected ${name}`);
+      for (const [name, open] of Object.entries(openings)) {
+        const result = await open();
+        const expected = Number(name.replace(/\D/g, ''));
+        if (name !== 'floor' && (result.cards !== expected || result.titled !== expected)) {
+          throw new Error(`${name}: ${result.cards} failures shown, ${result.titled} with their title; expected ${expected}`);
+        }
         if (run < 0) continue;
-        marks[name].first.push(first);
-        marks[name].complete.push(complete ?? first);
+        for (const mark of MARKS) marks[name][mark].push(result[mark] ?? result['first-render']);
       }
     }
     return marks;

@@ -3,7 +3,9 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 
 export const DIST = resolve('dist/chrome');
 
@@ -24,6 +26,8 @@ export class ExtensionBrowser {
     this.context = context;
     this.extensionId = extensionId;
     this.profile = profile;
+    /** @type {import('puppeteer-core').Browser | undefined} set by the first toolbarPopup() */
+    this.puppeteer = undefined;
   }
 
   /**
@@ -45,7 +49,9 @@ export class ExtensionBrowser {
       args: [
         `--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`, '--no-sandbox', '--disable-gpu',
         '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--host-resolver-rules=MAP nonexistent.invalid ~NOTFOUND', ...args,
+        '--disable-sync', '--host-resolver-rules=MAP nonexistent.invalid ~NOTFOUND',
+        // Lets toolbarPopup() reach the action popup, which Playwright does not expose (a random local port).
+        '--remote-debugging-port=0', ...args,
       ],
     });
     const worker = context.serviceWorkers().find((w) => w.url().includes('service-worker')) ??
@@ -91,7 +97,7 @@ export class ExtensionBrowser {
         elements.map((el) => ({
           stage: el.getAttribute('data-stage') ?? '', code: el.getAttribute('data-code') ?? '',
           url: el.getAttribute('data-url') ?? '', count: Number(el.getAttribute('data-count')),
-          title: el.querySelector('h3')?.textContent ?? '',
+          title: (el.querySelector('.line-title') ?? el.querySelector('h3'))?.textContent ?? '',
           text: el.textContent ?? '',
         })));
       if (failures.length >= expectAtLeast || Date.now() > deadline) return { failures, page };
@@ -117,6 +123,28 @@ export class ExtensionBrowser {
     return text;
   }
 
+  /**
+   * Open the real toolbar popup for a tab, as a click on the icon does (chrome.action.openPopup), and drive
+   * it with puppeteer-core over the same browser's DevTools port: Playwright cannot attach to action popups.
+   * `worker` and `url` open another loaded extension's popup instead (the benchmark's no-op floor).
+   * @param {Page} page the tab whose popup to open
+   * @param {{ worker?: import('playwright-core').Worker, url?: string }} [other]
+   * @returns {Promise<import('puppeteer-core').Page>}
+   */
+  async toolbarPopup(page, { worker = this.worker(), url = this.reportUrl } = {}) {
+    if (!this.puppeteer) {
+      const port = readFileSync(join(this.profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      this.puppeteer = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+    }
+    await page.bringToFront();
+    const before = new Set(this.puppeteer.targets());
+    const opened = this.puppeteer.waitForTarget((target) => !before.has(target) && target.url() === url && target.type() === 'page', { timeout: 30_000 });
+    if (!worker) throw new Error('the extension service worker is not running');
+    const error = await worker.evaluate(() => chrome.action.openPopup().then(() => '', (e) => String(e)));
+    if (error) throw new Error(`action.openPopup failed: ${error}`);
+    return /** @type {import('puppeteer-core').Page} */ (await (await opened).asPage());
+  }
+
   /** Stop the extension's service worker the way Chromium does when it idles. */
   async stopWorker() {
     const page = await this.context.newPage();
@@ -137,6 +165,7 @@ export class ExtensionBrowser {
   }
 
   async close() {
+    await this.puppeteer?.disconnect();
     await this.context.close();
     rmSync(this.profile, { recursive: true, force: true });
   }

@@ -133,7 +133,7 @@ export class FirefoxBrowser {
       elements.map((el) => ({
         stage: el.getAttribute('data-stage') ?? '', code: el.getAttribute('data-code') ?? '',
         url: el.getAttribute('data-url') ?? '', count: Number(el.getAttribute('data-count')),
-        title: el.querySelector('h3')?.textContent ?? '', text: el.textContent ?? '',
+        title: (el.querySelector('.line-title') ?? el.querySelector('h3'))?.textContent ?? '', text: el.textContent ?? '',
       })));
   }
 

@@ -86,3 +86,26 @@ describe('Firefox: an event-page suspension loses nothing', () => {
     await page.close();
   });
 });
+
+describe('Firefox: the page summary', () => {
+  it('a failing image, script and fetch: partial, with those kinds, and every card open in the report', async () => {
+    const { page, tabId } = await blankPage();
+    await page.evaluate(async (origin) => {
+      const settle = (el: HTMLImageElement | HTMLScriptElement) => new Promise((done) => { el.onload = el.onerror = done; });
+      const img = new Image();
+      img.src = `${origin}/img/404.gif`;
+      const script = document.createElement('script');
+      script.src = `${origin}/status/500?script`;
+      document.head.append(script);
+      await Promise.all([settle(img), settle(script), fetch(`${origin}/status/502`, { credentials: 'omit' }).catch(() => {})]);
+    }, site.origin);
+    await firefox.failures(tabId, 3);
+    const report = await firefox.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+    await report.waitForSelector('main[aria-busy="false"]');
+    expect(await report.$eval('[data-summary]', (el) => [el.getAttribute('data-page-status'), el.getAttribute('data-failed-kinds')]))
+      .toEqual(['partial', 'script,api,image']);
+    expect(await report.$$eval('.line-toggle', (toggles) => toggles.map((t) => t.getAttribute('aria-expanded')))).toEqual(['true', 'true', 'true']);
+    await report.close();
+    await page.close();
+  });
+});

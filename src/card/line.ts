@@ -1,0 +1,45 @@
+// The collapsed form of a failure: one line (failed step, code, title, host, ×count) that opens into the
+// full card. The line is a disclosure (APG accordion: a heading holding a button with aria-expanded).
+// Its data-* contract is the card's; the title can arrive later than the line (the catalog is a chunk),
+// and the card's body is built only when the line opens (line-open.ts), so a line costs no catalog.
+import { hostLabel } from '../diagnosis/url';
+import { h } from '../shared/dom';
+import { shortCode } from '../shared/failures';
+import { t } from '../shared/i18n';
+import type { FailureRecord } from '../shared/protocol';
+import { markFailure } from './contract';
+
+let serial = 0;
+
+/** One failure as one line, collapsed; `title` may be left out and set once the catalog is there.
+ * Under a heading that already names the host, the host is only read out, not shown again. */
+export function failureLine(failure: FailureRecord, title = '', groupHost?: string): HTMLElement {
+  const host = hostLabel(failure.url);
+  const bodyId = `failure-body-${++serial}`;
+  const line = h('article', { class: `failure line severity-${failure.severity}` },
+    h('h3', { class: 'line-head' },
+      h('button', { type: 'button', class: 'line-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId },
+        h('span', { class: 'chip' }, t(`stage_${failure.stage}`)),
+        h('span', { class: 'code' }, shortCode(failure.code)),
+        h('span', { class: 'line-title', title: title || undefined }, title),
+        h('span', { class: host === groupHost ? 'host visually-hidden' : 'host' }, host),
+        failure.count > 1 ? h('span', { class: 'count' }, t('times', failure.count)) : null)),
+    h('div', { class: 'line-body', id: bodyId, hidden: true }));
+  return markFailure(line, failure);
+}
+
+export const toggleOf = (line: Element): HTMLButtonElement => line.querySelector<HTMLButtonElement>('.line-toggle')!;
+export const isOpen = (line: Element): boolean => toggleOf(line).getAttribute('aria-expanded') === 'true';
+export const hasTitle = (line: Element): boolean => line.querySelector('.line-title')!.textContent !== '';
+
+export function setLineTitle(line: Element, title: string): void {
+  const element = line.querySelector<HTMLElement>('.line-title')!;
+  element.textContent = title;
+  element.title = title;
+}
+
+export function closeLine(line: HTMLElement): void {
+  line.querySelector<HTMLElement>('.line-body')!.hidden = true;
+  line.classList.remove('open');
+  toggleOf(line).setAttribute('aria-expanded', 'false');
+}

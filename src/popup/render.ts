@@ -1,0 +1,124 @@
+// A tab's failures on screen. The first paint needs no catalog: the summary and one line per failure
+// (failed step, code, host, count) come from the stored records. Titles, the likely side and opened
+// cards follow when the catalog chunks arrive (texts.ts); lines keep their height, so nothing jumps.
+import { failureOf } from '../card/contract';
+import { closeLine, failureLine, hasTitle, setLineTitle, toggleOf } from '../card/line';
+import type { Catalog } from '../diagnosis/catalog/types';
+import { countedFailures } from '../shared/failures';
+import { t } from '../shared/i18n';
+import type { FailureRecord, TabLog } from '../shared/protocol';
+import { lineKey, wantsOpen, type OpenState } from './disclosure';
+import { loadTexts, type Texts } from './lazy';
+import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
+import { showLikelySide, showSummary } from './summary-view';
+
+/** Lines built before the first paint (a popup shows about 12); the rest follow in chunks. */
+const FIRST_PAINT = 24;
+const CHUNK = 250;
+
+const list = document.getElementById('failures')!;
+const count = document.getElementById('summary')!;
+const clearButton = document.getElementById('clear') as HTMLButtonElement;
+let renderToken = 0;
+
+/** The catalog with its helpers, once loaded. */
+interface Loaded { texts: Texts; catalog: Catalog }
+
+function lineFor(failure: FailureRecord, group: string, state: OpenState, loaded: Loaded | undefined): HTMLElement {
+  const line = failureLine(failure, loaded ? loaded.texts.explanationFor(failure, loaded.catalog).title : '', group);
+  if (loaded && wantsOpen(state, failure)) loaded.texts.openLine(line, loaded.catalog);
+  return line;
+}
+
+async function load(failures: readonly FailureRecord[]): Promise<Loaded> {
+  const texts = await loadTexts();
+  return { texts, catalog: await texts.catalogFor(failures) };
+}
+
+/** The line that had the focus, so a re-render (the log changed) gives it back. */
+function focusedKey(): string | undefined {
+  const focused = document.activeElement;
+  const failure = focused?.matches('.line-toggle') && list.contains(focused) ? failureOf(focused) : undefined;
+  return failure && lineKey(failure);
+}
+
+function restoreFocus(key: string | undefined): boolean {
+  if (!key) return true;
+  const line = [...list.querySelectorAll('.line')].find((element) => lineKey(failureOf(element)!) === key);
+  if (line) toggleOf(line).focus();
+  return line !== undefined;
+}
+
+/** Called once every failure is in the page (e.g. to read step timings, never before). */
+let onComplete: () => void = () => {};
+export const whenComplete = (listener: () => void): void => void (onComplete = listener);
+
+export async function render(log: TabLog | undefined, state: OpenState): Promise<void> {
+  const token = ++renderToken;
+  const failures = log?.failures ?? [];
+  performance.mark('data-read');
+  // Failures dropped by the caps still count: the total stays the number the page really made.
+  const dropped = log?.dropped ?? 0;
+  const counted = countedFailures(failures) + dropped;
+  count.textContent = counted ? t('failureCount', counted) : '';
+  clearButton.disabled = failures.length === 0;
+  const summary = showSummary(failures);
+  if (failures.length === 0) {
+    list.replaceChildren(emptyState());
+    performance.mark('first-render');
+    return finished();
+  }
+  const sections = sectionsOf(failures);
+  const jobs = sections.flatMap((section) => [
+    () => sectionElement(section),
+    ...section.failures.map((failure) => (loaded?: Loaded) => lineFor(failure, section.title, state, loaded)),
+  ]);
+  // A card open on the first screen is painted whole (its part loaded first): opening it later would push the lines down.
+  const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_PAINT).filter((f) => wantsOpen(state, f));
+  const firstLoaded = firstOpen.length ? await load(firstOpen) : undefined;
+  if (token !== renderToken) return;
+  let focusKey = focusedKey();
+  const fragment = document.createDocumentFragment();
+  if (dropped) fragment.appendChild(droppedNote(dropped));
+  let next = 0;
+  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!(firstLoaded));
+  list.replaceChildren(fragment);
+  if (restoreFocus(focusKey)) focusKey = undefined;
+  performance.mark('first-render');
+
+  const loaded = await load(failures);
+  if (token !== renderToken) return;
+  const { texts, catalog } = loaded;
+  showLikelySide(summary, (failure) => texts.explanationFor(failure, catalog).side);
+  for (const line of list.querySelectorAll<HTMLElement>('.line')) {
+    const failure = failureOf(line)!;
+    if (!hasTitle(line)) setLineTitle(line, texts.explanationFor(failure, catalog).title);
+    if (wantsOpen(state, failure)) texts.openLine(line, catalog);
+  }
+  performance.mark('catalog-ready'); // the first screen has its titles (and open cards their text)
+  const buildRest = (): void => {
+    if (token !== renderToken) return;
+    const chunk = document.createDocumentFragment();
+    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!(loaded));
+    list.appendChild(chunk);
+    if (restoreFocus(focusKey)) focusKey = undefined;
+    if (next < jobs.length) setTimeout(buildRest, 0);
+    else finished();
+  };
+  buildRest();
+}
+
+/** Every failure is in the page with its title (find-in-page and tests see all); benchmarks read this mark. */
+function finished(): void {
+  list.setAttribute('aria-busy', 'false');
+  performance.mark('complete-render');
+  onComplete();
+}
+
+/** Opens or closes every line (the report's "Collapse all" / "Expand all"). */
+export async function setAllOpen(open: boolean): Promise<void> {
+  const lines = [...list.querySelectorAll<HTMLElement>('.line')];
+  if (!open) return lines.forEach(closeLine);
+  const { texts, catalog } = await load(lines.map((line) => failureOf(line)!));
+  lines.forEach((line) => texts.openLine(line, catalog));
+}

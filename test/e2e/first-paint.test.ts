@@ -1,0 +1,108 @@
+// The popup paints lines before the catalog arrives, then fills in the text. Nothing may be lost on the
+// way: the data-* contract is right from the first paint, and once the text has landed every line has
+// its title and every card (the report opens them all) its explanation and advice.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumSuite } from '../support/chromium-suite';
+
+const suite = chromiumSuite();
+
+interface Seen { failures: Record<string, string | null>[]; titles: string[]; summary: (string | null)[]; tops: number[] }
+
+/** Runs in the page before its scripts: keeps what is on screen at the popup's 'first-render' mark. */
+function recordFirstPaint(): void {
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+    if (name === 'first-render' && !('firstPaint' in window)) {
+      const summary = document.querySelector('[data-summary]');
+      (window as unknown as { firstPaint: Seen }).firstPaint = {
+        failures: [...document.querySelectorAll('[data-failure]')].map((el) => Object.fromEntries(
+          ['data-stage', 'data-code', 'data-url', 'data-count'].map((name) => [name, el.getAttribute(name)]))),
+        titles: [...document.querySelectorAll('[data-failure] .line-title')].map((el) => el.textContent ?? ''),
+        summary: [summary?.getAttribute('data-page-status') ?? null, summary?.getAttribute('data-failed-kinds') ?? null],
+        tops: [...document.querySelectorAll('[data-failure]')].map((el) => el.getBoundingClientRect().top),
+      };
+    }
+    return mark(name, options);
+  };
+}
+
+/** What is on screen once everything has landed. */
+const finalView = (): Seen & { texts: { what: string; advice: number; title: string }[] } => {
+  const summary = document.querySelector('[data-summary]');
+  return {
+    failures: [...document.querySelectorAll('[data-failure]')].map((el) => Object.fromEntries(
+      ['data-stage', 'data-code', 'data-url', 'data-count'].map((name) => [name, el.getAttribute(name)]))),
+    titles: [...document.querySelectorAll('[data-failure] .line-title')].map((el) => el.textContent ?? ''),
+    summary: [summary?.getAttribute('data-page-status') ?? null, summary?.getAttribute('data-failed-kinds') ?? null],
+    tops: [...document.querySelectorAll('[data-failure]')].map((el) => el.getBoundingClientRect().top),
+    texts: [...document.querySelectorAll('[data-failure]')].map((el) => ({
+      what: el.querySelector('.what')?.textContent ?? '', advice: el.querySelectorAll('.advice li').length,
+      title: el.querySelector('.full-title')?.textContent ?? '',
+    })),
+  };
+};
+
+/** Failures that need every catalog part: statuses, DNS (local), refused and reset (transport), TLS. */
+async function manyKinds(page: Page): Promise<void> {
+  const { origin, refusedOrigin, httpsOrigin } = suite.site;
+  await page.evaluate((urls) => Promise.all(urls.map((url) => fetch(url, { credentials: 'omit' }).catch(() => {}))), [
+    `${origin}/status/404`, `${origin}/status/500`, `${origin}/status/503`, 'http://nonexistent.invalid/x',
+    `${refusedOrigin}/x`, `${origin}/reset`, `${httpsOrigin}/ok/x`,
+  ]);
+}
+
+describe('skeleton first, then text', () => {
+  it('the report: contract right at the first paint, every card has its explanation and advice at the end', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?first-paint`);
+    await manyKinds(page);
+    const tabId = await suite.browser.tabIdOf(page);
+    await suite.browser.failures(tabId, 7);
+    const report = await suite.browser.context.newPage();
+    await report.addInitScript(recordFirstPaint);
+    await report.goto(`${suite.browser.reportUrl}?tab=${tabId}`);
+    await report.waitForSelector('main[aria-busy="false"]');
+    const first = await report.evaluate(() => (window as unknown as { firstPaint: Seen }).firstPaint);
+    const end = await report.evaluate(finalView);
+    expect(end.failures).toHaveLength(7);
+    expect(first.failures).toEqual(end.failures);
+    expect(first.summary).toEqual(end.summary);
+    expect(end.summary).toEqual(['partial', 'api']);
+    expect(end.titles.every((title) => title !== '')).toBe(true);
+    for (const text of end.texts) {
+      expect(text.what).not.toBe('');
+      expect(text.advice).toBeGreaterThan(0);
+      expect(text.title).not.toBe('');
+    }
+    await report.close();
+    await page.close();
+  });
+
+  it('the toolbar popup: lines with the right contract at the first paint, every title once the text lands', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?first-paint-popup`);
+    await manyKinds(page);
+    await suite.browser.failures(await suite.browser.tabIdOf(page), 7);
+    const popup = await suite.browser.toolbarPopup(page);
+    // Record from the very start: reload the popup with the recorder installed before its scripts.
+    await popup.evaluateOnNewDocument(recordFirstPaint);
+    await popup.reload();
+    await popup.waitForFunction(() => document.querySelector('main[aria-busy="false"]') !== null);
+    const first = await popup.evaluate(() => (window as unknown as { firstPaint: Seen }).firstPaint);
+    const end = await popup.evaluate(finalView);
+    expect(end.failures).toHaveLength(7);
+    expect(first.failures).toEqual(end.failures);
+    expect(first.summary).toEqual(['partial', 'api']);
+    expect(end.titles).toHaveLength(7);
+    expect(end.titles.every((title) => title !== '')).toBe(true);
+    // Titles and the likely side landed without moving a single line.
+    expect(end.tops).toEqual(first.tops);
+    // Collapsed: the card's text is built on demand, and is all there once a line opens.
+    expect(end.texts.every((text) => text.what === '')).toBe(true);
+    await popup.click('.line-toggle');
+    await popup.waitForFunction(() => document.querySelector('.line.open .what')?.textContent !== '' && document.querySelector('.line.open .advice li') !== null);
+    await popup.close();
+    await page.close();
+  });
+});
