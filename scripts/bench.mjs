@@ -42,10 +42,10 @@ console.log('▶ Chromium: page load, 3 setups × 20 loads, interleaved');
 const loads = await pageLoad();
 console.log('▶ Chromium: popup render, 10 openings each');
 const popup = await popupRender();
-console.log('▶ Chromium: reading step timings into a report of 10 failures, 10 openings');
-const timings = await timingsRead();
 console.log('▶ Chromium: a burst of 5,000 failing fetches');
 const burst = await burstSettle();
+console.log('▶ Chromium: reading step timings into a report of 10 failures, 10 openings');
+const timings = await timingsRead();
 const size = sizes('dist/chrome');
 const zips = zipSizes(version);
 
@@ -132,7 +132,7 @@ console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB RAM; No
 console.log(`load average ${loadBefore.toFixed(2)} before, ${machine.loadAverage.after.toFixed(2)} after; ${machine.minutes} min`);
 
 mkdirSync('.artifacts', { recursive: true });
-writeFileSync('.artifacts/bench.json', `${JSON.stringify({ machine, rows, node, pageLoad: loads, popup, timings, burst, size, zips }, null, 1)}\n`);
+writeFileSync('.artifacts/bench.json', `${JSON.stringify({ machine, rows, node, pageLoad: loads, popup, burst, timings, size, zips }, null, 1)}\n`);
 const over = rows.filter((r) => r.result === 'FAIL').length;
 console.log(over ? `\n${over} over budget (see .artifacts/bench.json)` : '\nall within budget');
 process.exitCode = over ? 1 : 0;

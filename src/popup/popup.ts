@@ -9,6 +9,7 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import { failureCard, failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
 import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
+import { wireRecheck } from './recheck-wiring';
 import { addTimings } from './timings';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
     const failure = button && failureOf(button);
     if (button && failure) void copyReport(button as HTMLButtonElement, failure, tabId);
   });
+  wireRecheck(tabId, list);
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });

@@ -109,19 +109,30 @@ function sendStatus(req, res, code, q) {
   }
 }
 
+/** @typedef {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null, seen: Map<string, number> }} Site */
+
 /**
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * @param {Site} site
  * @returns {http.RequestListener}
  */
 function router(site) {
   return (req, res) => {
+    // Every request counted by method and path: tests check what reached the server (e.g. no second POST).
+    const seenKey = `${req.method} ${new URL(req.url ?? '/', 'http://127.0.0.1').pathname}`;
+    site.seen.set(seenKey, (site.seen.get(seenKey) ?? 0) + 1);
     // A bad query (e.g. an invalid Location) must answer 500, not crash the test run.
     try { route(site, req, res); } catch (e) { if (!res.headersSent) res.writeHead(500, 'Internal Server Error', CORS).end(String(e)); else res.destroy(); }
   };
 }
 
 /**
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * How many GET/HEAD requests reached a path so far, this one included.
+ * @param {Site} site @param {string} path
+ */
+const answered = (site, path) => (site.seen.get(`GET ${path}`) ?? 0) + (site.seen.get(`HEAD ${path}`) ?? 0);
+
+/**
+ * @param {Site} site
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res
  */
 function route(site, req, res) {
@@ -149,6 +160,18 @@ function route(site, req, res) {
   if (p === '/loop2') return send(302, 'text/plain', 'loop\n', { Location: '/loop' });
   if (p === '/redirect-to') return q.get('to') ? send(302, 'text/plain', 'redirect\n', { Location: q.get('to') }) : send(400, 'text/plain', 'missing ?to=\n');
   if (p === '/favicon.ico') return send(204, 'text/plain', '');
+  // Answers that change over time, for rechecks and watches. Each path has its own count, so a
+  // test uses a fresh name per case. /flaky/<name>?fail=3&code=503: `code` for the first 3 GETs, then 200.
+  if ((m = /^\/flaky\/[\w-]+$/.exec(p))) {
+    const fail = Number(q.get('fail') ?? 1);
+    return answered(site, p) <= fail ? sendStatus(req, res, Number(q.get('code') ?? 503), q) : send(200, 'text/plain', 'back\n');
+  }
+  // /changing/<name>?first=500&then=409: the first GET gets `first`, every later one `then`.
+  if ((m = /^\/changing\/[\w-]+$/.exec(p))) return sendStatus(req, res, Number(answered(site, p) <= 1 ? q.get('first') : q.get('then')), q);
+  // /then-hang/<name>: 503 for the first GET, then no answer at all (a server that stopped responding).
+  if ((m = /^\/then-hang\/[\w-]+$/.exec(p))) return answered(site, p) <= 1 ? sendStatus(req, res, 503, q) : undefined;
+  // 400 while the request carries the cookie `big` (as a page-set cookie that grew too large would), 200 without.
+  if (p === '/cookie-400') return /(^|;\s*)big=/.test(req.headers.cookie ?? '') ? sendStatus(req, res, 400, q) : send(200, 'text/plain', 'fine\n');
   if (p.startsWith('/ok/')) {
     if (/\.(gif|png)$/.test(p)) return send(200, 'image/gif', GIF);
     if (p.endsWith('.js')) return send(200, 'text/javascript', '/* ok */');
@@ -186,7 +209,8 @@ const listen = (server, port) => new Promise((resolve, reject) => {
 export async function startSite(options = {}) {
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set();
-  const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: /** @type {string | null} */ (null) };
+  /** @type {Site} */
+  const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: null, seen: new Map() };
   const handler = router(site);
   const tls = { key: readFileSync(new URL('self-signed.key', certDir)), cert: readFileSync(new URL('self-signed.crt', certDir)) };
   const httpServer = http.createServer(handler);
@@ -225,7 +249,7 @@ export async function startSite(options = {}) {
 
 /**
  * Ready-made absolute URLs, one per failure kind; nginx-only ones are null without nginx.
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} s
+ * @param {Site} s
  */
 function siteUrls({ origin: o, httpsOrigin, refusedOrigin, nginxOrigin: n }) {
   return {
