@@ -18,6 +18,21 @@ export interface TabLog {
 
 export const NO_TAB = -1;
 
+/** One failure in the history: the record plus the page it happened on (empty for requests without a tab). */
+export interface HistoryEntry extends FailureRecord {
+  pageUrl: string;
+  pageTitle?: string;
+}
+
+/** History chunks are stored under `history:<n>` (n grows; oldest first), so a new failure rewrites one small chunk. */
+export const HISTORY_PREFIX = 'history:';
+export const historyChunkKey = (chunk: number): string => `${HISTORY_PREFIX}${chunk}`;
+/** How many failures the history dropped (oldest first) since it was last cleared. */
+export const HISTORY_META_KEY = 'history-meta';
+export interface HistoryMeta {
+  dropped: number;
+}
+
 /** `storage.session` key of a tab's log. */
 export const tabLogKey = (tabId: number): string => `tab:${tabId}`;
 
@@ -62,6 +77,8 @@ export enum MessageType {
   NoticeChanged = 'notice-changed',
   /** notification frame → background: open the full report of the sender's tab (Firefox gives a framed extension page no tabs API). */
   OpenReport = 'open-report',
+  /** history view → background: forget the whole history (memory and storage.local). */
+  ClearHistory = 'clear-history',
 }
 
 /** Messages the background answers. */
@@ -69,7 +86,8 @@ export type BackgroundMessage =
   | { type: MessageType.ClearTab; tabId: number }
   | { type: MessageType.DismissNotice }
   | { type: MessageType.GetNotice }
-  | { type: MessageType.OpenReport };
+  | { type: MessageType.OpenReport }
+  | { type: MessageType.ClearHistory };
 
 /** Messages the background sends to pages (the notification's script and frame). */
 export type PageMessage =

@@ -3,6 +3,8 @@
 export const NOTIFY_LEVELS = ['off', 'page', 'page-and-api', 'everything'] as const;
 export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
 export const MIN_SEVERITIES = ['info', 'warning', 'error'] as const;
+/** Days the history is kept across browser restarts (storage.local); 0 keeps it for this session only. */
+export const HISTORY_DAYS = [0, 1, 7, 30] as const;
 
 export const defaults = {
   /** Which failures show an in-page notification: none, the page itself, it and its fetch/XHR calls, or all. */
@@ -18,6 +20,8 @@ export const defaults = {
   showAborted: false,
   /** Remove query strings from URLs in copied reports. */
   stripQueryInReports: false,
+  /** Keep the history across restarts in storage.local for this many days; 0: memory only (storage.session). */
+  historyDays: 0 as (typeof HISTORY_DAYS)[number],
 };
 
 export type Options = typeof defaults;
@@ -33,5 +37,6 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
     systemNotifications: stored.systemNotifications === true,
     showAborted: stored.showAborted === true,
     stripQueryInReports: stored.stripQueryInReports === true,
+    historyDays: pick(stored.historyDays, HISTORY_DAYS, defaults.historyDays),
   };
 }

@@ -38,9 +38,13 @@ export function createFakeBrowser(): FakeBrowser {
       onErrorOccurred: event('webRequest.onErrorOccurred'),
     },
     webNavigation: { onCommitted: event('webNavigation.onCommitted') },
-    tabs: { onRemoved: event('tabs.onRemoved'), onUpdated: event('tabs.onUpdated') },
+    tabs: {
+      onRemoved: event('tabs.onRemoved'),
+      onUpdated: event('tabs.onUpdated'),
+      get: async (tabId: number) => ({ id: tabId, url: `https://example.com/tab/${tabId}`, title: `Tab ${tabId}`, active: false }),
+    },
     runtime: { onMessage: event('runtime.onMessage'), onSuspend: event('runtime.onSuspend') },
-    storage: { session: area(session), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
+    storage: { session: area(session), local: area(new Map()), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
     action: {
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => badges.set(tabId, { ...badges.get(tabId), text }),
       setBadgeBackgroundColor: async ({ tabId, color }: { tabId: number; color: string }) =>
