@@ -25,9 +25,13 @@ export class ExtensionBrowser {
     this.profile = profile;
   }
 
-  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[] }} [options] */
-  static async launch({ headless = true, extraExtensions = [], args = [] } = {}) {
-    const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
+  /** A new profile directory; pass it to launch() and close({ keepProfile: true }) to restart the browser on it. */
+  static newProfile() {
+    return mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
+  }
+
+  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], profile?: string }} [options] */
+  static async launch({ headless = true, extraExtensions = [], args = [], profile = ExtensionBrowser.newProfile() } = {}) {
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
@@ -128,8 +132,9 @@ export class ExtensionBrowser {
     if (!stopped()) throw new Error('the service worker did not stop');
   }
 
-  async close() {
+  /** @param {{ keepProfile?: boolean }} [options] keepProfile: to launch again on the same profile (a browser restart) */
+  async close({ keepProfile = false } = {}) {
     await this.context.close();
-    rmSync(this.profile, { recursive: true, force: true });
+    if (!keepProfile) rmSync(this.profile, { recursive: true, force: true });
   }
 }
