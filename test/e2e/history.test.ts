@@ -10,6 +10,8 @@ import { ExtensionBrowser } from '../support/extension-browser.mjs';
 import { startSite } from '../servers/site.mjs';
 
 const suite = chromiumSuite({ nginx: false });
+/** Generous: the machine may be busy, and storage writes land a moment after the event. */
+const POLL = { timeout: 15_000 };
 
 interface Row { url: string; code: string; stage: string; tab: number; page: string; current: boolean }
 
@@ -53,7 +55,7 @@ describe('history across tabs', () => {
     // Tab A moves on to another page (its report forgets the old failures; the history does not), tab B closes.
     await a.goto(`${origin}/pages/blank?a2`);
     await fetchIn(a, `${origin}/status/502?a2`);
-    await expect.poll(async () => (await suite.browser.failures(tabA, 1)).map((f) => f.code)).toEqual(['502']);
+    await expect.poll(async () => (await suite.browser.failures(tabA, 1)).map((f) => f.code), POLL).toEqual(['502']);
     await b.close();
     await suite.browser.worker()!.evaluate((url) => fetch(url).catch(() => {}), `${origin}/status/503?tabless`);
 
@@ -88,15 +90,15 @@ describe('history across tabs', () => {
     expect(await filtered('&time=15m&class=4xx,5xx&q=%3Fa')).toEqual(pick('500', '502'));
     await filtered('');
     await view.fill('input[name="q"]', 'reset?b');
-    await expect.poll(async () => urlsOf(await rows(view))).toEqual(pick('net::ERR_CONNECTION_RESET'));
+    await expect.poll(async () => urlsOf(await rows(view)), POLL).toEqual(pick('net::ERR_CONNECTION_RESET'));
     expect(new URL(view.url()).searchParams.get('q')).toBe('reset?b');
     await view.fill('input[name="q"]', '');
     await view.check('input[name="class"][value="4xx"]');
-    await expect.poll(async () => urlsOf(mine(await rows(view)))).toEqual(pick('404'));
+    await expect.poll(async () => urlsOf(mine(await rows(view))), POLL).toEqual(pick('404'));
     await view.selectOption('select[name="group"]', 'page');
-    await expect.poll(() => view.locator(`section.group[data-group="${origin}/pages/blank?b"] .group-count`).textContent()).toBe('1');
+    await expect.poll(() => view.locator(`section.group[data-group="${origin}/pages/blank?b"] .group-count`).textContent(), POLL).toBe('1');
     await view.uncheck('input[name="class"][value="4xx"]');
-    await expect.poll(async () => mine(await rows(view)).length).toBe(expected.length);
+    await expect.poll(async () => mine(await rows(view)).length, POLL).toBe(expected.length);
 
     // The HAR download is valid HAR 1.2 and holds every failure shown.
     const shown = await rows(view);
@@ -133,7 +135,7 @@ describe('history across tabs', () => {
     const { page: report } = await suite.browser.report(tabId, 1);
     await report.click('#history');
     await report.waitForURL(new RegExp(`\\?view=history&tab=${tabId}$`));
-    await expect.poll(async () => urlsOf(await rows(report))).toEqual([`${suite.site.origin}/status/410?link`]);
+    await expect.poll(async () => urlsOf(await rows(report)), POLL).toEqual([`${suite.site.origin}/status/410?link`]);
     await report.click('[data-action="all-tabs"]');
     expect(new URL(report.url()).searchParams.has('tab')).toBe(false);
     await Promise.all([report.close(), page.close()]);
@@ -153,6 +155,15 @@ describe('keeping the history across a restart', () => {
     Object.entries(await chrome.storage.local.get(null)).filter(([key]) => key.startsWith('history:'))
       .flatMap(([, chunk]) => (chunk as { url: string }[]).map((entry) => entry.url)));
 
+  /** Start the browser on the profile; the worker's listeners exist once one navigation has gone through. */
+  async function launch(profile: string, origin: string): Promise<ExtensionBrowser> {
+    const browser = await ExtensionBrowser.launch({ profile });
+    const warm = await browser.context.newPage();
+    await warm.goto(`${origin}/pages/blank?warm`);
+    await warm.close();
+    return browser;
+  }
+
   async function fail(browser: ExtensionBrowser, url: string): Promise<void> {
     const page = await browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/blank?restart`);
@@ -161,18 +172,18 @@ describe('keeping the history across a restart', () => {
     await page.close();
   }
 
-  it('survives a restart on the same profile only with the setting on', async () => {
+  it('survives a restart on the same profile only with the setting on', { timeout: 240_000 }, async () => {
     const site = await startSite({ nginx: false });
     const profile = ExtensionBrowser.newProfile();
-    let browser = await ExtensionBrowser.launch({ profile });
+    let browser = await launch(profile, site.origin);
     try {
       const kept = `${site.origin}/status/500?kept`;
       await inExtension(browser, () => chrome.storage.sync.set({ historyDays: 7 }));
       await fail(browser, kept);
-      await expect.poll(() => localHistoryUrls(browser)).toContain(kept);
+      await expect.poll(() => localHistoryUrls(browser), POLL).toContain(kept);
       await browser.close({ keepProfile: true });
 
-      browser = await ExtensionBrowser.launch({ profile });
+      browser = await launch(profile, site.origin);
       const { view, rows: after } = await history(browser, '', (found) => found.some((row) => row.url === kept));
       expect(after.map((row) => row.url)).toContain(kept);
       await view.close();
@@ -180,12 +191,12 @@ describe('keeping the history across a restart', () => {
       // Turned off: storage.local is emptied, and after the next restart the history is gone.
       const notKept = `${site.origin}/status/501?not-kept`;
       await inExtension(browser, () => chrome.storage.sync.set({ historyDays: 0 }));
-      await expect.poll(() => localHistoryUrls(browser)).toEqual([]);
+      await expect.poll(() => localHistoryUrls(browser), POLL).toEqual([]);
       await fail(browser, notKept);
       expect(await localHistoryUrls(browser)).toEqual([]);
       await browser.close({ keepProfile: true });
 
-      browser = await ExtensionBrowser.launch({ profile });
+      browser = await launch(profile, site.origin);
       const { view: fresh } = await history(browser);
       await fresh.waitForSelector('[data-empty]');
       expect(await rows(fresh)).toEqual([]);
