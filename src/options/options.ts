@@ -1,7 +1,7 @@
 // Settings page: one control per key of the defaults object, saved to storage.sync on change.
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
-import { MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
+import { HISTORY_DAYS, MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
 import { setSiteMuted, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
 
 const form = document.getElementById('settings')!;
@@ -25,6 +25,16 @@ function toggle(key: 'systemNotifications' | 'showAborted' | 'stripQueryInReport
     await save({ [key]: input.checked });
   });
   return h('label', { for: key }, input, h('span', null, label, h('span', { class: 'hint' }, hint)));
+}
+
+/** Opt-in: the history in storage.local for some days; off keeps it in memory for the session only. */
+function historyChoice(current: Options['historyDays']): HTMLElement {
+  const names: Record<Options['historyDays'], string> = { 0: 'No: forget it when the browser closes', 1: '1 day', 7: '7 days', 30: '30 days' };
+  const select = h('select', { id: 'historyDays', name: 'historyDays' },
+    ...HISTORY_DAYS.map((days) => h('option', { value: days, selected: days === current }, names[days])));
+  select.addEventListener('change', () => void save({ historyDays: Number(select.value) as Options['historyDays'] }));
+  return h('label', { for: 'historyDays' }, h('span', null, 'Keep the history across browser restarts'), select,
+    h('span', { class: 'hint' }, 'Saved on this computer (storage.local) and deleted after that many days. Clear history in the History view removes it at once.'));
 }
 
 function mutedList(sites: string[]): HTMLElement {
@@ -51,6 +61,8 @@ function render(options: Options): void {
     h('h2', null, 'Report'),
     toggle('showAborted', 'List cancelled requests', 'Requests stopped by you or the page (net::ERR_ABORTED). They are never counted on the badge.', options.showAborted),
     toggle('stripQueryInReports', 'Remove query strings from copied reports', 'Keeps tokens and search terms out of what you paste into a support ticket.', options.stripQueryInReports),
+    h('h2', null, 'History'),
+    historyChoice(options.historyDays),
   );
   if (focused) document.getElementById(focused)?.focus();
 }
