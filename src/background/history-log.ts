@@ -1,11 +1,14 @@
 // The history: failures of every tab and page, folded and capped apart from the tab logs. Kept in
 // chunks so a new failure rewrites one small stored value, not the whole history. Pure.
-import type { FailureRecord, HistoryEntry, HistoryMeta } from '../shared/protocol';
+import { historyChunkEntries, type FailureRecord, type HistoryEntry, type HistoryMeta } from '../shared/protocol';
 import { isFailureRecord } from './stored-shape';
 import { recordSize } from './tab-log';
 
-/** Entries and approximate bytes in all (storage.session also holds the tab logs), entries per chunk. */
-export const HISTORY_CAPS = { entries: 10_000, bytes: 5_000_000, chunk: 250 };
+/**
+ * Entries and approximate bytes in all, and entries per chunk. storage.session holds 10 MB, the tab logs
+ * up to 4 MB of it; 10,000 failures of ordinary URLs take about 5.5 MB, very long URLs hit the byte cap first.
+ */
+export const HISTORY_CAPS = { entries: 10_000, bytes: 5_500_000, chunk: 250 };
 
 /** Where an entry is stored: chunk ids tell which stored value a change rewrites. */
 export interface Slot {
@@ -47,13 +50,13 @@ function index(history: History, slot: Slot): void {
   history.bytes += entrySize(slot.entry);
 }
 
-/** Rebuild from stored chunks (any order, foreign values skipped); entries last seen before `since` expire. */
+/** Rebuild from stored chunks (JSON text or arrays, any order, foreign values skipped); entries last seen before `since` expire. */
 export function readHistory(stored: Iterable<[number, unknown]>, meta: unknown, since = -Infinity): History {
   const dropped = Number.isInteger((meta as HistoryMeta | null)?.dropped) ? (meta as HistoryMeta).dropped : 0;
   const history = emptyHistory(dropped);
-  const sorted = [...stored].filter(([id, value]) => Number.isInteger(id) && Array.isArray(value)).sort(([a], [b]) => a - b);
+  const sorted = [...stored].filter(([id]) => Number.isInteger(id)).sort(([a], [b]) => a - b);
   for (const [chunk, value] of sorted) {
-    const entries = (value as unknown[]).filter((e): e is HistoryEntry => isHistoryEntry(e) && e.lastSeen >= since);
+    const entries = historyChunkEntries(value).filter((e): e is HistoryEntry => isHistoryEntry(e) && e.lastSeen >= since);
     if (!entries.length) continue;
     if (!history.chunks.size) history.first = chunk;
     history.chunks.set(chunk, entries);
@@ -74,7 +77,8 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
       return { slot, added: false, changed: [slot.chunk] };
     }
   }
-  const entry: HistoryEntry = { ...record, count: 1, pageUrl: page.url, pageTitle: page.title };
+  // The document id only matters to the tab log's page changes: not kept here.
+  const entry: HistoryEntry = { ...record, documentId: undefined, count: 1, pageUrl: page.url, pageTitle: page.title };
   let chunk = history.chunks.get(history.last);
   if (!chunk || chunk.length >= caps.chunk) {
     if (chunk) history.last += 1;

@@ -1,10 +1,10 @@
 // Every recorded failure also goes into the history, with the page (URL and title) it happened on.
 // No listener of its own: index.ts passes on the commits, titles and closed tabs it already sees.
 import browser from '../shared/browser';
-import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
+import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
 import { settings, watchSettings } from '../shared/settings-store';
 import { addToHistory, emptyHistory, expire, readHistory, titlePage, type History, type Page, type Slot } from './history-log';
-import { clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
+import { clearLocalItems, encodeItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
 
 const DAY_MS = 86_400_000;
 /** Entries remembered per page, to give them the title once it is known. */
@@ -21,6 +21,9 @@ let history: History = emptyHistory();
 let days = 0;
 
 keepLocally((key) => key.startsWith(HISTORY_PREFIX) || key === HISTORY_META_KEY, () => settings().historyDays > 0);
+// Chromium counts a stored object at about twice its JSON size against storage.session's 10 MB, a string
+// at its length: as strings, 10,000 failures fit beside the tab logs.
+encodeItems((key, value) => (key.startsWith(HISTORY_PREFIX) && typeof value !== 'string' ? JSON.stringify(value) : value));
 
 const since = (): number => (settings().historyDays > 0 ? Date.now() - settings().historyDays * DAY_MS : -Infinity);
 
@@ -35,7 +38,7 @@ whenReady(() => {
   const stored = sessionItemsWith(HISTORY_PREFIX).map(([key, value]) => [Number(key.slice(HISTORY_PREFIX.length)), value] as [number, unknown]);
   history = readHistory(stored, sessionItem(HISTORY_META_KEY), since());
   // Expired or unreadable entries leave storage too.
-  save(stored.filter(([chunk, value]) => history.chunks.get(chunk)?.length !== (value as unknown[] | null)?.length).map(([chunk]) => chunk));
+  save(stored.filter(([chunk, value]) => history.chunks.get(chunk)?.length !== historyChunkEntries(value).length).map(([chunk]) => chunk));
 });
 
 watchSettings((options) => whenReady(() => {

@@ -29,6 +29,8 @@ let onRecorded: (record: FailureRecord) => void = () => {};
 /** Session keys also kept in storage.local while `enabled()` (the history, when the person opts in). */
 let local = { matches: (_key: string): boolean => false, enabled: (): boolean => false };
 let clearLocal = false;
+/** How a session value is written (e.g. as a JSON string, which Chromium's quota counts at its length). */
+let encode = (_key: string, value: unknown): unknown => value;
 
 async function load(): Promise<void> {
   try {
@@ -77,6 +79,11 @@ export const ready: Promise<void> = load();
  */
 export function keepLocally(matches: (key: string) => boolean, enabled: () => boolean): void {
   local = { matches, enabled };
+}
+
+/** Write some session values in another form; the value in memory stays as it is. Call at top level. */
+export function encodeItems(encoder: (key: string, value: unknown) => unknown): void {
+  encode = encoder;
 }
 
 /** Remove every kept key from storage.local, through the write queue. */
@@ -132,7 +139,7 @@ async function write(): Promise<void> {
   for (const key of keys) {
     const value = key.startsWith(TAB_LOG_PREFIX) ? logs.get(Number(key.slice(TAB_LOG_PREFIX.length))) : items.get(key);
     if (value === undefined) remove.push(key);
-    else set[key] = value;
+    else set[key] = encode(key, value);
   }
   const keepLocal = local.enabled();
   try {

@@ -60,7 +60,7 @@ function render(options: Options): void {
     toggle('systemNotifications', 'System notification when a page cannot load', 'Where a page shows the browser\'s own error page, no notification fits inside it. Asks for the notifications permission.', options.systemNotifications),
     h('h2', null, 'Report'),
     toggle('showAborted', 'List cancelled requests', 'Requests stopped by you or the page (net::ERR_ABORTED). They are never counted on the badge.', options.showAborted),
-    toggle('stripQueryInReports', 'Remove query strings from copied reports', 'Keeps tokens and search terms out of what you paste into a support ticket.', options.stripQueryInReports),
+    toggle('stripQueryInReports', 'Remove query strings from copied reports and exports', 'Keeps tokens and search terms out of what you paste into a support ticket or hand over as a file.', options.stripQueryInReports),
     h('h2', null, 'History'),
     historyChoice(options.historyDays),
   );

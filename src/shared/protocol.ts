@@ -27,6 +27,15 @@ export interface HistoryEntry extends FailureRecord {
 /** History chunks are stored under `history:<n>` (n grows; oldest first), so a new failure rewrites one small chunk. */
 export const HISTORY_PREFIX = 'history:';
 export const historyChunkKey = (chunk: number): string => `${HISTORY_PREFIX}${chunk}`;
+/** A stored chunk is the JSON text of its entries (Chromium's session quota counts strings at their length). */
+export function historyChunkEntries(stored: unknown): unknown[] {
+  try {
+    const value = typeof stored === 'string' ? JSON.parse(stored) : stored;
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
 /** How many failures the history dropped (oldest first) since it was last cleared. */
 export const HISTORY_META_KEY = 'history-meta';
 export interface HistoryMeta {

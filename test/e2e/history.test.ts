@@ -153,7 +153,7 @@ describe('keeping the history across a restart', () => {
   }
   const localHistoryUrls = (browser: ExtensionBrowser) => inExtension(browser, async () =>
     Object.entries(await chrome.storage.local.get(null)).filter(([key]) => key.startsWith('history:'))
-      .flatMap(([, chunk]) => (chunk as { url: string }[]).map((entry) => entry.url)));
+      .flatMap(([, chunk]) => (JSON.parse(chunk as string) as { url: string }[]).map((entry) => entry.url)));
 
   /** Start the browser on the profile; the worker's listeners exist once one navigation has gone through. */
   async function launch(profile: string, origin: string): Promise<ExtensionBrowser> {

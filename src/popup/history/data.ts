@@ -1,7 +1,7 @@
 // Reads the history straight from storage (no need to wake the background): storage.session, and
 // storage.local when the person keeps it across restarts (a browser just restarted has only that).
 import browser from '../../shared/browser';
-import { HISTORY_META_KEY, HISTORY_PREFIX, type HistoryEntry, type HistoryMeta } from '../../shared/protocol';
+import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, type HistoryEntry, type HistoryMeta } from '../../shared/protocol';
 import { settings, settingsReady } from '../../shared/settings-store';
 import { STAGES } from '../../diagnosis/types';
 
@@ -31,10 +31,10 @@ export async function readStoredHistory(): Promise<StoredHistory> {
   const stored: Record<string, unknown> = { ...local, ...session };
   const chunks = Object.keys(stored).filter((key) => key.startsWith(HISTORY_PREFIX))
     .map((key) => [Number(key.slice(HISTORY_PREFIX.length)), stored[key]] as const)
-    .filter(([id, value]) => Number.isInteger(id) && Array.isArray(value))
+    .filter(([id]) => Number.isInteger(id))
     .sort(([a], [b]) => a - b);
   const since = days > 0 ? Date.now() - days * DAY_MS : -Infinity;
-  const entries = chunks.flatMap(([, value]) => (value as unknown[]).filter((e): e is HistoryEntry => isEntry(e) && e.lastSeen >= since));
+  const entries = chunks.flatMap(([, value]) => historyChunkEntries(value).filter((e): e is HistoryEntry => isEntry(e) && e.lastSeen >= since));
   const meta = stored[HISTORY_META_KEY] as HistoryMeta | undefined;
   return { entries, dropped: Number.isInteger(meta?.dropped) ? meta!.dropped : 0 };
 }

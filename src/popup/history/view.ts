@@ -119,12 +119,12 @@ export async function showHistory(): Promise<void> {
   filters = parseFilters(new URLSearchParams(location.search));
   const form = filterForm(filters);
   layout(form);
-  form.addEventListener('input', () => {
-    performance.mark('filter-start');
+  form.addEventListener('input', (event) => {
     filters = readForm(form, filters.tab);
     history.replaceState(null, '', `?${filtersToParams(filters)}`);
     render();
-    performance.measure('filter', 'filter-start');
+    // From the keystroke until the filtered list is painted: what `npm run bench` reads.
+    requestAnimationFrame(() => setTimeout(() => performance.measure('filter', { start: event.timeStamp })));
   });
   form.addEventListener('click', (event) => {
     if (!(event.target as Element).closest('[data-action="all-tabs"]')) return;
