@@ -27,9 +27,16 @@ encodeItems((key, value) => (key.startsWith(HISTORY_PREFIX) && typeof value !== 
 
 const since = (): number => (settings().historyDays > 0 ? Date.now() - settings().historyDays * DAY_MS : -Infinity);
 
-function save(chunks: readonly number[], dropped = false): void {
+let savedMeta: HistoryMeta | undefined;
+
+function save(chunks: readonly number[]): void {
   for (const chunk of chunks) setSessionItem(historyChunkKey(chunk), history.chunks.get(chunk));
-  if (dropped) setSessionItem(HISTORY_META_KEY, { dropped: history.dropped } satisfies HistoryMeta);
+  const { dropped, first, last } = history;
+  // Written when it changes: once per chunk of 250 entries, or per dropped entry at the cap.
+  if (savedMeta?.dropped !== dropped || savedMeta.first !== first || savedMeta.last !== last) {
+    savedMeta = { dropped, first, last };
+    setSessionItem(HISTORY_META_KEY, savedMeta);
+  }
 }
 
 // Runs before any event: the store's state (and, when kept, storage.local's) is read back by then.
@@ -65,9 +72,8 @@ export function recordHistory(record: FailureRecord): void {
   const page = pageOf(record);
   const { slot, added, changed } = addToHistory(history, record, page ?? { url: '' });
   if (page && added && page.slots.length < SLOTS_PER_PAGE) page.slots.push(slot);
-  const dropped = changed.length > 1;
   if (days > 0) changed.push(...expire(history, since()));
-  save(changed, dropped);
+  save(changed);
   if (page && !page.asked && (!page.title || !page.url)) {
     page.asked = true;
     void fillPage(record.tabId, page);
@@ -110,6 +116,7 @@ export function historyTabClosed(tabId: number): void {
 function clearHistory(): Promise<void> {
   for (const [key] of sessionItemsWith(HISTORY_PREFIX)) setSessionItem(key, undefined);
   setSessionItem(HISTORY_META_KEY, undefined);
+  savedMeta = undefined;
   history = emptyHistory();
   for (const page of pages.values()) page.slots = [];
   clearLocalItems();

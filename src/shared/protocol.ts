@@ -40,6 +40,9 @@ export function historyChunkEntries(stored: unknown): unknown[] {
 export const HISTORY_META_KEY = 'history-meta';
 export interface HistoryMeta {
   dropped: number;
+  /** The oldest and newest chunk ids, so a reader can fetch the newest first. */
+  first: number;
+  last: number;
 }
 
 /** `storage.session` key of a tab's log. */

@@ -26,7 +26,7 @@ it('history seed', () => {
     addToHistory(history, record, tab < 0 ? { url: '' } : { url: `https://shop-${page % 20}.example/page/${page}?tab=${tab}`, title: `Shop page ${page}` },
       HISTORY_CAPS);
   }
-  const items: Record<string, unknown> = { [HISTORY_META_KEY]: { dropped: history.dropped } };
+  const items: Record<string, unknown> = { [HISTORY_META_KEY]: { dropped: history.dropped, first: history.first, last: history.last } };
   // Stored as the background stores them: each chunk as JSON text.
   for (const [chunk, entries] of history.chunks) items[historyChunkKey(chunk)] = JSON.stringify(entries);
   mkdirSync('.bench', { recursive: true });

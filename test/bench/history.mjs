@@ -8,7 +8,8 @@ const QUERY = 'status/50';
 
 /** @param {import('playwright-core').Page} page */
 async function firstRender(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('first-render').length > 0, null, { polling: 250 });
+  // First screen: the newest failures; then every failure is read (aria-busy false).
+  await page.waitForFunction(() => performance.getEntriesByName('first-render').length > 0 && !document.querySelector('main[aria-busy="true"]'), null, { polling: 250 });
   return page.evaluate(() => ({
     first: performance.getEntriesByName('first-render')[0].startTime,
     total: document.querySelector('.summary')?.textContent ?? '',

@@ -20,7 +20,7 @@ import './history.css';
 
 const EXPORT_LABELS = { har: 'exportHar', json: 'exportJson', csv: 'exportCsv' } as const;
 
-let stored: StoredHistory = { entries: [], dropped: 0 };
+let stored: StoredHistory = { entries: [], dropped: 0, complete: false };
 let shown: HistoryEntry[] = [];
 let filters: HistoryFilters;
 let catalog: Catalog;
@@ -57,19 +57,24 @@ function render(): void {
     ? h('div', { class: 'empty', 'data-empty': true }, h('p', null, t('historyNoMatch')))
     : h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('historyEmptyTitle')), h('p', null, t('historyEmptyBody')));
   list.show(groupEntries(shown, filters.group), { catalog, tabs, grouping: filters.group }, empty);
-  main.setAttribute('aria-busy', 'false');
+  // Tests and find-in-page wait for every failure to be read.
+  main.setAttribute('aria-busy', String(!stored.complete));
 }
 
+/** Show the newest failures as soon as they are read, then all of them. */
 async function load(): Promise<void> {
-  const [history, open] = await Promise.all([readStoredHistory(), openTabs()]);
-  performance.mark('data-read');
-  stored = history;
-  tabs = open;
-  catalog = await catalogFor(stored.entries);
-  const texts = catalog;
-  titleOf = (entry) => explain(entry, texts).title;
+  const tabsRead = openTabs();
   const days = settings().historyDays;
   kept.textContent = days > 0 ? t('historyKeptDays', days) : t('historyKeptSession');
+  for await (const history of readStoredHistory()) {
+    performance.mark('data-read');
+    stored = history;
+    tabs = await tabsRead;
+    const texts = (catalog = await catalogFor(stored.entries));
+    titleOf = (entry) => explain(entry, texts).title;
+    render();
+    if (!performance.getEntriesByName('first-render').length) performance.mark('first-render');
+  }
 }
 
 async function copyReport(button: HTMLButtonElement, entry: HistoryEntry): Promise<void> {
@@ -103,7 +108,6 @@ function layout(form: HTMLFormElement): void {
   clear.addEventListener('click', async () => {
     await browser.runtime.sendMessage({ type: MessageType.ClearHistory } satisfies Message);
     await load();
-    render();
   });
   document.title = `${t('historyTitle')} · Request Doctor`;
   document.body.classList.add('report', 'history');
@@ -136,6 +140,4 @@ export async function showHistory(): Promise<void> {
   main.addEventListener('click', onListClick);
   await settingsReady;
   await load();
-  render();
-  performance.mark('first-render');
 }
