@@ -3,11 +3,12 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest.ts';
+import { hardenExtension } from './scripts/vite-harden.ts';
 
 const target = (process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome') satisfies TargetBrowser;
 
 export default defineConfig({
-  plugins: [crx({ manifest: manifestFor(manifest, target) as unknown as ManifestV3Export, browser: target })],
+  plugins: [crx({ manifest: manifestFor(manifest, target) as unknown as ManifestV3Export, browser: target }), hardenExtension()],
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { FailureRecord } from '../shared/protocol';
 import { defaults, normalizeOptions, type Options } from '../shared/settings';
-import { coalesce, DEBOUNCE_MS, MAX_LINES, MAX_TRACKED_LINES, MIN_INTERVAL_MS, renderDelay, visibleLines, worthNotifying, type Notice } from './notice-plan';
+import { MAX_NOTICE_LINES, visibleLines } from '../shared/notice-lines';
+import { coalesce, DEBOUNCE_MS, MAX_TRACKED_LINES, MIN_INTERVAL_MS, renderDelay, worthNotifying, type Notice } from './notice-plan';
 import { addFailure } from './tab-log';
 
 const record = (extra: Partial<RequestDetails> = {}): FailureRecord =>
@@ -54,15 +55,15 @@ describe('coalescing', () => {
     let notice: Notice | undefined;
     for (let i = 0; i < 20; i++) notice = coalesce(notice, record({ url: `https://h${i}.test/` }), 'shop.test', 'top-left');
     const { lines, more } = visibleLines(notice!);
-    expect(lines).toHaveLength(MAX_LINES);
-    expect(more).toBe(20 - MAX_LINES);
+    expect(lines).toHaveLength(MAX_NOTICE_LINES);
+    expect(more).toBe(20 - MAX_NOTICE_LINES);
   });
   it('a page failing on thousands of hosts keeps a bounded notice', () => {
     let notice: Notice | undefined;
     for (let i = 0; i < 5000; i++) notice = coalesce(notice, record({ url: `https://h${i}.test/` }), 'shop.test', 'top-left');
     expect(notice!.lines).toHaveLength(MAX_TRACKED_LINES);
     expect(notice!.total).toBe(5000);
-    expect(visibleLines(notice!).more).toBe(5000 - MAX_LINES);
+    expect(visibleLines(notice!).more).toBe(5000 - MAX_NOTICE_LINES);
   });
   it('hundreds of failures stay one notice with bounded lines', () => {
     let notice: Notice | undefined;

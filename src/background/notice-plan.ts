@@ -1,12 +1,12 @@
 // Pure rules of the in-page notification: which failures notify, how they coalesce, how often it updates.
 // No browser API here, so the rules are unit-tested directly.
-import type { Severity } from '../diagnosis/types';
-import type { FailureRecord, Notice, NoticeLine } from '../shared/protocol';
-
-export type { Notice, NoticeLine } from '../shared/protocol';
+import { atLeast } from '../diagnosis/severity';
+import { hostLabel, isFavicon } from '../diagnosis/url';
+import type { FailureRecord, Notice } from '../shared/protocol';
 import type { Options } from '../shared/settings';
 
-export const MAX_LINES = 5;
+export type { Notice, NoticeLine } from '../shared/protocol';
+
 /** Lines remembered per notice; failures beyond them only count towards "and N more". */
 export const MAX_TRACKED_LINES = 20;
 /** Wait this long after a failure for its siblings, so a burst makes one notification. */
@@ -14,33 +14,13 @@ export const DEBOUNCE_MS = 250;
 /** At most one update per this interval, however many requests fail. */
 export const MIN_INTERVAL_MS = 1000;
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 const PAGE_TYPES = new Set(['main_frame', 'sub_frame']);
 const API_TYPES = new Set(['xmlhttprequest', 'fetch', 'websocket']);
-
-/** Recent answers: a page's failures share a few initiators and hosts, and URL parsing is not free. */
-const recentHosts = new Map<string, string>();
-
-export const hostOf = (url: string | undefined): string => {
-  if (!url) return '';
-  let host = recentHosts.get(url);
-  if (host !== undefined) return host;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    host = '';
-  }
-  if (recentHosts.size >= 256) recentHosts.clear();
-  recentHosts.set(url, host);
-  return host;
-};
-
-const isFavicon = (url: string): boolean => /\/favicon\.ico(\?|$)|\/apple-touch-icon[^/]*\.png(\?|$)/i.test(url);
 
 /** Whether this failure deserves an in-page notification, under the person's settings. */
 export function worthNotifying(record: FailureRecord, options: Options, pageHost: string): boolean {
   if (options.notify === 'off' || record.blocked) return false;
-  if (RANK[record.severity] < RANK[options.minSeverity]) return false;
+  if (!atLeast(record.severity, options.minSeverity)) return false;
   if (record.code === '404' && isFavicon(record.url)) return false;
   if (pageHost && options.mutedSites.includes(pageHost)) return false;
   if (options.notify === 'page') return PAGE_TYPES.has(record.type);
@@ -52,7 +32,7 @@ export function worthNotifying(record: FailureRecord, options: Options, pageHost
 export function coalesce(notice: Notice | undefined, record: FailureRecord, site: string, position: Options['position']): Notice {
   const next: Notice = notice ?? { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
   next.position = position;
-  const host = hostOf(record.url) || record.url.slice(0, 60);
+  const host = hostLabel(record.url);
   const line = next.lines.find((l) => l.code === record.code && l.host === host);
   if (line) line.count += 1;
   else if (next.lines.length < MAX_TRACKED_LINES) next.lines.push({ stage: record.stage, code: record.code, host, count: 1 });
@@ -60,13 +40,6 @@ export function coalesce(notice: Notice | undefined, record: FailureRecord, site
   next.total += 1;
   next.revision += 1;
   return next;
-}
-
-/** Lines to show, the rest summed as "and N more". */
-export function visibleLines(notice: Notice): { lines: NoticeLine[]; more: number } {
-  const lines = notice.lines.slice(0, MAX_LINES);
-  const shown = lines.reduce((sum, line) => sum + line.count, 0);
-  return { lines, more: notice.total - shown };
 }
 
 /** Milliseconds until the notice may be (re)drawn: a short debounce, then at most once per interval. */

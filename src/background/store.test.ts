@@ -126,7 +126,7 @@ describe('store reading back foreign or corrupt data', () => {
   it('skips what is not a tab log of ours and keeps the rest', async () => {
     const { addFailure } = await import('./tab-log');
     const good: TabLog = { tabId: 7, failures: [] };
-    addFailure(good, { ...failure('https://a.test/kept'), observation: { ...failure('https://a.test/kept').observation, tabId: 7 } });
+    addFailure(good, { ...failure('https://a.test/kept'), tabId: 7 });
     session.set('tab:7', good);
     session.set('tab:8', { tabId: 8, failures: 'not an array' });
     session.set('tab:9', 'garbage');
@@ -139,5 +139,12 @@ describe('store reading back foreign or corrupt data', () => {
     store.recordFailure(failure('https://a.test/new'));
     await store.flush();
     expect((session.get('tab:4') as TabLog).failures).toHaveLength(1);
+  });
+  it('keeps a stored dropped count, and ignores one that is not a count', async () => {
+    session.set('tab:11', { tabId: 11, failures: [], dropped: 42 });
+    session.set('tab:12', { tabId: 12, failures: [], dropped: 'many' });
+    const store = await readyStore();
+    expect(store.tabLog(11)?.dropped).toBe(42);
+    expect(store.tabLog(12)?.dropped).toBeUndefined();
   });
 });

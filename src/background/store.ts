@@ -2,7 +2,6 @@
 // Nothing is acted on before the saved state and the settings are read back, so a woken worker
 // behaves exactly like one that never slept.
 import browser from '../shared/browser';
-import type { Failure } from '../diagnosis/observe';
 import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
 import { settingsReady } from '../shared/settings-store';
 import { readTabLog } from './stored-shape';
@@ -192,9 +191,9 @@ export function setRecordListener(listener: (record: FailureRecord) => void): vo
   onRecorded = listener;
 }
 
-export function recordFailure(failure: Failure): void {
+export function recordFailure(failure: FailureRecord): void {
   whenReady(() => {
-    const tabId = failure.observation.tabId;
+    const { tabId } = failure;
     const record = addFailure(logOf(tabId), failure, CAPS.perTab, totals);
     markDirty(tabLogKey(tabId));
     onRecorded(record);
@@ -214,9 +213,10 @@ export function pageCommitted(tabId: number, commit: Commit): void {
 export function clearTab(tabId: number): void {
   whenReady(() => {
     const log = logs.get(tabId);
-    if (log && log.failures.length) {
+    if (log && (log.failures.length || log.dropped)) {
       forget(totals, ...log.failures);
       log.failures = [];
+      log.dropped = undefined;
       markDirty(tabLogKey(tabId));
     }
   });

@@ -1,31 +1,29 @@
 // Pure bookkeeping of failures per tab: folding repeats, page changes, caps and the badge.
 // No browser API here, so the rules are unit-tested directly.
-import type { Failure } from '../diagnosis/observe';
+import { worse } from '../diagnosis/severity';
 import type { Severity } from '../diagnosis/types';
+import { countedFailures } from '../shared/failures';
 import type { FailureRecord, TabLog } from '../shared/protocol';
 
 /** Records per tab and in all, and the approximate bytes in all: storage.session holds 10 MB at most. */
 export const CAPS = { perTab: 200, total: 2000, bytes: 4_000_000 };
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** Add one failure; a repeat of an identical one only raises its count. Returns the stored record. */
-export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTab, totals?: Totals): FailureRecord {
-  const { observation: o, classification: c } = failure;
+/** Add one failure (as observe() made it); a repeat of an identical one only raises its count. Returns the stored record. */
+export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.perTab, totals?: Totals): FailureRecord {
   // Identical: same code, method and URL. Checked without building a key, on the hot path.
-  const existing = log.failures.find((r) => r.code === c.code && r.url === o.url && r.method === o.method);
+  const existing = log.failures.find((r) => r.code === record.code && r.url === record.url && r.method === record.method);
   if (existing) {
     // The page's own failure repeating is the browser retrying the same page, not a new failure.
-    if (o.type !== 'main_frame') existing.count += 1;
-    existing.lastSeen = o.timeStamp;
+    if (record.type !== 'main_frame') existing.count += 1;
+    existing.lastSeen = record.timeStamp;
     return existing;
   }
-  const record = toRecord(failure);
   // A page that could not load is replaced by the browser's error page, and error pages commit no
   // navigation in Chromium: the failure itself is the page change.
-  if (o.type === 'main_frame' && o.statusCode === undefined && log.failures.length) {
+  if (record.type === 'main_frame' && record.statusCode === undefined && log.failures.length) {
     if (totals) forget(totals, ...log.failures);
     log.failures = [];
+    log.dropped = undefined;
   }
   log.failures.push(record);
   if (totals) {
@@ -37,20 +35,6 @@ export function addFailure(log: TabLog, failure: Failure, perTabCap = CAPS.perTa
     if (totals && dropped) forget(totals, dropped);
   }
   return record;
-}
-
-/**
- * Every record gets the same keys in the same order, absent ones undefined (JSON leaves them out):
- * one object shape keeps the scans over a full log fast.
- */
-function toRecord({ observation: o, classification: c }: Failure): FailureRecord {
-  return {
-    url: o.url, method: o.method, type: o.type, tabId: o.tabId, timeStamp: o.timeStamp,
-    statusCode: o.statusCode, statusLine: o.statusLine, error: o.error, ip: o.ip, initiator: o.initiator,
-    documentId: o.documentId, headers: o.headers, redirects: o.redirects,
-    stage: c.stage, code: c.code, severity: c.severity, blocked: c.blocked, errorName: c.errorName,
-    count: 1, lastSeen: o.timeStamp,
-  };
 }
 
 /** Approximate stored size of a record: its strings dominate. */
@@ -72,7 +56,10 @@ export function dropOldest(log: TabLog): FailureRecord | undefined {
     } else if (victim < 0 || record.lastSeen < log.failures[victim]!.lastSeen) victim = i;
   }
   if (victim < 0) victim = oldestPage;
-  return victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  const dropped = victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  // Its failures still happened: the report and the badge keep counting them.
+  if (dropped) log.dropped = (log.dropped ?? 0) + dropped.count;
+  return dropped;
 }
 
 /** Running totals across all tabs, kept by the store so caps cost nothing until they bite. */
@@ -126,6 +113,8 @@ export function startPage(log: TabLog, { url, timeStamp, documentId }: Commit, t
   }
   const changed = kept.length !== log.failures.length;
   log.failures = kept;
+  // What the caps dropped belonged to the old page.
+  if (changed) log.dropped = undefined;
   return changed;
 }
 
@@ -142,14 +131,11 @@ export interface Badge {
   severity: Severity | null;
 }
 
-/** Badge text is the number of failures counted with repeats, blocked ones left out; empty when none. */
+/** Badge text is the counted failures (see countedFailures) plus those the caps dropped, empty when none; its colour is the worst listed. */
 export function badgeOf(log: TabLog | undefined): Badge {
-  let count = 0;
+  const failures = log?.failures ?? [];
+  const count = countedFailures(failures) + (log?.dropped ?? 0);
   let severity: Severity | null = null;
-  for (const record of log?.failures ?? []) {
-    if (record.blocked) continue;
-    count += record.count;
-    if (severity === null || SEVERITY_RANK[record.severity] > SEVERITY_RANK[severity]) severity = record.severity;
-  }
+  for (const record of failures) if (!record.blocked) severity = worse(severity, record.severity);
   return { text: count === 0 ? '' : count > 99 ? '99+' : String(count), severity };
 }

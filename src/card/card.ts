@@ -4,7 +4,8 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { shortCode } from '../shared/failures';
+import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 
 /** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
@@ -15,7 +16,7 @@ export function cycleStrip(stage: Stage, url: string): HTMLElement {
     const index = STAGES.indexOf(step);
     const state =
       index === failedAt ? 'failed' : step === 'tls' && plainHttp && index < failedAt ? 'skipped' : index < failedAt ? 'done' : 'not-reached';
-    const label = { done: 'stepDone', failed: 'stepFailed', skipped: 'stepSkipped', 'not-reached': 'stepNotReached' }[state];
+    const label = ({ done: 'stepDone', failed: 'stepFailed', skipped: 'stepSkipped', 'not-reached': 'stepNotReached' } as const)[state];
     return h('li', { class: `step ${state}`, 'data-step': step, 'aria-current': state === 'failed' ? 'step' : undefined },
       h('span', { class: 'step-name' }, t(`stage_${step}`)),
       h('span', { class: 'visually-hidden' }, `: ${t(label)}`));
@@ -39,7 +40,7 @@ function details(failure: FailureRecord): HTMLElement {
       detailRow(t('status'), failure.statusLine ?? failure.statusCode),
       detailRow(t('error'), failure.error),
       detailRow(t('serverIp'), failure.ip),
-      detailRow(t('time'), new Date(failure.timeStamp).toLocaleString()),
+      detailRow(t('time'), new Date(failure.timeStamp).toLocaleString(uiLanguage())),
       failure.count > 1 ? detailRow(t('repeats'), t('times', failure.count)) : null,
       failure.redirects?.length ? detailRow(t('redirects'), [...failure.redirects, failure.url].join('\n→ ')) : null),
     headers.length
@@ -61,13 +62,12 @@ export function failureOf(element: Element): FailureRecord | undefined {
 /** One failure: the observable contract is the data-* attributes of this element. */
 export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLElement {
   const diagnosis = explain(failure, catalog);
-  const shortCode = failure.code.replace(/^net::ERR_/, '');
   const card = h('article', {
     class: `failure severity-${failure.severity}`, 'data-failure': true, 'data-stage': failure.stage,
     'data-code': failure.code, 'data-url': failure.url, 'data-count': failure.count, tabindex: 0,
   },
     h('header', null,
-      h('span', { class: 'code' }, shortCode),
+      h('span', { class: 'code' }, shortCode(failure.code)),
       h('h3', null, diagnosis.title),
       failure.count > 1 ? h('span', { class: 'count', title: t('repeats') }, t('times', failure.count)) : null),
     h('p', { class: 'url' }, `${failure.method} ${failure.url}`),

@@ -1,5 +1,6 @@
 // Injected on demand into a page where something failed. It only places an extension-origin
 // iframe inside a closed shadow root: the failure text lives in that iframe, out of the page's reach.
+import { MAX_NOTICE_LINES } from '../shared/notice-lines';
 import { MessageType, type Message } from '../shared/protocol';
 
 interface Api {
@@ -23,7 +24,7 @@ function place(position: string, lines: number, more: boolean): void {
   if (!host || !frame) return;
   const [vertical, horizontal] = position.split('-');
   // Header, one 30 px row per line, the optional "and N more", the footer.
-  const height = 72 + Math.min(lines, 5) * 30 + (more ? 22 : 0);
+  const height = 72 + Math.min(lines, MAX_NOTICE_LINES) * 30 + (more ? 22 : 0);
   host.setAttribute('style', important({
     all: 'initial', position: 'fixed', display: 'block', 'z-index': '2147483647', margin: '0', padding: '0',
     border: '0', background: 'transparent', overflow: 'visible', inset: 'auto', width: `${WIDTH}px`, height: `${height}px`,

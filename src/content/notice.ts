@@ -1,13 +1,14 @@
 // The notification itself, in an extension-origin iframe: page scripts cannot read it, page CSS cannot touch it.
 import browser from '../shared/browser';
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { localizePage, t } from '../shared/i18n';
+import { shortCode } from '../shared/failures';
+import { visibleLines } from '../shared/notice-lines';
 import { MessageType, type Message, type Notice } from '../shared/protocol';
 import { setSiteMuted } from '../shared/settings-store';
 
 /** Dismiss itself after this long without a new failure, unless hovered or focused. */
 const AUTO_DISMISS_MS = 8000;
-const MAX_LINES = 5;
 const root = document.getElementById('notice')!;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let held = false;
@@ -27,8 +28,7 @@ function armTimer(): void {
 
 function render(notice: Notice | undefined): void {
   if (!notice) return;
-  const lines = notice.lines.slice(0, MAX_LINES);
-  const more = notice.total - lines.reduce((sum, line) => sum + line.count, 0);
+  const { lines, more } = visibleLines(notice);
   root.replaceChildren(
     h('header', null,
       h('h1', null, t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total)),
@@ -36,7 +36,7 @@ function render(notice: Notice | undefined): void {
     h('ul', null, ...lines.map((line) =>
       h('li', { 'data-code': line.code, 'data-stage': line.stage },
         h('span', { class: 'count' }, t('times', line.count)),
-        h('span', { class: 'code' }, line.code.replace(/^net::ERR_/, '')),
+        h('span', { class: 'code' }, shortCode(line.code)),
         h('span', { class: 'host' }, line.host),
         h('span', { class: 'stage' }, t(`stage_${line.stage}`)),
         h('button', { type: 'button', 'data-action': 'details', 'aria-label': t('noticeDetailsFor', line.code, line.host) }, t('noticeDetails'))))),
@@ -68,4 +68,5 @@ document.addEventListener('keydown', (event) => {
 browser.runtime.onMessage.addListener((message: unknown) => {
   if ((message as Message).type === MessageType.NoticeChanged) render((message as Extract<Message, { type: MessageType.NoticeChanged }>).notice);
 });
+localizePage();
 void browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => render((notice ?? undefined) as Notice | undefined));

@@ -52,15 +52,10 @@ function classifyError(error: string, redirectCount: number, options: ClassifyOp
   return { stage, code, severity: severityOf(stage, undefined, blocked), blocked, errorName: name };
 }
 
-/** Place one finished request on the cycle. Successful and cancelled requests give null. */
-export function classify(observation: Observation, options: ClassifyOptions = {}): Classification | null {
+/** Place one finished request on the cycle (from its error, status and redirects). Successful and cancelled requests give null. */
+export function classify(observation: Partial<Observation>, options: ClassifyOptions = {}): Classification | null {
   const { error, statusCode, redirects } = observation;
   if (typeof error === 'string' && error !== '') return classifyError(error, redirects?.length ?? 0, options);
   if (typeof statusCode === 'number') return classifyStatus(statusCode);
   return null;
-}
-
-/** Whether an error string means the request was cancelled rather than failed. */
-export function isAbort(error: string): boolean {
-  return errorNameOf(error) === 'ABORTED';
 }

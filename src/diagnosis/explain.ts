@@ -1,6 +1,8 @@
 // Classification + catalog + observed headers → the full text a person reads about one failure.
 import { adviceFor } from './advice';
 import type { Catalog } from './catalog/types';
+import type { Layer } from './headers-parse';
+import { httpStatusOf } from './status';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
 export interface Diagnosis extends Explanation {
@@ -8,8 +10,8 @@ export interface Diagnosis extends Explanation {
   code: string;
   /** Facts read from this very request (headers, method, redirects), most important first. */
   notes: readonly string[];
-  /** Who produced the error, when the headers tell. */
-  layer?: string;
+  /** Who produced the error, when the headers tell (an id; layerName words it). */
+  layer?: Layer;
   requestIds: readonly [string, string][];
 }
 
@@ -19,18 +21,18 @@ function groupExplanation(catalog: Catalog, name: string): Explanation | undefin
 
 /** The catalog entry for a classified failure; never undefined, unknowns fall back by class or stage. */
 export function explanationFor(classification: Classification, catalog: Catalog): Explanation {
-  const { stage, code, errorName } = classification;
-  if (errorName !== undefined || !/^\d+$/.test(code)) {
+  const { stage, errorName } = classification;
+  const status = httpStatusOf(classification);
+  if (status === undefined) {
     return (errorName && (catalog.netErrors[errorName] ?? groupExplanation(catalog, errorName))) || catalog.stages[stage];
   }
-  const status = Number(code);
   return catalog.statuses[status] ?? catalog.statusClasses[Math.floor(status / 100)] ?? catalog.stages[stage];
 }
 
 /** `catalog` must hold the part this failure needs (see catalogFor). */
 export function explain(failure: Observation & Classification, catalog: Catalog): Diagnosis {
   const base = explanationFor(failure, catalog);
-  const advice = adviceFor(failure, catalog.advice);
+  const advice = adviceFor(failure, catalog);
   const diagnosis: Diagnosis = {
     ...base,
     stage: failure.stage,

@@ -42,19 +42,21 @@ describe('WWW-Authenticate', () => {
 
 describe('who answered', () => {
   it.each([
-    [{ 'cf-ray': '8a1b-AMS', server: 'cloudflare' }, 'Cloudflare', true],
-    [{ 'x-amz-cf-id': 'abc' }, 'Amazon CloudFront', true],
-    [{ via: '1.1 abc.cloudfront.net (CloudFront)' }, 'Amazon CloudFront', true],
-    [{ 'x-vercel-id': 'fra1::x' }, 'Vercel', true],
-    [{ 'x-nf-request-id': '01H' }, 'Netlify', true],
-    [{ 'x-akamai-request-id': '1' }, 'Akamai', true],
-    [{ 'x-served-by': 'cache-fra-123' }, 'Fastly', true],
-    [{ server: 'nginx/1.22.1' }, 'nginx (nginx/1.22.1)', true],
-    [{ server: 'nginx' }, 'nginx', true],
-    [{ server: 'Apache/2.4' }, 'Apache (Apache/2.4)', false],
-    [{ server: 'awselb/2.0' }, 'an AWS load balancer', true],
-    [{ 'x-powered-by': 'Express' }, 'an application on Express', false],
-  ])('%j → %s', (headers, name, proxy) => expect(answeredBy(headers)).toEqual({ name, proxy }));
+    [{ 'cf-ray': '8a1b-AMS', server: 'cloudflare' }, { id: 'cloudflare', proxy: true }],
+    [{ 'x-amz-cf-id': 'abc' }, { id: 'cloudfront', proxy: true }],
+    [{ via: '1.1 abc.cloudfront.net (CloudFront)' }, { id: 'cloudfront', proxy: true }],
+    [{ 'x-vercel-id': 'fra1::x' }, { id: 'vercel', proxy: true }],
+    [{ 'x-nf-request-id': '01H' }, { id: 'netlify', proxy: true }],
+    [{ 'x-akamai-request-id': '1' }, { id: 'akamai', proxy: true }],
+    [{ 'x-served-by': 'cache-fra-123' }, { id: 'fastly', proxy: true }],
+    [{ server: 'nginx/1.22.1' }, { id: 'nginx', detail: 'nginx/1.22.1', proxy: true }],
+    [{ server: 'nginx' }, { id: 'nginx', proxy: true }],
+    [{ server: 'Apache/2.4' }, { id: 'apache', detail: 'Apache/2.4', proxy: false }],
+    [{ server: 'awselb/2.0' }, { id: 'awsLoadBalancer', proxy: true }],
+    [{ server: 'Caddy' }, { id: 'server', detail: 'Caddy', proxy: false }],
+    [{ via: '1.1 squid' }, { id: 'via', detail: '1.1 squid', proxy: true }],
+    [{ 'x-powered-by': 'Express' }, { id: 'poweredBy', detail: 'Express', proxy: false }],
+  ])('%j → %j', (headers, layer) => expect(answeredBy(headers)).toEqual(layer));
   it('nothing known gives nothing', () => expect(answeredBy({ 'content-type': 'text/html' })).toBeUndefined());
 });
 

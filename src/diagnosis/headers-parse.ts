@@ -1,4 +1,5 @@
 // Parsers for the response headers the advice reads. Every input is untrusted: never throw.
+import { REQUEST_ID_HEADERS } from './headers';
 
 export type RetryAfter =
   | { kind: 'wait'; seconds: number; at: number }
@@ -58,47 +59,48 @@ export function parseChallenge(value: string): Challenge | undefined {
   return challenge;
 }
 
+/** Who produced a response, as an id the catalog words (`layers` in <lang>/advice.json), never as English. */
+export type LayerId =
+  | 'cloudflare' | 'cloudfront' | 'vercel' | 'netlify' | 'akamai' | 'fastly' | 'awsLoadBalancer' | 'googleFrontEnd'
+  | 'envoy' | 'varnish' | 'haproxy' | 'nginx' | 'apache' | 'iis' | 'server' | 'via' | 'poweredBy';
+
 export interface Layer {
-  name: string;
+  id: LayerId;
+  /** The header value that names it more precisely ("nginx/1.22.1"), shown as is. */
+  detail?: string;
   /** A proxy or CDN in front of the real server (rather than the application server itself). */
   proxy: boolean;
 }
 
 const has = (headers: Readonly<Record<string, string>>, name: string): boolean => name in headers;
 
-/** "nginx" alone, or "nginx (nginx/1.22.1)" when the Server header says more. */
-const product = (name: string, server: string | undefined): string =>
-  !server || server.toLowerCase() === name.toLowerCase() ? name : `${name} (${server})`;
+/** nginx alone, or with the Server header when it says more (a version). */
+const product = (id: LayerId, name: string, server: string | undefined, proxy: boolean): Layer =>
+  !server || server.toLowerCase() === name ? { id, proxy } : { id, detail: server, proxy };
 
 /** Who produced the response, from Server, Via, X-Powered-By and CDN headers. */
 export function answeredBy(headers: Readonly<Record<string, string>>): Layer | undefined {
   const server = (headers.server ?? '').toLowerCase();
   const via = (headers.via ?? '').toLowerCase();
-  if (has(headers, 'cf-ray') || server.includes('cloudflare')) return { name: 'Cloudflare', proxy: true };
-  if (has(headers, 'x-amz-cf-id') || via.includes('cloudfront')) return { name: 'Amazon CloudFront', proxy: true };
-  if (has(headers, 'x-vercel-id') || server === 'vercel') return { name: 'Vercel', proxy: true };
-  if (has(headers, 'x-nf-request-id') || server.includes('netlify')) return { name: 'Netlify', proxy: true };
-  if (Object.keys(headers).some((k) => k.startsWith('x-akamai-')) || server.includes('akamai')) return { name: 'Akamai', proxy: true };
-  if (has(headers, 'x-fastly-request-id') || (has(headers, 'x-served-by') && /cache-/.test(headers['x-served-by'] ?? ''))) return { name: 'Fastly', proxy: true };
-  if (server.startsWith('awselb') || server.startsWith('elb')) return { name: 'an AWS load balancer', proxy: true };
-  if (server.includes('google frontend') || server === 'gfe') return { name: 'Google Front End', proxy: true };
-  if (server.startsWith('envoy')) return { name: 'an Envoy proxy', proxy: true };
-  if (server.includes('varnish') || via.includes('varnish')) return { name: 'a Varnish cache', proxy: true };
-  if (server.includes('haproxy')) return { name: 'HAProxy', proxy: true };
-  if (server.startsWith('nginx') || server.startsWith('openresty')) return { name: product('nginx', headers.server), proxy: true };
-  if (server.includes('apache')) return { name: product('Apache', headers.server), proxy: false };
-  if (server.includes('iis')) return { name: product('Microsoft IIS', headers.server), proxy: false };
-  if (server) return { name: `a server that calls itself "${headers.server}"`, proxy: via !== '' };
-  if (via) return { name: `a proxy (Via: ${headers.via})`, proxy: true };
-  if (headers['x-powered-by']) return { name: `an application on ${headers['x-powered-by']}`, proxy: false };
+  if (has(headers, 'cf-ray') || server.includes('cloudflare')) return { id: 'cloudflare', proxy: true };
+  if (has(headers, 'x-amz-cf-id') || via.includes('cloudfront')) return { id: 'cloudfront', proxy: true };
+  if (has(headers, 'x-vercel-id') || server === 'vercel') return { id: 'vercel', proxy: true };
+  if (has(headers, 'x-nf-request-id') || server.includes('netlify')) return { id: 'netlify', proxy: true };
+  if (Object.keys(headers).some((k) => k.startsWith('x-akamai-')) || server.includes('akamai')) return { id: 'akamai', proxy: true };
+  if (has(headers, 'x-fastly-request-id') || (has(headers, 'x-served-by') && /cache-/.test(headers['x-served-by'] ?? ''))) return { id: 'fastly', proxy: true };
+  if (server.startsWith('awselb') || server.startsWith('elb')) return { id: 'awsLoadBalancer', proxy: true };
+  if (server.includes('google frontend') || server === 'gfe') return { id: 'googleFrontEnd', proxy: true };
+  if (server.startsWith('envoy')) return { id: 'envoy', proxy: true };
+  if (server.includes('varnish') || via.includes('varnish')) return { id: 'varnish', proxy: true };
+  if (server.includes('haproxy')) return { id: 'haproxy', proxy: true };
+  if (server.startsWith('nginx') || server.startsWith('openresty')) return product('nginx', 'nginx', headers.server, true);
+  if (server.includes('apache')) return product('apache', 'apache', headers.server, false);
+  if (server.includes('iis')) return product('iis', 'microsoft iis', headers.server, false);
+  if (server) return { id: 'server', detail: headers.server!, proxy: via !== '' };
+  if (via) return { id: 'via', detail: headers.via!, proxy: true };
+  if (headers['x-powered-by']) return { id: 'poweredBy', detail: headers['x-powered-by'], proxy: false };
   return undefined;
 }
-
-const REQUEST_ID_HEADERS = [
-  'x-request-id', 'cf-ray', 'x-amz-cf-id', 'x-amzn-requestid', 'x-amzn-trace-id', 'x-vercel-id', 'x-nf-request-id',
-  'x-correlation-id', 'x-github-request-id', 'x-akamai-request-id', 'x-cloud-trace-context', 'x-trace-id',
-  'fly-request-id', 'x-azure-ref', 'x-ms-request-id', 'x-fastly-request-id', 'x-served-by',
-];
 
 /** Ids support desks ask for, in the order they are most useful. */
 export function requestIds(headers: Readonly<Record<string, string>>): [string, string][] {

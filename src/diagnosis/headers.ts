@@ -5,13 +5,18 @@ export interface HeaderLike {
   value?: string;
 }
 
-/** Headers the explanations read: retry hints, auth, redirects, who answered, request ids. */
+/** Ids support desks ask for, in the order they are most useful. */
+export const REQUEST_ID_HEADERS: readonly string[] = [
+  'x-request-id', 'cf-ray', 'x-amz-cf-id', 'x-amzn-requestid', 'x-amzn-trace-id', 'x-vercel-id', 'x-nf-request-id',
+  'x-correlation-id', 'x-github-request-id', 'x-akamai-request-id', 'x-cloud-trace-context', 'x-trace-id',
+  'fly-request-id', 'x-azure-ref', 'x-ms-request-id', 'x-fastly-request-id', 'x-served-by',
+];
+
+/** Headers the explanations read: retry hints, auth, redirects, who answered, and the request ids. */
 const KEPT = new Set([
   'retry-after', 'allow', 'www-authenticate', 'proxy-authenticate', 'location', 'content-type',
-  'server', 'via', 'x-powered-by', 'x-cache', 'cf-cache-status', 'cf-ray', 'x-amz-cf-id', 'x-amz-cf-pop',
-  'x-served-by', 'x-vercel-id', 'x-nf-request-id', 'x-request-id', 'x-correlation-id', 'x-amzn-requestid',
-  'x-amzn-trace-id', 'x-github-request-id', 'x-cloud-trace-context', 'x-trace-id', 'fly-request-id',
-  'x-azure-ref', 'x-ms-request-id', 'x-fastly-request-id',
+  'server', 'via', 'x-powered-by', 'x-cache', 'cf-cache-status', 'x-amz-cf-pop',
+  ...REQUEST_ID_HEADERS,
 ]);
 const KEPT_PREFIXES = ['x-akamai-'];
 const MAX_HEADERS = 24;

@@ -10,14 +10,14 @@ describe('observe', () => {
       ...base, statusCode: 503,
       responseHeaders: [{ name: 'Retry-After', value: '120' }, { name: 'Set-Cookie', value: 'secret=1' }, { name: 'CF-RAY', value: 'abc' }],
     });
-    expect(failure?.observation.headers).toEqual({ 'retry-after': '120', 'cf-ray': 'abc' });
+    expect(failure?.headers).toEqual({ 'retry-after': '120', 'cf-ray': 'abc' });
   });
   it('joins repeated headers', () => {
     const failure = observe({
       ...base, statusCode: 401,
       responseHeaders: [{ name: 'WWW-Authenticate', value: 'Basic realm="a"' }, { name: 'www-authenticate', value: 'Bearer' }],
     });
-    expect(failure?.observation.headers?.['www-authenticate']).toBe('Basic realm="a", Bearer');
+    expect(failure?.headers?.['www-authenticate']).toBe('Basic realm="a", Bearer');
   });
   it.each([
     ['a huge URL', { url: `https://a.test/${'x'.repeat(100_000)}`, statusCode: 404 }],
@@ -30,11 +30,11 @@ describe('observe', () => {
   ])('copes with %s', (_name, extra) => {
     const failure = observe({ ...base, ...extra } as RequestDetails);
     expect(failure).not.toBeNull();
-    expect(failure!.observation.url.length).toBeLessThanOrEqual(MAX_URL_LENGTH + 1);
-    expect(Number.isFinite(failure!.observation.timeStamp)).toBe(true);
-    expect(typeof failure!.observation.method).toBe('string');
+    expect(failure!.url.length).toBeLessThanOrEqual(MAX_URL_LENGTH + 1);
+    expect(Number.isFinite(failure!.timeStamp)).toBe(true);
+    expect(typeof failure!.method).toBe('string');
   });
   it('status 0 without an error is not a failure', () => expect(observe({ ...base, statusCode: 0 })).toBeNull());
   it('Firefox originUrl is used as the initiator', () =>
-    expect(observe({ ...base, statusCode: 404, originUrl: 'https://page.test/' })?.observation.initiator).toBe('https://page.test/'));
+    expect(observe({ ...base, statusCode: 404, originUrl: 'https://page.test/' })?.initiator).toBe('https://page.test/'));
 });

@@ -1,30 +1,20 @@
-// Browser event details → a failure worth recording, or null. The single pure call per webRequest event.
+// Browser event details → the stored record of a failure, or null. The single pure call per webRequest event.
+import type { FailureRecord } from '../shared/protocol';
 import { classify, type ClassifyOptions } from './classify';
 import { pickHeaders, type HeaderLike } from './headers';
-import type { Classification, Observation } from './types';
+import type { Observation } from './types';
 
-/** The fields of webRequest's onCompleted/onErrorOccurred details that we read (Chromium and Firefox). */
-export interface RequestDetails {
-  url: string;
-  method: string;
-  type: string;
-  tabId: number;
-  timeStamp: number;
-  statusCode?: number;
-  statusLine?: string;
-  error?: string;
-  ip?: string;
-  initiator?: string;
+/**
+ * What onCompleted/onErrorOccurred hand us (Chromium and Firefox): the observation's own fields, as the
+ * browser names them, plus the three it names otherwise. The headers and redirects are derived from these.
+ */
+export type RequestDetails = Omit<Observation, 'headers' | 'redirects'> & {
+  /** Firefox's name for the initiator. */
   originUrl?: string;
-  documentId?: string;
+  /** A sub-frame's request belongs to the document that holds the frame. */
   parentDocumentId?: string;
   responseHeaders?: readonly HeaderLike[];
-}
-
-export interface Failure {
-  observation: Observation;
-  classification: Classification;
-}
+};
 
 /** URLs longer than this are cut, so one odd request cannot fill session storage. */
 export const MAX_URL_LENGTH = 4096;
@@ -37,33 +27,38 @@ export function clipUrl(url: unknown): string {
 const clip = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
 
-/** Build the observation and classify it; null when the request did not fail. */
-export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions): Failure | null {
-  const observation: Observation = {
+/**
+ * Classify one finished request; null when it did not fail. A failure comes back as the record the
+ * store keeps, built at once with every key in the same order (absent ones undefined, which JSON leaves
+ * out): one object shape keeps the scans over a full log fast.
+ */
+export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions): FailureRecord | null {
+  const statusCode = typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
+  const error = clip(details.error, 512);
+  const redirectChain = redirects?.length ? redirects : undefined;
+  const classification = classify({ statusCode, error, redirects: redirectChain }, options);
+  if (!classification) return null;
+  const timeStamp = Number.isFinite(details.timeStamp) ? details.timeStamp : Date.now();
+  return {
     url: clipUrl(details.url),
     method: clip(details.method, 16) ?? 'GET',
     type: clip(details.type, 32) ?? 'other',
     tabId: Number.isInteger(details.tabId) ? details.tabId : -1,
-    timeStamp: Number.isFinite(details.timeStamp) ? details.timeStamp : Date.now(),
+    timeStamp,
+    statusCode,
+    statusLine: clip(details.statusLine, 256),
+    error,
+    ip: clip(details.ip, 64),
+    initiator: clip(details.initiator ?? details.originUrl, 512),
+    documentId: clip(details.documentId ?? details.parentDocumentId, 64),
+    headers: details.responseHeaders ? pickHeaders(details.responseHeaders) : undefined,
+    redirects: redirectChain,
+    stage: classification.stage,
+    code: classification.code,
+    severity: classification.severity,
+    blocked: classification.blocked,
+    errorName: classification.errorName,
+    count: 1,
+    lastSeen: timeStamp,
   };
-  if (typeof details.statusCode === 'number' && details.statusCode > 0) observation.statusCode = details.statusCode;
-  const statusLine = clip(details.statusLine, 256);
-  if (statusLine) observation.statusLine = statusLine;
-  const error = clip(details.error, 512);
-  if (error) observation.error = error;
-  const ip = clip(details.ip, 64);
-  if (ip) observation.ip = ip;
-  const initiator = clip(details.initiator ?? details.originUrl, 512);
-  if (initiator) observation.initiator = initiator;
-  const documentId = clip(details.documentId ?? details.parentDocumentId, 64);
-  if (documentId) observation.documentId = documentId;
-  if (redirects?.length) observation.redirects = redirects;
-
-  const classification = classify(observation, options);
-  if (!classification) return null;
-  if (details.responseHeaders) {
-    const headers = pickHeaders(details.responseHeaders);
-    if (headers) observation.headers = headers;
-  }
-  return { observation, classification };
 }

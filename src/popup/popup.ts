@@ -1,16 +1,16 @@
 // Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
+import { countedFailures } from '../shared/failures';
+import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
-import { catalogFor } from '../diagnosis/catalog';
+import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
-import { browserName, reportMarkdown } from '../diagnosis/report';
-import type { Stage } from '../diagnosis/types';
+import { browserName, reportMarkdown } from '../card/report';
 import { settings, settingsReady } from '../shared/settings-store';
 import { failureCard, failureOf } from '../card/card';
-import { emptyState, sectionElement, sectionsOf } from './sections';
+import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
 const FIRST_PAINT = 15;
@@ -30,17 +30,20 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 let catalog: Catalog | undefined;
+/** The catalog speaks the interface's language: `catalogLocale` names its folder, so the two never disagree. */
+const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
 
 async function render(log: TabLog | undefined): Promise<void> {
   const token = ++renderToken;
   const failures = log?.failures ?? [];
   // Only the catalog tables these failures need are loaded (each is its own chunk).
   performance.mark('data-read');
-  catalog = await catalogFor(failures);
+  catalog = await catalogFor(failures, language);
   performance.mark('catalog-ready');
   if (token !== renderToken) return;
   const texts = catalog;
-  const counted = failures.filter((f) => !f.blocked).reduce((sum, f) => sum + f.count, 0);
+  const dropped = log?.dropped ?? 0;
+  const counted = countedFailures(failures) + dropped;
   summary.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
   if (failures.length === 0) {
@@ -54,6 +57,7 @@ async function render(log: TabLog | undefined): Promise<void> {
     ...section.failures.map((failure) => () => failureCard(failure, texts)),
   ]);
   const fragment = document.createDocumentFragment();
+  if (dropped) fragment.appendChild(droppedNote(dropped));
   let next = 0;
   while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!());
   list.replaceChildren(fragment);
@@ -81,13 +85,13 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
     settingsReady,
     browser.tabs.get(tabId).catch(() => undefined),
   ]);
-  catalog ??= await catalogFor([failure]);
+  catalog ??= await catalogFor([failure], language);
   const text = reportMarkdown(failure, explain(failure, catalog), {
     pageUrl: tab?.url,
     browser: browserName(navigator.userAgent),
     extensionVersion: browser.runtime.getManifest().version,
     stripQuery: settings().stripQueryInReports,
-    stageLabel: (stage: Stage) => t(`stage_${stage}`),
+    catalog,
   });
   try {
     await navigator.clipboard.writeText(text);
@@ -100,22 +104,41 @@ async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tab
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
-/** Firefox lets people withhold host access in MV3: say so, and offer to ask for it. */
-async function checkHostAccess(): Promise<void> {
+const webOrigin = (url: string | undefined): string | undefined => {
+  try {
+    const { protocol, origin } = new URL(url ?? '');
+    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * People can withhold host access (Firefox in MV3; Chromium's "on click" or "on specific sites"):
+ * say so, naming the tab's site when it is the one not allowed, and offer to allow it.
+ */
+async function checkHostAccess(tabId: number | undefined): Promise<void> {
   if (await browser.permissions.contains(ALL_SITES).catch(() => true)) return;
+  const tab = tabId !== undefined && tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+  const origin = webOrigin(tab?.url);
+  // Without access to a site the browser does not even tell the tab's URL.
+  const siteHidden = tab !== undefined && (!origin || !(await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => true)));
+  const wanted = siteHidden && origin ? { origins: [`${origin}/*`] } : ALL_SITES;
   const banner = document.getElementById('permission')!;
   const button = document.getElementById('permission-grant') as HTMLButtonElement;
-  document.getElementById('permission-text')!.textContent = t('permissionMissing');
-  button.textContent = t('permissionGrant');
-  button.onclick = () => void browser.permissions.request(ALL_SITES).then((granted) => (banner.hidden = granted));
+  banner.toggleAttribute('data-site-hidden', siteHidden);
+  document.getElementById('permission-text')!.textContent = t(siteHidden ? 'siteHidden' : 'permissionMissing');
+  button.textContent = t(siteHidden ? 'siteAllow' : 'permissionGrant');
+  button.onclick = () => void browser.permissions.request(wanted).then((granted) => (banner.hidden = granted));
   banner.hidden = false;
 }
 
 async function main(): Promise<void> {
-  void checkHostAccess();
+  localizePage();
   clearButton.textContent = t('clear');
   openButton.textContent = t('openReport');
   const tabId = await targetTabId();
+  void checkHostAccess(tabId);
   const isReportPage = new URLSearchParams(location.search).has('tab');
   document.body.classList.toggle('report', isReportPage);
   if (tabId === undefined) {

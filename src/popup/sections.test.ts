@@ -6,12 +6,9 @@ import type { FailureRecord } from '../shared/protocol';
 vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
 const { sectionsOf } = await import('./sections');
 
-const record = (extra: Partial<RequestDetails>): FailureRecord => {
-  const { observation, classification } = observe({
-    url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 1, timeStamp: 1, statusCode: 500, ...extra,
-  })!;
-  return { ...observation, ...classification, count: 1, lastSeen: observation.timeStamp };
-};
+const record = (extra: Partial<RequestDetails>): FailureRecord => observe({
+  url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 1, timeStamp: 1, statusCode: 500, ...extra,
+})!;
 
 describe('sectionsOf', () => {
   it('puts the page first, groups sub-requests by host newest first, and blocked requests last', () => {
@@ -28,6 +25,10 @@ describe('sectionsOf', () => {
       ['cdn.test', ['https://cdn.test/a.js']],
       ['blockedSection', ['https://ads.test/x.js']],
     ]);
+  });
+  it('groups by host name, the key notifications are muted by: other ports of one host share a group', () => {
+    const sections = sectionsOf([record({ url: 'http://127.0.0.1:8080/a', timeStamp: 2 }), record({ url: 'http://127.0.0.1:9090/b', timeStamp: 1 })]);
+    expect(sections.map((s) => [s.title, s.failures.length])).toEqual([['127.0.0.1', 2]]);
   });
   it('an unparsable URL still gets a group', () =>
     expect(sectionsOf([record({ url: 'not a url' })])[0]?.title).toBe('not a url'));

@@ -1,8 +1,9 @@
 // User settings, kept in storage.sync. The defaults object is the single source of the type.
+import { SEVERITIES } from '../diagnosis/types';
 
 export const NOTIFY_LEVELS = ['off', 'page', 'page-and-api', 'everything'] as const;
 export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
-export const MIN_SEVERITIES = ['info', 'warning', 'error'] as const;
+export const MIN_SEVERITIES = SEVERITIES;
 /** Days the history is kept across browser restarts (storage.local); 0 keeps it for this session only. */
 export const HISTORY_DAYS = [0, 1, 7, 30] as const;
 

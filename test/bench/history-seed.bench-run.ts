@@ -19,7 +19,7 @@ it('history seed', () => {
     const redirects = events.slice(0, -1).map(([, details]) => details.url as string);
     const failure = observe(events.at(-1)![1] as unknown as RequestDetails, redirects);
     if (!failure) continue;
-    const tab = failure.observation.tabId;
+    const tab = failure.tabId;
     const record = addFailure({ tabId: tab, failures: [] }, failure);
     const page = Math.floor(n / 25);
     record.timeStamp = record.lastSeen = Date.now() - (HISTORY_SIZE - n) * 8_000;

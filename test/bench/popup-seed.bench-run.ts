@@ -16,7 +16,7 @@ function tabLog(count: number): TabLog {
     const redirects = events.slice(0, -1).map(([, details]) => details.url as string);
     const failure = observe(events.at(-1)![1] as unknown as RequestDetails, redirects);
     // A page that fails to load replaces the whole log (a new page): keep to one page's failures.
-    if (failure && failure.observation.type !== 'main_frame') addFailure(log, failure, count);
+    if (failure && failure.type !== 'main_frame') addFailure(log, failure, count);
   }
   return log;
 }

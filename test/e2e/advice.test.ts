@@ -31,13 +31,13 @@ describe('advice read from the response headers', () => {
 
   it('429 with Retry-After says how long to wait and until when', async () => {
     const { text, report, page } = await failAndReport(`${suite.site.origin}/status/429?h=Retry-After:120`);
-    expect(text).toMatch(/try again in 2 min \(at \d\d:\d\d\)/);
+    expect(text).toMatch(/try again in 2 minutes \(at \d\d?:\d\d( [AP]M)?\)/);
     await Promise.all([report.close(), page.close()]);
   });
 
   it('502 from nginx is explained as the proxy failing to reach the server behind it', async () => {
     const { text, report, page } = await failAndReport(`${suite.site.nginxOrigin}/bad-gateway`);
-    expect(text).toMatch(/nginx( \(nginx\/[\d.]+\))? is a proxy: it could not get an answer from the server behind it/);
+    expect(text).toMatch(/The error came from a proxy \(nginx( \(nginx\/[\d.]+\))?\): it could not get an answer from the server behind it/);
     expect(text).toContain('Check the origin server behind the proxy');
     await Promise.all([report.close(), page.close()]);
   });

@@ -9,11 +9,11 @@ export interface Suite {
 }
 
 /** Registers beforeAll/afterAll; the returned object is filled in before the first test runs. */
-export function chromiumSuite(siteOptions: { nginx?: boolean } = {}): Suite {
+export function chromiumSuite(siteOptions: { nginx?: boolean } = {}, launchOptions: { language?: string } = {}): Suite {
   const suite = {} as Suite;
   beforeAll(async () => {
     suite.site = await startSite(siteOptions);
-    suite.browser = await ExtensionBrowser.launch();
+    suite.browser = await ExtensionBrowser.launch(launchOptions);
     // The worker's listeners exist once one navigation has gone through.
     const warm = await suite.browser.context.newPage();
     await warm.goto(`${suite.site.origin}/pages/blank?warm`);

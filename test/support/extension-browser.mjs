@@ -1,3 +1,4 @@
+// @ts-check
 // Real Chromium with the built extension loaded, and the report view as tests read it.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,12 +31,20 @@ export class ExtensionBrowser {
     return mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
   }
 
-  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], profile?: string }} [options] */
-  static async launch({ headless = true, extraExtensions = [], args = [], profile = ExtensionBrowser.newProfile() } = {}) {
+  /**
+   * `language` sets Chromium's interface language (Linux reads LANGUAGE; needs Debian's chromium-l10n).
+   * handleSignals: false when the caller closes Chromium itself on Ctrl-C (Playwright's own handler exits with 130).
+   * `profile`: an existing profile directory (see newProfile), to start again on it.
+   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string, handleSignals?: boolean, profile?: string }} [options]
+   */
+  static async launch({ headless = true, extraExtensions = [], args = [], language, handleSignals = true, profile = ExtensionBrowser.newProfile() } = {}) {
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
       viewport: headless ? { width: 1280, height: 800 } : null,
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [

@@ -25,6 +25,14 @@ describe('locales', () => {
     for (const side of ['browser', 'network', 'site', 'intermediary']) expect(en).toHaveProperty(`side_${side}`);
   });
 
+  it('no page hard-codes its language: lang comes from the interface language at run time', () => {
+    const pages = readdirSync(new URL('../../src/', import.meta.url), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+      .map((entry) => readFileSync(`${entry.parentPath}/${entry.name}`, 'utf8'));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const page of pages) expect(page).not.toMatch(/<html[^>]*\blang=/);
+  });
+
   it('the manifest strings exist', () => {
     const manifest = readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8');
     for (const [, key] of manifest.matchAll(/__MSG_(\w+)__/g)) expect(en).toHaveProperty(key!);

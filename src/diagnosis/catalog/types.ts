@@ -1,7 +1,47 @@
-// The shape every language module of the catalog fills in; a translation is one new module.
-import type { Explanation, Stage } from '../types';
+// The catalog's shapes: language-neutral facts (facts.json), prose per language (<lang>/*.json),
+// and the assembled catalog that explanations read.
+import type { Explanation, Side, Stage } from '../types';
+import type advice from './en/advice.json';
+
+/** One entry's words in one language. `sourceNote` qualifies the neutral source ("unofficial"). */
+export interface Prose {
+  title: string;
+  what: string;
+  visitor: readonly string[];
+  owner: readonly string[];
+  sourceNote?: string;
+}
+
+/** What is true of an entry in every language. */
+export interface Facts {
+  side: Side;
+  /** Who defines it: "RFC 9110 §15.5.10", "Cloudflare", "Chromium". */
+  source?: string;
+  /** Status-specific advice rules (see advice-rules.ts); header rules apply to every status. */
+  advice?: readonly string[];
+  /** The prose key when it differs from the entry's own key (6xx-9xx share `nonstandard`). */
+  prose?: string;
+}
+
+export interface FactsTable {
+  statuses: Readonly<Record<string, Facts>>;
+  statusClasses: Readonly<Record<string, Facts>>;
+  netErrors: Readonly<Record<string, Facts>>;
+  groups: Readonly<Record<string, Facts & { names: readonly string[] }>>;
+  stages: Readonly<Record<Stage, Facts>>;
+}
+
+/** A template with `{name}` placeholders, or plural forms keyed by Intl.PluralRules category. */
+export type Template = string | Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+export type AdviceKey = keyof (typeof advice)['advice'];
+export type LayerKey = keyof (typeof advice)['layers'];
+export type AdviceTemplates = Readonly<Record<AdviceKey, Template>>;
 
 export interface Catalog {
+  /** The catalog's language folder (`en`, `de`, ...). */
+  language: string;
+  /** BCP 47 tag for Intl plurals, numbers, times: the browser's UI language. */
+  locale: string;
   /** Every HTTP status we know by number (4xx, 5xx and the listed outliers such as 999). */
   statuses: Readonly<Record<number, Explanation>>;
   /** Fallback per status class, keyed by the first digit (1 to 9). */
@@ -12,48 +52,8 @@ export interface Catalog {
   netErrorGroups: ReadonlyArray<{ readonly names: readonly string[]; readonly explanation: Explanation }>;
   /** Generic text per stage, for error strings nobody has catalogued. */
   stages: Readonly<Record<Stage, Explanation>>;
-  advice: AdviceTexts;
-}
-
-/** Sentences built from what was observed; each language supplies its own wording. */
-export interface AdviceTexts {
-  retryIn(wait: string, at: string): string;
-  retryNow(): string;
-  retryUnreadable(value: string): string;
-  maintenance(): string;
-  ownerRetryAfter(): string;
-  allowed(methods: string, used: string): string;
-  allowedMissing(): string;
-  authScheme(scheme: string, realm: string | undefined): string;
-  authProxy(scheme: string): string;
-  tokenRejected(detail: string | undefined): string;
-  unauthorizedVsForbidden(): string;
-  forbiddenVsUnauthorized(): string;
-  redirectChain(count: number): string;
-  loopUrls(urls: string): string;
-  loopSchemes(): string;
-  loopWww(): string;
-  loopSlash(): string;
-  loopSame(): string;
-  ownerLoop(): string;
-  answeredBy(layer: string): string;
-  proxyNoAnswer(layer: string): string;
-  ownerOriginFix(): string;
-  requestIds(): string;
-  bodyApi(): string;
-  bodyHtml(): string;
-  editConflict(method: string): string;
-  ownerPrecondition(): string;
-  faviconMissing(): string;
-  ownerFavicon(): string;
-  subresourceMissing(type: string): string;
-  pageMissing(): string;
-  uploadTooLarge(): string;
-  legal(): string;
-  thirdParty(host: string): string;
-  resetOrEmpty(): string;
-  durationSeconds(n: number): string;
-  durationMinutes(n: number): string;
-  durationHours(n: number): string;
-  durationLong(): string;
+  /** Status-specific advice rule ids, from the facts table. */
+  statusAdvice: Readonly<Record<number, readonly string[]>>;
+  advice: AdviceTemplates;
+  layers: Readonly<Record<LayerKey, Template>>;
 }

@@ -1,7 +1,7 @@
 // What every export shares: its context, query-string stripping and the file name. Pure.
 import type { HistoryEntry } from '../../shared/protocol';
 import type { Diagnosis } from '../explain';
-import { withoutQuery } from '../report';
+import { withoutQuery } from '../url';
 
 export interface ExportContext {
   /** The "strip query strings from reports" setting. */

@@ -1,6 +1,6 @@
 // The filter bar. Every control has a name, so the form reads back into filters in one place.
 import { h } from '../../shared/dom';
-import { t } from '../../shared/i18n';
+import { t, type MessageKey } from '../../shared/i18n';
 import { CLASSES, GROUPINGS, RANGES, type HistoryFilters, type Range } from '../../diagnosis/history/filter';
 import { STAGES } from '../../diagnosis/types';
 
@@ -12,7 +12,7 @@ const checks = (name: string, legend: string, values: readonly string[], checked
   }));
 
 function select(name: string, label: string, values: readonly string[], current: string): HTMLElement {
-  const field = h('select', { name }, ...values.map((value) => h('option', { value, selected: value === current }, t(`${name === 'time' ? 'range' : 'group'}_${value}`))));
+  const field = h('select', { name }, ...values.map((value) => h('option', { value, selected: value === current }, t(`${name === 'time' ? 'range' : 'group'}_${value}` as MessageKey))));
   return h('label', null, h('span', null, label), field);
 }
 
@@ -24,8 +24,8 @@ export function filterForm(filters: HistoryFilters): HTMLFormElement {
     h('label', null, h('span', null, t('historyHost')), host),
     select('time', t('historyTime'), Object.keys(RANGES), filters.range),
     select('group', t('historyGroup'), GROUPINGS, filters.group),
-    checks('stage', t('historyStage'), STAGES, filters.stages, (stage) => t(`stage_${stage}`)),
-    checks('class', t('historyClass'), CLASSES, filters.classes, (value) => t(`class_${value}`)),
+    checks('stage', t('historyStage'), STAGES, filters.stages, (stage) => t(`stage_${stage}` as MessageKey)),
+    checks('class', t('historyClass'), CLASSES, filters.classes, (value) => t(`class_${value}` as MessageKey)),
     filters.tab === undefined ? null : h('p', { class: 'only-tab' }, t('onlyTab', filters.tab),
       h('button', { type: 'button', 'data-action': 'all-tabs' }, t('showAllTabs'))));
   form.addEventListener('submit', (event) => event.preventDefault());

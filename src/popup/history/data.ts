@@ -4,6 +4,8 @@
 import browser from '../../shared/browser';
 import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, type HistoryEntry, type HistoryMeta } from '../../shared/protocol';
 import { settings, settingsReady } from '../../shared/settings-store';
+import { t, uiLanguage } from '../../shared/i18n';
+import type { CatalogLanguage } from '../../diagnosis/catalog';
 import { STAGES } from '../../diagnosis/types';
 
 const DAY_MS = 86_400_000;
@@ -64,3 +66,6 @@ export async function openTabs(): Promise<Map<number, { url: string; windowId?: 
   const tabs = await browser.tabs.query({}).catch(() => []);
   return new Map(tabs.filter((tab) => tab.id !== undefined).map((tab) => [tab.id!, { url: tab.url ?? '', windowId: tab.windowId }]));
 }
+
+/** The catalog speaks the interface's language, as in the report. */
+export const catalogLanguage = (): CatalogLanguage => ({ language: t('catalogLocale'), locale: uiLanguage() });

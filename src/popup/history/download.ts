@@ -5,11 +5,12 @@ import { settings, settingsReady } from '../../shared/settings-store';
 import type { HistoryEntry } from '../../shared/protocol';
 import { catalogFor } from '../../diagnosis/catalog';
 import { explain } from '../../diagnosis/explain';
-import { browserName } from '../../diagnosis/report';
+import { browserName } from '../../card/report';
 import { csvRows } from '../../diagnosis/history/csv';
 import { exportFileName, MIME_TYPES, type ExportContext, type ExportFormat } from '../../diagnosis/history/export';
 import { harParts } from '../../diagnosis/history/har';
 import { jsonParts } from '../../diagnosis/history/json';
+import { catalogLanguage } from './data';
 
 /** Work this long, then let the page breathe. */
 const SLICE_MS = 12;
@@ -22,7 +23,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 export async function exportHistory(format: ExportFormat, entries: readonly HistoryEntry[], dropped: number): Promise<void> {
   await settingsReady;
-  const catalog = await catalogFor(entries);
+  const catalog = await catalogFor(entries, catalogLanguage());
   const [name = 'Unknown', version = ''] = browserName(navigator.userAgent).split(' ');
   const now = new Date();
   const context: ExportContext = {

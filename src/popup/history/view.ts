@@ -11,9 +11,9 @@ import type { Catalog } from '../../diagnosis/catalog/types';
 import { explain } from '../../diagnosis/explain';
 import { EXPORT_FORMATS } from '../../diagnosis/history/export';
 import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
-import { browserName, reportMarkdown } from '../../diagnosis/report';
+import { browserName, reportMarkdown } from '../../card/report';
 import { filterForm, readForm } from './controls';
-import { openTabs, readStoredHistory, type StoredHistory } from './data';
+import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from './data';
 import { exportHistory } from './download';
 import { HistoryList } from './list';
 import './history.css';
@@ -70,7 +70,7 @@ async function load(): Promise<void> {
     performance.mark('data-read');
     stored = history;
     tabs = await tabsRead;
-    const texts = (catalog = await catalogFor(stored.entries));
+    const texts = (catalog = await catalogFor(stored.entries, catalogLanguage()));
     titleOf = (entry) => explain(entry, texts).title;
     render();
     if (!performance.getEntriesByName('first-render').length) performance.mark('first-render');
@@ -80,7 +80,7 @@ async function load(): Promise<void> {
 async function copyReport(button: HTMLButtonElement, entry: HistoryEntry): Promise<void> {
   const text = reportMarkdown(entry, explain(entry, catalog), {
     pageUrl: entry.pageUrl || undefined, browser: browserName(navigator.userAgent), extensionVersion: browser.runtime.getManifest().version,
-    stripQuery: settings().stripQueryInReports, stageLabel: (stage) => t(`stage_${stage}`),
+    stripQuery: settings().stripQueryInReports, catalog,
   });
   button.textContent = await navigator.clipboard.writeText(text).then(() => t('copied'), () => t('copyFailed'));
   setTimeout(() => (button.textContent = t('copyReport')), 2000);

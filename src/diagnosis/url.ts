@@ -1,0 +1,38 @@
+// What every part of the extension reads from a URL, said once. Never throws on odd input.
+
+/** Recent answers: a page's failures share a few hosts and initiators, and URL parsing is not free. */
+const recentHosts = new Map<string, string>();
+const MAX_REMEMBERED = 256;
+
+/**
+ * The host name of a URL, '' when it has none or does not parse.
+ * The name, not `host` with its port: a site is a name (as the settings and cookies see it), so muting
+ * 127.0.0.1 holds for every port, and the report groups by the same key the notification mutes by.
+ * The port stays visible in every failure's URL.
+ */
+export function hostOf(url: string | undefined): string {
+  if (!url) return '';
+  let host = recentHosts.get(url);
+  if (host !== undefined) return host;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    host = '';
+  }
+  if (recentHosts.size >= MAX_REMEMBERED) recentHosts.clear();
+  recentHosts.set(url, host);
+  return host;
+}
+
+/** Where a host is wanted as a label: the host, or the start of a URL that has none. */
+export const hostLabel = (url: string): string => hostOf(url) || url.slice(0, 80);
+
+/** The site's icons browsers ask for by themselves: a 404 there is no failure of the page. */
+export const isFavicon = (url: string): boolean =>
+  /\/(?:favicon\.ico|apple-touch-icon[^/]*\.png)$/i.test(url.split(/[?#]/, 1)[0]!);
+
+/** Drop query string and fragment: they often carry tokens, emails or search terms. */
+export function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : url.slice(0, cut);
+}

@@ -1,0 +1,118 @@
+// Chromium with its interface in each shipped language: popup/report, options page, notification and the
+// copied report speak that language, with none of the English left where a translation differs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { chromiumSuite } from '../support/chromium-suite';
+
+type Messages = Record<string, { message: string }>;
+const read = (path: string): Record<string, unknown> | undefined => {
+  try {
+    return JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+const messagesOf = (locale: string) => read(`public/_locales/${locale}/messages.json`) as Messages;
+/** A catalog entry's title in a language, English where the translation has none (as the loader does). */
+const titleOf = (language: string, part: string, key: string): string => {
+  const entry = (read(`src/diagnosis/catalog/${language}/${part}.json`)?.[key] ?? read(`src/diagnosis/catalog/en/${part}.json`)![key]) as { title: string };
+  return entry.title;
+};
+/** Placeholder-free pieces of a message, the longest first: what must show up literally. */
+const literal = (message: string): string => message.split(/\$\w+\$/).sort((a, b) => b.length - a.length)[0]!.trim();
+
+const locales = readdirSync(new URL('../../public/_locales/', import.meta.url));
+const en = messagesOf('en');
+const UI_KEYS = ['forVisitor', 'forOwner', 'copyReport', 'stage_receive', 'stage_dns', 'details', 'whoseSide'];
+const OPTION_KEYS = ['optionsNotifications', 'optionNotify', 'optionPosition', 'optionsReport', 'optionStripQuery', 'mutedLegend'];
+const CATALOG = [['statuses', '409'], ['statuses', '503'], ['local', 'NAME_NOT_RESOLVED']] as const;
+
+describe.each(locales)('interface language %s', (locale) => {
+  const suite = chromiumSuite({ nginx: false }, { language: locale });
+  const own = messagesOf(locale);
+  const language = own.catalogLocale!.message;
+  const expected = (keys: string[]) => keys.map((key) => literal(own[key]!.message));
+  /** English that must not be seen: every English text whose translation differs. */
+  const english = (keys: string[], titles = false) => [
+    ...keys.map((key) => literal(en[key]!.message)).filter((text, i) => text !== expected([keys[i]!])[0]),
+    ...(titles ? CATALOG.map(([part, key]) => titleOf('en', part, key)).filter((title, i) => title !== titleOf(language, CATALOG[i]![0], CATALOG[i]![1])) : []),
+  ];
+  let serial = 0;
+
+  async function failingPage(): Promise<{ page: Page; tabId: number }> {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?lang-${locale}-${++serial}`);
+    await page.bringToFront();
+    const tabId = await suite.browser.tabIdOf(page);
+    await page.evaluate(async (origin) => {
+      await Promise.all([
+        fetch(`${origin}/status/409`, { method: 'PUT', credentials: 'omit' }),
+        fetch(`${origin}/status/503?h=Retry-After:120`, { credentials: 'omit' }),
+        fetch('http://nonexistent.invalid/api').catch(() => {}),
+      ]);
+    }, suite.site.origin);
+    return { page, tabId };
+  }
+
+  const langOf = (target: Page | Frame) => target.evaluate(() => document.documentElement.lang);
+
+  it('the browser runs in this language, and the report speaks it', async () => {
+    const { page, tabId } = await failingPage();
+    const { failures, page: report } = await suite.browser.report(tabId, 3);
+    const uiLanguage = await report.evaluate(() => chrome.i18n.getUILanguage());
+    expect(uiLanguage.toLowerCase().startsWith(locale.toLowerCase().replace('_', '-'))).toBe(true);
+    expect(await langOf(report)).toBe(uiLanguage);
+    expect(failures.map((f) => f.code).sort()).toEqual(['409', '503', 'net::ERR_NAME_NOT_RESOLVED']);
+    const text = await report.locator('main').innerText();
+    for (const [part, key] of CATALOG) expect(text).toContain(titleOf(language, part, key));
+    for (const phrase of expected(UI_KEYS)) expect(text).toContain(phrase);
+    for (const phrase of english(UI_KEYS, true)) expect(text, `English left: ${phrase}`).not.toContain(phrase);
+    // The data-* contract does not depend on the language.
+    expect(failures.find((f) => f.code === 'net::ERR_NAME_NOT_RESOLVED')?.stage).toBe('dns');
+    await Promise.all([report.close(), page.close()]);
+  });
+
+  it('the options page speaks it', async () => {
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);
+    await options.waitForSelector('#settings h2');
+    const uiLanguage = await options.evaluate(() => chrome.i18n.getUILanguage());
+    expect(await langOf(options)).toBe(uiLanguage);
+    const text = await options.locator('body').innerText();
+    for (const phrase of expected(OPTION_KEYS)) expect(text).toContain(phrase);
+    for (const phrase of english(OPTION_KEYS)) expect(text, `English left: ${phrase}`).not.toContain(phrase);
+    await options.close();
+  });
+
+  it('the in-page notification speaks it', async () => {
+    const { page } = await failingPage();
+    const prefix = `chrome-extension://${suite.browser.extensionId}/src/content/notice.html`;
+    let frame: Frame | undefined;
+    await expect.poll(async () => {
+      frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(prefix));
+      return frame ? await frame.locator('#notice li').count().catch(() => 0) : 0;
+    }, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await langOf(frame!)).toBe(await frame!.evaluate(() => chrome.i18n.getUILanguage()));
+    const text = await frame!.locator('#notice').innerText();
+    for (const phrase of expected(['noticeDetails', 'stage_receive'])) expect(text).toContain(phrase);
+    for (const phrase of english(['noticeDetails', 'stage_receive', 'noticeClose'])) expect(text, `English left: ${phrase}`).not.toContain(phrase);
+    await page.close();
+  });
+
+  it('the copied report speaks it', async () => {
+    const { page, tabId } = await failingPage();
+    const { page: report } = await suite.browser.report(tabId, 3);
+    await report.bringToFront();
+    const copy = report.locator('[data-failure][data-code="409"] button[data-action="copy"]');
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toBe(own.copied!.message);
+    await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.site.origin });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const keys = ['reportRequest', 'reportFailedAt', 'forOwner', 'stage_receive'];
+    for (const phrase of expected(keys)) expect(copied).toContain(phrase);
+    expect(copied).toContain(titleOf(language, 'statuses', '409'));
+    for (const phrase of english(keys)) expect(copied, `English left: ${phrase}`).not.toContain(phrase);
+    await Promise.all([report.close(), page.close()]);
+  });
+});
