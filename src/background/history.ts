@@ -44,6 +44,9 @@ whenReady(() => {
   days = settings().historyDays;
   const stored = sessionItemsWith(HISTORY_PREFIX).map(([key, value]) => [Number(key.slice(HISTORY_PREFIX.length)), value] as [number, unknown]);
   history = readHistory(stored, sessionItem(HISTORY_META_KEY), since());
+  // Nothing to write for an empty history; an index that no longer fits is written again below.
+  const meta = sessionItem<HistoryMeta>(HISTORY_META_KEY);
+  if (meta || history.size === 0) savedMeta = { dropped: history.dropped, first: meta?.first ?? history.first, last: meta?.last ?? history.last };
   // Expired or unreadable entries leave storage too.
   save(stored.filter(([chunk, value]) => history.chunks.get(chunk)?.length !== historyChunkEntries(value).length).map(([chunk]) => chunk));
 });
