@@ -6,6 +6,7 @@ import { observe } from '../diagnosis/observe';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { showBadge } from './badge';
+import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, resetNotice } from './notify';
 import { forgetRechecks, isOwn, ownRequestFailed, recheckHandlers } from './recheck';
 import { RedirectTracker } from './redirects';
@@ -49,6 +50,7 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
   if (details.frameId !== 0) return;
   const { documentId } = details as { documentId?: string };
   pageCommitted(details.tabId, { url: details.url, timeStamp: details.timeStamp, documentId });
+  historyPageCommitted(details.tabId, details.url);
   resetNotice(details.tabId);
 }
 
@@ -56,6 +58,7 @@ const handlers: BackgroundHandlers = {
   ...noticeHandlers,
   ...recheckHandlers,
   ...watchHandlers,
+  ...historyHandlers,
   [MessageType.ClearTab]: ({ tabId }) => {
     if (!Number.isInteger(tabId)) return undefined;
     clearTab(tabId);
@@ -77,17 +80,23 @@ browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, FILTER);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
+  historyTabClosed(tabId);
   resetNotice(tabId);
   forgetRechecks(tabId);
 });
 // Chromium clears the badge when a page (or its error page) commits, after our update.
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'complete') whenReady(() => void showBadge(tabId));
+  // The history names the page a failure happened on.
+  if (change.title) historyPageTitled(tabId, change.title);
 });
 browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.
 browser.runtime.onSuspend?.addListener(() => void flush());
 startWatching();
 
-setRecordListener(considerNotice);
+setRecordListener((record) => {
+  considerNotice(record);
+  recordHistory(record);
+});
 setFlushListener((tabIds) => tabIds.forEach((tabId) => void showBadge(tabId)));

@@ -97,12 +97,12 @@ describe('rate limit', () => {
 
 describe('settings', () => {
   it('bad stored values fall back to the defaults', () => {
-    expect(normalizeOptions({ notify: 'loud', minSeverity: 7, mutedSites: ['a.test', 3, null], position: 'middle', showAborted: 'yes' })).toEqual({
+    expect(normalizeOptions({ notify: 'loud', minSeverity: 7, mutedSites: ['a.test', 3, null], position: 'middle', showAborted: 'yes', historyDays: 5 })).toEqual({
       ...defaults, mutedSites: ['a.test'],
     });
   });
   it('good values are kept', () => {
-    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48 } as const;
+    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7 } as const;
     expect(normalizeOptions(stored)).toEqual(stored);
   });
 });

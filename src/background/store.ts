@@ -25,6 +25,11 @@ let idle: Promise<void> = Promise.resolve();
 let settle: () => void = () => {};
 let onFlushed: (tabIds: number[]) => void = () => {};
 let onRecorded: (record: FailureRecord) => void = () => {};
+/** Session keys also kept in storage.local while `enabled()` (the history, when the person opts in). */
+let local = { matches: (_key: string): boolean => false, enabled: (): boolean => false };
+let clearLocal = false;
+/** How a session value is written (e.g. as a JSON string, which Chromium's quota counts at its length). */
+let encode = (_key: string, value: unknown): unknown => value;
 
 async function load(): Promise<void> {
   try {
@@ -41,12 +46,58 @@ async function load(): Promise<void> {
     console.error('Request Doctor: could not read session state', error);
   }
   await settingsReady;
+  if (local.enabled()) await loadLocal();
   totals = totalsOf(logs.values());
   loaded = true;
+  // What came back from storage.local goes into the session too.
+  const restored = [...dirty];
+  dirty.clear();
+  for (const key of restored) markDirty(key);
   for (const run of pending.splice(0)) run();
 }
 
+/** After a browser restart storage.session is empty: what was kept locally comes back, and into the session. */
+async function loadLocal(): Promise<void> {
+  try {
+    const stored = await browser.storage.local.get(null);
+    for (const [key, value] of Object.entries(stored)) {
+      if (!local.matches(key) || items.has(key)) continue;
+      items.set(key, value);
+      dirty.add(key);
+    }
+  } catch (error) {
+    console.error('Request Doctor: could not read local state', error);
+  }
+}
+
 export const ready: Promise<void> = load();
+
+/**
+ * Keep the matching session keys in storage.local too while `enabled()`. Call at top level (before
+ * the state is read back). When it turns off, `clearLocalItems()` removes them there.
+ */
+export function keepLocally(matches: (key: string) => boolean, enabled: () => boolean): void {
+  local = { matches, enabled };
+}
+
+/** Write some session values in another form; the value in memory stays as it is. Call at top level. */
+export function encodeItems(encoder: (key: string, value: unknown) => unknown): void {
+  encode = encoder;
+}
+
+/** Remove every kept key from storage.local, through the write queue. */
+export function clearLocalItems(): void {
+  whenReady(() => {
+    queueWrite(() => (clearLocal = true));
+  });
+}
+
+/** Write every present kept key again (the person just turned keeping on). */
+export function rewriteLocalItems(): void {
+  whenReady(() => {
+    for (const key of items.keys()) if (local.matches(key)) markDirty(key);
+  });
+}
 
 /** Run now if the state and settings are loaded, otherwise right after, keeping event order. */
 export function whenReady(run: () => void): void {
@@ -64,34 +115,44 @@ function logOf(tabId: number): TabLog {
 }
 
 function markDirty(key: string): void {
-  if (dirty.size === 0 && !writing) idle = new Promise((resolve) => (settle = resolve));
-  dirty.add(key);
+  queueWrite(() => dirty.add(key));
+}
+
+function queueWrite(change: () => void): void {
+  if (dirty.size === 0 && !clearLocal && !writing) idle = new Promise((resolve) => (settle = resolve));
+  change();
   // Written at once: a worker stopped a moment later must not take the change with it.
   if (!writing && retryTimer === undefined) queueMicrotask(write);
 }
 
 /** One storage call for everything changed since the last; changes made meanwhile wait for the next. */
 async function write(): Promise<void> {
-  if (writing || dirty.size === 0) return;
+  if (writing || (dirty.size === 0 && !clearLocal)) return;
   writing = true;
   const keys = [...dirty];
   dirty.clear();
+  const clearingLocal = clearLocal;
+  clearLocal = false;
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
   for (const key of keys) {
     const value = key.startsWith(TAB_LOG_PREFIX) ? logs.get(Number(key.slice(TAB_LOG_PREFIX.length))) : items.get(key);
     if (value === undefined) remove.push(key);
-    else set[key] = value;
+    else set[key] = encode(key, value);
   }
+  const keepLocal = local.enabled();
   try {
     if (remove.length) await browser.storage.session.remove(remove);
     if (keys.length > remove.length) await browser.storage.session.set(set);
+    if (clearingLocal) await removeLocal(Object.keys(await browser.storage.local.get(null)).filter(local.matches));
+    if (keepLocal) await writeLocal(set, remove);
     retryDelay = RETRY_MS.first;
     onFlushed(keys.filter((key) => key.startsWith(TAB_LOG_PREFIX) && key in set).map((key) => Number(key.slice(TAB_LOG_PREFIX.length))));
   } catch (error) {
     // Quota or shutdown: memory still has everything; write it again later.
     console.warn('Request Doctor: could not save session state, retrying', error);
     for (const key of keys) dirty.add(key);
+    clearLocal ||= clearingLocal;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
       void write();
@@ -101,14 +162,24 @@ async function write(): Promise<void> {
     writing = false;
   }
   if (retryTimer === undefined) {
-    if (dirty.size) void write();
+    if (dirty.size || clearLocal) void write();
     else settle();
   }
 }
 
+function removeLocal(keys: string[]): Promise<void> {
+  return keys.length ? browser.storage.local.remove(keys) : Promise.resolve();
+}
+
+async function writeLocal(set: Record<string, unknown>, remove: string[]): Promise<void> {
+  const kept = Object.fromEntries(Object.entries(set).filter(([key]) => local.matches(key)));
+  await removeLocal(remove.filter(local.matches));
+  if (Object.keys(kept).length) await browser.storage.local.set(kept);
+}
+
 /** Resolves once everything recorded so far is in storage.session. */
 export function flush(): Promise<void> {
-  return new Promise((resolve) => whenReady(() => resolve(dirty.size || writing ? idle : undefined)));
+  return new Promise((resolve) => whenReady(() => resolve(dirty.size || clearLocal || writing ? idle : undefined)));
 }
 
 export function setFlushListener(listener: (tabIds: number[]) => void): void {
@@ -178,4 +249,9 @@ export function setSessionItem(key: string, value: unknown): void {
     } else items.set(key, value);
     markDirty(key);
   });
+}
+
+/** Every session value whose key starts with `prefix`, as [key, value]. */
+export function sessionItemsWith(prefix: string): [string, unknown][] {
+  return [...items].filter(([key]) => key.startsWith(prefix));
 }

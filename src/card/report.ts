@@ -5,6 +5,7 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import type { Diagnosis } from '../diagnosis/explain';
 import type { Classification, Observation } from '../diagnosis/types';
 import { t } from '../shared/i18n';
+import { withoutQuery } from '../diagnosis/url';
 
 export interface ReportContext {
   pageUrl?: string;
@@ -18,11 +19,8 @@ export interface ReportContext {
 
 type Reported = Observation & Classification & { count?: number };
 
-/** Drop query string and fragment: they often carry tokens, emails or search terms. */
-export function withoutQuery(url: string): string {
-  const cut = url.search(/[?#]/);
-  return cut < 0 ? url : url.slice(0, cut);
-}
+// Lives with the URL rules in src/diagnosis, where the exports use it too.
+export { withoutQuery };
 
 /** Inline code that survives any backticks in the value. */
 function code(value: string): string {

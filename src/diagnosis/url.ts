@@ -30,3 +30,9 @@ export const hostLabel = (url: string): string => hostOf(url) || url.slice(0, 80
 /** The site's icons browsers ask for by themselves: a 404 there is no failure of the page. */
 export const isFavicon = (url: string): boolean =>
   /\/(?:favicon\.ico|apple-touch-icon[^/]*\.png)$/i.test(url.split(/[?#]/, 1)[0]!);
+
+/** Drop query string and fragment: they often carry tokens, emails or search terms. */
+export function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : url.slice(0, cut);
+}

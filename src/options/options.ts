@@ -3,7 +3,7 @@ import browser from '../shared/browser';
 import './watches';
 import { h } from '../shared/dom';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
-import { MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
+import { HISTORY_DAYS, MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
 import { setSiteMuted, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
 
 const form = document.getElementById('settings')!;
@@ -36,6 +36,15 @@ function toggle(key: 'systemNotifications' | 'showAborted' | 'stripQueryInReport
     await save({ [key]: input.checked });
   });
   return h('label', { for: key }, input, h('span', null, t(label), h('span', { class: 'hint' }, t(hint))));
+}
+
+/** Opt-in: the history in storage.local for some days; 0 keeps it in memory for the session only. */
+function historyChoice(current: Options['historyDays']): HTMLElement {
+  const names: Record<Options['historyDays'], MessageKey> = { 0: 'historyDays_0', 1: 'historyDays_1', 7: 'historyDays_7', 30: 'historyDays_30' };
+  const select = h('select', { id: 'historyDays', name: 'historyDays' },
+    ...HISTORY_DAYS.map((days) => h('option', { value: days, selected: days === current }, t(names[days]))));
+  select.addEventListener('change', () => void save({ historyDays: Number(select.value) as Options['historyDays'] }));
+  return h('label', { for: 'historyDays' }, h('span', null, t('optionHistoryDays'), h('span', { class: 'hint' }, t('optionHistoryDaysHint'))), select);
 }
 
 function mutedList(sites: string[]): HTMLElement {
@@ -73,6 +82,8 @@ function render(options: Options): void {
     h('h2', null, t('optionsReport')),
     toggle('showAborted', 'optionShowAborted', 'optionShowAbortedHint', options.showAborted),
     toggle('stripQueryInReports', 'optionStripQuery', 'optionStripQueryHint', options.stripQueryInReports),
+    h('h2', null, t('optionsHistory')),
+    historyChoice(options.historyDays),
     h('h2', null, t('optionsKeyboard')),
     shortcut(keys),
   );

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
   }
   const state = openState(isReportPage);
   handleDisclosure(list, state);
+  showHistoryButton(isReportPage ? tabId : undefined);
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
   settingsButton.textContent = t('settings');
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
@@ -133,4 +134,17 @@ async function main(): Promise<void> {
   await show((await browser.storage.session.get(key))[key] as TabLog | undefined, state);
 }
 
-void main();
+/** The History view; from a tab's report it starts filtered to that tab (to export just its failures). */
+function showHistoryButton(reportTab: number | undefined): void {
+  const button = document.getElementById('history') as HTMLButtonElement;
+  button.textContent = t('history');
+  button.addEventListener('click', () => {
+    const url = `${location.pathname}?view=history${reportTab === undefined ? '' : `&tab=${reportTab}`}`;
+    if (reportTab !== undefined) location.assign(url);
+    else void browser.tabs.create({ url }).then(() => window.close());
+  });
+}
+
+// `?view=history` is the History view (its own chunk); anything else is the report.
+if (new URLSearchParams(location.search).get('view') === 'history') void import('./history/view').then((view) => view.showHistory());
+else void main();

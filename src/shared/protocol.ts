@@ -21,6 +21,33 @@ export interface TabLog {
 
 export const NO_TAB = -1;
 
+/** One failure in the history: the record plus the page it happened on (empty for requests without a tab). */
+export interface HistoryEntry extends FailureRecord {
+  pageUrl: string;
+  pageTitle?: string;
+}
+
+/** History chunks are stored under `history:<n>` (n grows; oldest first), so a new failure rewrites one small chunk. */
+export const HISTORY_PREFIX = 'history:';
+export const historyChunkKey = (chunk: number): string => `${HISTORY_PREFIX}${chunk}`;
+/** A stored chunk is the JSON text of its entries (Chromium's session quota counts strings at their length). */
+export function historyChunkEntries(stored: unknown): unknown[] {
+  try {
+    const value = typeof stored === 'string' ? JSON.parse(stored) : stored;
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+/** How many failures the history dropped (oldest first) since it was last cleared. */
+export const HISTORY_META_KEY = 'history-meta';
+export interface HistoryMeta {
+  dropped: number;
+  /** The oldest and newest chunk ids, so a reader can fetch the newest first. */
+  first: number;
+  last: number;
+}
+
 /** `storage.session` key of a tab's log. */
 export const tabLogKey = (tabId: number): string => `tab:${tabId}`;
 
@@ -71,6 +98,8 @@ export enum MessageType {
   Watch = 'watch',
   /** popup/report/settings → background: stop (and forget) a watch. */
   StopWatch = 'stop-watch',
+  /** history view → background: forget the whole history (memory and storage.local). */
+  ClearHistory = 'clear-history',
 }
 
 /** Which failure a recheck or watch is about: the tab, and the failure's method, code and URL. */
@@ -138,7 +167,8 @@ export type BackgroundMessage =
   | { type: MessageType.OpenReport }
   | ({ type: MessageType.Recheck } & FailureRef)
   | ({ type: MessageType.Watch } & FailureRef)
-  | { type: MessageType.StopWatch; id: string };
+  | { type: MessageType.StopWatch; id: string }
+  | { type: MessageType.ClearHistory };
 
 /** Messages the background sends to pages (the notification's script and frame). */
 export type PageMessage =

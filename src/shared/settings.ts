@@ -4,6 +4,8 @@ import { SEVERITIES } from '../diagnosis/types';
 export const NOTIFY_LEVELS = ['off', 'page', 'page-and-api', 'everything'] as const;
 export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
 export const MIN_SEVERITIES = SEVERITIES;
+/** Days the history is kept across browser restarts (storage.local); 0 keeps it for this session only. */
+export const HISTORY_DAYS = [0, 1, 7, 30] as const;
 
 export const defaults = {
   /** Which failures show an in-page notification: none, the page itself, it and its fetch/XHR calls, or all. */
@@ -21,6 +23,8 @@ export const defaults = {
   stripQueryInReports: false,
   /** A watch stops rechecking after this many hours without the request working again. */
   watchGiveUpHours: 24,
+  /** Keep the history across restarts in storage.local for this many days; 0: memory only (storage.session). */
+  historyDays: 0 as (typeof HISTORY_DAYS)[number],
 };
 
 /** The range the watch limit may take, in hours. */
@@ -41,5 +45,6 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
     stripQueryInReports: stored.stripQueryInReports === true,
     watchGiveUpHours: typeof stored.watchGiveUpHours === 'number' && stored.watchGiveUpHours >= WATCH_HOURS.min && stored.watchGiveUpHours <= WATCH_HOURS.max
       ? stored.watchGiveUpHours : defaults.watchGiveUpHours,
+    historyDays: pick(stored.historyDays, HISTORY_DAYS, defaults.historyDays),
   };
 }

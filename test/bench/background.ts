@@ -1,6 +1,6 @@
 // A fresh copy of the real background module on the fake browser, and a timed replay into its listeners.
 import { vi } from 'vitest';
-import type { TabLog } from '../../src/shared/protocol';
+import { HISTORY_PREFIX, historyChunkEntries, TAB_LOG_PREFIX, type TabLog } from '../../src/shared/protocol';
 import { createFakeBrowser } from '../support/fake-browser';
 import { EVENTS, type Sequence, type Traffic } from './traffic';
 
@@ -10,6 +10,7 @@ export interface Background {
   /** JSON bytes (keys + values) currently in storage.session, as Chromium counts its quota. */
   sessionBytes(): number;
   sessionRecords(): number;
+  historyEntries(): number;
 }
 
 /** Time and count per kind of sequence: successful requests, page loads, failed requests. */
@@ -23,21 +24,24 @@ export async function freshBackground(use: (browser: unknown) => void): Promise<
   const fake = createFakeBrowser();
   const bytes = new Map<string, number>();
   const records = new Map<string, number>();
+  const historyEntries = new Map<string, number>();
   // Keep only sizes: in Chromium storage.session lives in the browser process, not in the worker's heap.
   const session = (fake.browser as { storage: { session: Record<string, unknown> } }).storage.session;
-  session.set = async (items: Record<string, TabLog>) => {
-    for (const [key, log] of Object.entries(items)) {
-      bytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(log)));
-      records.set(key, log.failures.length);
+  session.set = async (items: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(items)) {
+      bytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value)));
+      // Tab-log records (what the per-tab caps bound) and history entries are counted apart.
+      if (key.startsWith(TAB_LOG_PREFIX)) records.set(key, (value as TabLog).failures.length);
+      else if (key.startsWith(HISTORY_PREFIX)) historyEntries.set(key, historyChunkEntries(value).length);
     }
   };
-  session.remove = async (keys: string | string[]) => [keys].flat().forEach((key) => (bytes.delete(key), records.delete(key)));
+  session.remove = async (keys: string | string[]) => [keys].flat().forEach((key) => (bytes.delete(key), records.delete(key), historyEntries.delete(key)));
   use(fake.browser);
   const store = await import('../../src/background/store');
   await import('../../src/background/index');
   await store.ready;
   const listeners = EVENTS.map((name) => fake.listeners.get(name)![0] as (details: unknown) => void);
-  return { listeners, flush: store.flush, sessionBytes: () => sum(bytes), sessionRecords: () => sum(records) };
+  return { listeners, flush: store.flush, sessionBytes: () => sum(bytes), sessionRecords: () => sum(records), historyEntries: () => sum(historyEntries) };
 }
 
 export const newTotals = (): Totals => ({

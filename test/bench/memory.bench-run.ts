@@ -17,7 +17,7 @@ async function measure(requests: number) {
   await run(background, new Traffic({ tabs: 20, failureRate: 0.1, navigatingTabs: 0, pageSize: 0 }), requests, 10_000);
   return {
     requests, failures: requests / 10, heapBytes: heapAfterGc() - before,
-    sessionBytes: background.sessionBytes(), sessionRecords: background.sessionRecords(),
+    sessionBytes: background.sessionBytes(), sessionRecords: background.sessionRecords(), historyEntries: background.historyEntries(),
   };
 }
 

@@ -30,13 +30,18 @@ export class ExtensionBrowser {
     this.puppeteer = undefined;
   }
 
+  /** A new profile directory; pass it to launch() and close({ keepProfile: true }) to restart the browser on it. */
+  static newProfile() {
+    return mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
+  }
+
   /**
    * `language` sets Chromium's interface language (Linux reads LANGUAGE; needs Debian's chromium-l10n).
    * handleSignals: false when the caller closes Chromium itself on Ctrl-C (Playwright's own handler exits with 130).
-   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string, handleSignals?: boolean }} [options]
+   * `profile`: an existing profile directory (see newProfile), to start again on it.
+   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string, handleSignals?: boolean, profile?: string }} [options]
    */
-  static async launch({ headless = true, extraExtensions = [], args = [], language, handleSignals = true } = {}) {
-    const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
+  static async launch({ headless = true, extraExtensions = [], args = [], language, handleSignals = true, profile = ExtensionBrowser.newProfile() } = {}) {
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
@@ -164,9 +169,10 @@ export class ExtensionBrowser {
     if (!stopped()) throw new Error('the service worker did not stop');
   }
 
-  async close() {
+  /** @param {{ keepProfile?: boolean }} [options] keepProfile: to launch again on the same profile (a browser restart) */
+  async close({ keepProfile = false } = {}) {
     await this.puppeteer?.disconnect();
     await this.context.close();
-    rmSync(this.profile, { recursive: true, force: true });
+    if (!keepProfile) rmSync(this.profile, { recursive: true, force: true });
   }
 }

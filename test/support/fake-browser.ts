@@ -38,7 +38,11 @@ export function createFakeBrowser(): FakeBrowser {
       onErrorOccurred: event('webRequest.onErrorOccurred'),
     },
     webNavigation: { onCommitted: event('webNavigation.onCommitted') },
-    tabs: { onRemoved: event('tabs.onRemoved'), onUpdated: event('tabs.onUpdated') },
+    tabs: {
+      onRemoved: event('tabs.onRemoved'),
+      onUpdated: event('tabs.onUpdated'),
+      get: async (tabId: number) => ({ id: tabId, url: `https://example.com/tab/${tabId}`, title: `Tab ${tabId}`, active: false }),
+    },
     runtime: { onMessage: event('runtime.onMessage'), onSuspend: event('runtime.onSuspend'), getURL: (path: string) => `chrome-extension://fake-extension-id/${path}` },
     storage: { session: area(session), local: area(new Map()), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
     alarms: { onAlarm: event('alarms.onAlarm'), create: async () => {}, clear: async () => true, getAll: async () => [] },

@@ -1,0 +1,140 @@
+// The history: failures of every tab and page, folded and capped apart from the tab logs. Kept in
+// chunks so a new failure rewrites one small stored value, not the whole history. Pure.
+import { historyChunkEntries, type FailureRecord, type HistoryEntry, type HistoryMeta } from '../shared/protocol';
+import { isFailureRecord } from './stored-shape';
+import { recordSize } from './tab-log';
+
+/**
+ * Entries and approximate bytes in all, and entries per chunk. storage.session holds 10 MB, the tab logs
+ * up to 4 MB of it; 10,000 failures of ordinary URLs take about 5.5 MB, very long URLs hit the byte cap first.
+ */
+export const HISTORY_CAPS = { entries: 10_000, bytes: 5_500_000, chunk: 250 };
+
+/** Where an entry is stored: chunk ids tell which stored value a change rewrites. */
+export interface Slot {
+  entry: HistoryEntry;
+  chunk: number;
+}
+
+export interface History {
+  /** Chunk id → entries, oldest first; ids only grow. */
+  chunks: Map<number, HistoryEntry[]>;
+  first: number;
+  last: number;
+  /** Fold index by request URL: a Map lookup instead of a key string built per failure. */
+  byUrl: Map<string, Slot[]>;
+  size: number;
+  bytes: number;
+  dropped: number;
+}
+
+export interface Page {
+  url: string;
+  title?: string;
+}
+
+export const emptyHistory = (dropped = 0): History => ({ chunks: new Map(), first: 0, last: 0, byUrl: new Map(), size: 0, bytes: 0, dropped });
+
+const entrySize = (entry: HistoryEntry): number => recordSize(entry) + entry.pageUrl.length + (entry.pageTitle?.length ?? 0);
+
+export function isHistoryEntry(value: unknown): value is HistoryEntry {
+  const entry = value as HistoryEntry;
+  return isFailureRecord(value) && typeof entry.pageUrl === 'string' && (entry.pageTitle === undefined || typeof entry.pageTitle === 'string');
+}
+
+function index(history: History, slot: Slot): void {
+  const slots = history.byUrl.get(slot.entry.url);
+  if (slots) slots.push(slot);
+  else history.byUrl.set(slot.entry.url, [slot]);
+  history.size += 1;
+  history.bytes += entrySize(slot.entry);
+}
+
+/** Rebuild from stored chunks (JSON text or arrays, any order, foreign values skipped); entries last seen before `since` expire. */
+export function readHistory(stored: Iterable<[number, unknown]>, meta: unknown, since = -Infinity): History {
+  const dropped = Number.isInteger((meta as HistoryMeta | null)?.dropped) ? (meta as HistoryMeta).dropped : 0;
+  const history = emptyHistory(dropped);
+  const sorted = [...stored].filter(([id]) => Number.isInteger(id)).sort(([a], [b]) => a - b);
+  for (const [chunk, value] of sorted) {
+    const entries = historyChunkEntries(value).filter((e): e is HistoryEntry => isHistoryEntry(e) && e.lastSeen >= since);
+    if (!entries.length) continue;
+    if (!history.chunks.size) history.first = chunk;
+    history.chunks.set(chunk, entries);
+    history.last = chunk;
+    for (const entry of entries) index(history, { entry, chunk });
+  }
+  return history;
+}
+
+/** Fold a recorded failure into the history. Returns the changed chunk ids (a removed chunk included). */
+export function addToHistory(history: History, record: FailureRecord, page: Page, caps = HISTORY_CAPS): { slot: Slot; added: boolean; changed: number[] } {
+  for (const slot of history.byUrl.get(record.url) ?? []) {
+    const { entry } = slot;
+    if (entry.code === record.code && entry.method === record.method && entry.tabId === record.tabId && entry.pageUrl === page.url) {
+      // As in the tab logs: the page's own failure repeating is the browser retrying, not a new failure.
+      if (record.type !== 'main_frame') entry.count += 1;
+      entry.lastSeen = record.lastSeen;
+      return { slot, added: false, changed: [slot.chunk] };
+    }
+  }
+  // The document id only matters to the tab log's page changes: not kept here.
+  const entry: HistoryEntry = { ...record, documentId: undefined, count: 1, pageUrl: page.url, pageTitle: page.title };
+  let chunk = history.chunks.get(history.last);
+  if (!chunk || chunk.length >= caps.chunk) {
+    if (chunk) history.last += 1;
+    chunk = [];
+    history.chunks.set(history.last, chunk);
+    if (history.chunks.size === 1) history.first = history.last;
+  }
+  chunk.push(entry);
+  const slot = { entry, chunk: history.last };
+  index(history, slot);
+  const changed = [history.last];
+  while (history.size > caps.entries || history.bytes > caps.bytes) {
+    const from = dropOldest(history);
+    if (from === undefined) break;
+    history.dropped += 1;
+    if (!changed.includes(from)) changed.push(from);
+  }
+  return { slot, added: true, changed };
+}
+
+/** Remove the oldest entry; returns its chunk id, or undefined when the history is empty. */
+function dropOldest(history: History): number | undefined {
+  const id = history.first;
+  const chunk = history.chunks.get(id);
+  const entry = chunk?.shift();
+  if (!chunk || !entry) return undefined;
+  const slots = history.byUrl.get(entry.url)!;
+  slots.splice(slots.findIndex((slot) => slot.entry === entry), 1);
+  if (!slots.length) history.byUrl.delete(entry.url);
+  history.size -= 1;
+  history.bytes -= entrySize(entry);
+  if (!chunk.length && history.chunks.size > 1) {
+    history.chunks.delete(id);
+    while (!history.chunks.has(history.first)) history.first += 1;
+  }
+  return id;
+}
+
+/** Drop entries last seen before `since`, oldest first, stopping at the first fresh one (cheap on every record). */
+export function expire(history: History, since: number): number[] {
+  const changed: number[] = [];
+  for (;;) {
+    const oldest = history.chunks.get(history.first)?.[0];
+    if (!oldest || oldest.lastSeen >= since) return changed;
+    const from = dropOldest(history)!;
+    if (!changed.includes(from)) changed.push(from);
+  }
+}
+
+/** The page got its title: set it on its entries that lack it. Returns the changed chunk ids. */
+export function titlePage(slots: readonly Slot[], title: string): number[] {
+  const changed = new Set<number>();
+  for (const { entry, chunk } of slots) {
+    if (entry.pageTitle === title) continue;
+    entry.pageTitle = title;
+    changed.add(chunk);
+  }
+  return [...changed];
+}

@@ -1,0 +1,131 @@
+// Every recorded failure also goes into the history, with the page (URL and title) it happened on.
+// No listener of its own: index.ts passes on the commits, titles and closed tabs it already sees.
+import browser from '../shared/browser';
+import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
+import { settings, watchSettings } from '../shared/settings-store';
+import { addToHistory, emptyHistory, expire, readHistory, titlePage, type History, type Page, type Slot } from './history-log';
+import { clearLocalItems, encodeItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
+
+const DAY_MS = 86_400_000;
+/** Entries remembered per page, to give them the title once it is known. */
+const SLOTS_PER_PAGE = 500;
+
+interface TabPage extends Page {
+  slots: Slot[];
+  /** tabs.get was asked once for this page's title (and URL, when no commit was seen). */
+  asked: boolean;
+}
+
+const pages = new Map<number, TabPage>();
+let history: History = emptyHistory();
+let days = 0;
+
+keepLocally((key) => key.startsWith(HISTORY_PREFIX) || key === HISTORY_META_KEY, () => settings().historyDays > 0);
+// Chromium counts a stored object at about twice its JSON size against storage.session's 10 MB, a string
+// at its length: as strings, 10,000 failures fit beside the tab logs.
+encodeItems((key, value) => (key.startsWith(HISTORY_PREFIX) && typeof value !== 'string' ? JSON.stringify(value) : value));
+
+const since = (): number => (settings().historyDays > 0 ? Date.now() - settings().historyDays * DAY_MS : -Infinity);
+
+let savedMeta: HistoryMeta | undefined;
+
+function save(chunks: readonly number[]): void {
+  for (const chunk of chunks) setSessionItem(historyChunkKey(chunk), history.chunks.get(chunk));
+  const { dropped, first, last } = history;
+  // Written when it changes: once per chunk of 250 entries, or per dropped entry at the cap.
+  if (savedMeta?.dropped !== dropped || savedMeta.first !== first || savedMeta.last !== last) {
+    savedMeta = { dropped, first, last };
+    setSessionItem(HISTORY_META_KEY, savedMeta);
+  }
+}
+
+// Runs before any event: the store's state (and, when kept, storage.local's) is read back by then.
+whenReady(() => {
+  days = settings().historyDays;
+  const stored = sessionItemsWith(HISTORY_PREFIX).map(([key, value]) => [Number(key.slice(HISTORY_PREFIX.length)), value] as [number, unknown]);
+  history = readHistory(stored, sessionItem(HISTORY_META_KEY), since());
+  // Nothing to write for an empty history; an index that no longer fits is written again below.
+  const meta = sessionItem<HistoryMeta>(HISTORY_META_KEY);
+  if (meta || history.size === 0) savedMeta = { dropped: history.dropped, first: meta?.first ?? history.first, last: meta?.last ?? history.last };
+  // Expired or unreadable entries leave storage too.
+  save(stored.filter(([chunk, value]) => history.chunks.get(chunk)?.length !== historyChunkEntries(value).length).map(([chunk]) => chunk));
+});
+
+watchSettings((options) => whenReady(() => {
+  if (options.historyDays === days) return;
+  if (options.historyDays === 0) clearLocalItems();
+  else if (days === 0) rewriteLocalItems();
+  days = options.historyDays;
+  save(expire(history, since()));
+}));
+
+/** The page a failure happened on; a page that failed to load is itself the page. */
+function pageOf(record: FailureRecord): TabPage | undefined {
+  if (record.tabId < 0) return undefined;
+  let page = pages.get(record.tabId);
+  if (!page || (record.type === 'main_frame' && page.url !== record.url)) {
+    page = { url: record.type === 'main_frame' ? record.url : '', slots: [], asked: false };
+    pages.set(record.tabId, page);
+  }
+  return page;
+}
+
+/** A failure was recorded (new or folded in its tab log): fold it into the history. */
+export function recordHistory(record: FailureRecord): void {
+  const page = pageOf(record);
+  const { slot, added, changed } = addToHistory(history, record, page ?? { url: '' });
+  if (page && added && page.slots.length < SLOTS_PER_PAGE) page.slots.push(slot);
+  if (days > 0) changed.push(...expire(history, since()));
+  save(changed);
+  if (page && !page.asked && (!page.title || !page.url)) {
+    page.asked = true;
+    void fillPage(record.tabId, page);
+  }
+}
+
+/** Only for the first failure of a page, never per request: the tab's title (and URL if no commit was seen). */
+async function fillPage(tabId: number, page: TabPage): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  whenReady(() => {
+    if (!tab || pages.get(tabId) !== page) return;
+    if (!page.url && tab.url) {
+      page.url = tab.url;
+      for (const { entry } of page.slots) if (!entry.pageUrl) entry.pageUrl = tab.url;
+    }
+    if (!page.title && tab.title) page.title = tab.title;
+    save([...new Set(page.slots.map((slot) => slot.chunk))]);
+    if (page.title) save(titlePage(page.slots, page.title));
+  });
+}
+
+/** The tab's top frame committed a page; the error page of a failed load commits that very URL. */
+export function historyPageCommitted(tabId: number, url: string): void {
+  if (pages.get(tabId)?.url !== url) pages.set(tabId, { url, slots: [], asked: false });
+}
+
+export function historyPageTitled(tabId: number, title: string): void {
+  whenReady(() => {
+    const page = pages.get(tabId);
+    if (!page || page.title === title) return;
+    page.title = title;
+    save(titlePage(page.slots, title));
+  });
+}
+
+export function historyTabClosed(tabId: number): void {
+  pages.delete(tabId);
+}
+
+function clearHistory(): Promise<void> {
+  for (const [key] of sessionItemsWith(HISTORY_PREFIX)) setSessionItem(key, undefined);
+  setSessionItem(HISTORY_META_KEY, undefined);
+  savedMeta = undefined;
+  history = emptyHistory();
+  for (const page of pages.values()) page.slots = [];
+  clearLocalItems();
+  return flush();
+}
+
+export const historyHandlers: Pick<BackgroundHandlers, MessageType.ClearHistory> = {
+  [MessageType.ClearHistory]: () => clearHistory(),
+};

@@ -1,0 +1,136 @@
+// The HAR, JSON and CSV writers: valid HAR 1.2, CSV escaping, the query-string setting, file names.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error har-validator ships no types
+import validate from 'har-validator';
+import type { HistoryEntry } from '../../shared/protocol';
+import { catalogFor } from '../catalog';
+import { explain } from '../explain';
+import { csvCell, csvRows } from './csv';
+import { exportFileName, type ExportContext } from './export';
+import { harParts } from './har';
+import { jsonParts, JSON_EXPORT_VERSION } from './json';
+
+function entry(extra: Partial<HistoryEntry>): HistoryEntry {
+  return {
+    url: 'https://api.test/x', method: 'GET', type: 'xmlhttprequest', tabId: 7, timeStamp: Date.UTC(2026, 0, 2, 3, 4, 5), statusCode: 502,
+    statusLine: 'HTTP/1.1 502 Bad Gateway', error: undefined, ip: '10.0.0.1', initiator: undefined, documentId: undefined,
+    headers: { server: 'nginx', location: 'https://x.test/next?token=secret' }, redirects: undefined, stage: 'receive', code: '502',
+    severity: 'error', blocked: false, errorName: undefined, count: 3, lastSeen: Date.UTC(2026, 0, 2, 3, 5), pageUrl: 'https://shop.test/cart?id=9',
+    pageTitle: 'Cart', ...extra,
+  };
+}
+
+const entries: HistoryEntry[] = [
+  entry({}),
+  entry({ url: 'http://nonexistent.invalid/a?b=1', statusCode: undefined, statusLine: undefined, error: 'net::ERR_NAME_NOT_RESOLVED', ip: undefined,
+    headers: undefined, stage: 'dns', code: 'net::ERR_NAME_NOT_RESOLVED', errorName: 'NAME_NOT_RESOLVED', count: 1 }),
+  entry({ url: 'https://cdn.test/a,b"c\nd', tabId: -1, pageUrl: '', pageTitle: undefined, ip: '::1', statusCode: 404, code: '404', statusLine: 'HTTP/2 404' }),
+];
+
+async function context(stripQuery = false): Promise<ExportContext> {
+  const catalog = await catalogFor(entries);
+  return { stripQuery, browser: { name: 'Chrome', version: '156' }, extensionVersion: '0.1.0', explain: (e) => explain(e, catalog), now: new Date(2026, 0, 2, 9, 5), dropped: 4 };
+}
+
+const join = (parts: Iterable<string>): string => [...parts].join('');
+
+/** A small CSV reader (RFC 4180) to check the escaping round-trips. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  const endCell = (): void => {
+    rows.at(-1)!.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) cell += c;
+    else if (c === ',') endCell();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push([]);
+      i++;
+    } else cell += c;
+  }
+  return rows.filter((row) => row.length > 1);
+}
+
+describe('HAR', () => {
+  it('is valid HAR 1.2 with one entry per failure, errors as _error, pages by tab and URL', async () => {
+    const har = JSON.parse(join(harParts(entries, await context())));
+    await expect(validate.har(har)).resolves.toBeTruthy();
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries).toHaveLength(3);
+    const [bad, dns, tabless] = har.log.entries;
+    expect(bad.response).toMatchObject({ status: 502, statusText: 'Bad Gateway', httpVersion: 'HTTP/1.1' });
+    expect(bad.response.headers).toContainEqual({ name: 'server', value: 'nginx' });
+    expect(bad.serverIPAddress).toBe('10.0.0.1');
+    expect(bad._count).toBe(3);
+    expect(dns.response).toMatchObject({ status: 0, _error: 'net::ERR_NAME_NOT_RESOLVED' });
+    expect(dns.request.queryString).toEqual([{ name: 'b', value: '1' }]);
+    expect(har.log.pages).toEqual([expect.objectContaining({ id: 'page_1', title: 'Cart' })]);
+    expect(bad.pageref).toBe('page_1');
+    expect(tabless.pageref).toBeUndefined();
+    expect(bad.comment).toMatch(/\w/);
+  });
+
+  it('strips query strings, in headers too, when the setting says so', async () => {
+    const text = join(harParts(entries, await context(true)));
+    expect(text).not.toContain('token=secret');
+    expect(text).not.toContain('b=1');
+    await expect(validate.har(JSON.parse(text))).resolves.toBeTruthy();
+  });
+});
+
+describe('CSV', () => {
+  it('escapes quotes, commas and newlines so every row reads back whole', async () => {
+    const rows = parseCsv(join(csvRows(entries, await context())));
+    expect(rows[0]).toEqual(['time', 'tab', 'page_url', 'page_title', 'method', 'url', 'code', 'stage', 'title', 'count']);
+    expect(rows).toHaveLength(4);
+    expect(rows[3]!.slice(4, 8)).toEqual(['GET', 'https://cdn.test/a,b"c\nd', '404', 'receive']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['2026-01-02T03:04:05.000Z', '7', 'https://shop.test/cart?id=9', 'Cart']);
+    expect(rows[1]![9]).toBe('3');
+  });
+
+  it('quotes only when needed and defuses formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a"b')).toBe('"a""b"');
+    expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(-1)).toBe('-1');
+  });
+
+  it('strips query strings when asked', async () => {
+    const rows = parseCsv(join(csvRows(entries, await context(true))));
+    expect(rows[1]![2]).toBe('https://shop.test/cart');
+  });
+});
+
+describe('JSON', () => {
+  it('holds the records, the page, the explanation texts and a version', async () => {
+    const json = JSON.parse(join(jsonParts(entries, await context())));
+    expect(json).toMatchObject({ format: 'request-doctor-history', version: JSON_EXPORT_VERSION, dropped: 4, queryStringsStripped: false });
+    expect(json.entries).toHaveLength(3);
+    expect(json.entries[1]).toMatchObject({ code: 'net::ERR_NAME_NOT_RESOLVED', stage: 'dns', pageUrl: 'https://shop.test/cart?id=9', pageTitle: 'Cart' });
+    expect(json.entries[1].explanation.title).toMatch(/\w/);
+    expect(json.entries[1].explanation.visitor.length).toBeGreaterThan(0);
+    const stripped = JSON.parse(join(jsonParts(entries, await context(true))));
+    expect(stripped.entries[0].headers.location).toBe('https://x.test/next');
+    expect(stripped.entries[0].pageUrl).toBe('https://shop.test/cart');
+  });
+
+  it('an empty history is still valid', async () => {
+    expect(JSON.parse(join(jsonParts([], await context()))).entries).toEqual([]);
+    await expect(validate.har(JSON.parse(join(harParts([], await context()))))).resolves.toBeTruthy();
+  });
+});
+
+it('file names are request-doctor-YYYYMMDD-HHMM.ext in local time', () => {
+  expect(exportFileName(new Date(2026, 10, 5, 8, 7), 'har')).toBe('request-doctor-20261105-0807.har');
+  expect(exportFileName(new Date(2026, 0, 31, 23, 59), 'csv')).toBe('request-doctor-20260131-2359.csv');
+});

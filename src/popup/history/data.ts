@@ -1,0 +1,71 @@
+// Reads the history straight from storage (no need to wake the background): storage.session, and
+// storage.local when the person keeps it across restarts (a browser just restarted has only that).
+// The newest chunks come first, so the first screen does not wait for all 10,000 failures.
+import browser from '../../shared/browser';
+import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, type HistoryEntry, type HistoryMeta } from '../../shared/protocol';
+import { settings, settingsReady } from '../../shared/settings-store';
+import { t, uiLanguage } from '../../shared/i18n';
+import type { CatalogLanguage } from '../../diagnosis/catalog';
+import { STAGES } from '../../diagnosis/types';
+
+const DAY_MS = 86_400_000;
+/** Chunks (of 250) read before the first screen. */
+const NEWEST_CHUNKS = 2;
+
+export interface StoredHistory {
+  /** Oldest first, as stored. */
+  entries: HistoryEntry[];
+  dropped: number;
+  /** False while only the newest chunks are read. */
+  complete: boolean;
+}
+
+/** Enough of a shape check that foreign or corrupt values are skipped, never rendered half. */
+const isEntry = (value: unknown): value is HistoryEntry => {
+  const e = value as HistoryEntry | null;
+  return typeof e === 'object' && e !== null && typeof e.url === 'string' && typeof e.code === 'string' && typeof e.method === 'string' &&
+    typeof e.pageUrl === 'string' && STAGES.includes(e.stage) && typeof e.lastSeen === 'number' && Number.isInteger(e.tabId) && Number.isInteger(e.count);
+};
+
+function entriesOf(stored: Record<string, unknown>, since: number): HistoryEntry[] {
+  return Object.keys(stored).filter((key) => key.startsWith(HISTORY_PREFIX))
+    .map((key) => [Number(key.slice(HISTORY_PREFIX.length)), stored[key]] as const)
+    .filter(([id]) => Number.isInteger(id))
+    .sort(([a], [b]) => a - b)
+    .flatMap(([, value]) => historyChunkEntries(value).filter((e): e is HistoryEntry => isEntry(e) && e.lastSeen >= since));
+}
+
+const isMeta = (meta: unknown): meta is HistoryMeta =>
+  Number.isInteger((meta as HistoryMeta | undefined)?.first) && Number.isInteger((meta as HistoryMeta).last) && (meta as HistoryMeta).last - (meta as HistoryMeta).first < 1e5;
+
+/** The newest chunks first (when that helps), then everything. */
+export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
+  await settingsReady;
+  const days = settings().historyDays;
+  const since = days > 0 ? Date.now() - days * DAY_MS : -Infinity;
+  const meta = (await browser.storage.session.get(HISTORY_META_KEY))[HISTORY_META_KEY];
+  const dropped = Number.isInteger((meta as HistoryMeta | undefined)?.dropped) ? (meta as HistoryMeta).dropped : 0;
+  // Kept across restarts, or no index yet: read everything at once (storage.local has the same keys).
+  if (days > 0 || !isMeta(meta)) {
+    const [session, local] = await Promise.all([browser.storage.session.get(null), days > 0 ? browser.storage.local.get(null) : {}]);
+    const stored: Record<string, unknown> = { ...local, ...session };
+    const storedMeta = stored[HISTORY_META_KEY] as HistoryMeta | undefined;
+    yield { entries: entriesOf(stored, since), dropped: Number.isInteger(storedMeta?.dropped) ? storedMeta!.dropped : 0, complete: true };
+    return;
+  }
+  const keys = Array.from({ length: meta.last - meta.first + 1 }, (_, i) => historyChunkKey(meta.first + i));
+  const newest = keys.slice(-NEWEST_CHUNKS);
+  const first = await browser.storage.session.get(newest);
+  if (keys.length > newest.length) yield { entries: entriesOf(first, since), dropped, complete: false };
+  const rest = await browser.storage.session.get(keys.slice(0, -NEWEST_CHUNKS));
+  yield { entries: entriesOf({ ...rest, ...first }, since), dropped, complete: true };
+}
+
+/** Open tabs and the page each shows, to mark entries of a current page and switch to them. */
+export async function openTabs(): Promise<Map<number, { url: string; windowId?: number }>> {
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  return new Map(tabs.filter((tab) => tab.id !== undefined).map((tab) => [tab.id!, { url: tab.url ?? '', windowId: tab.windowId }]));
+}
+
+/** The catalog speaks the interface's language, as in the report. */
+export const catalogLanguage = (): CatalogLanguage => ({ language: t('catalogLocale'), locale: uiLanguage() });

@@ -1,0 +1,77 @@
+// The history list: the shared failure card plus when and where it happened. Only the first screen
+// is built at once; more is built as the reader scrolls near the end, so 10,000 entries stay cheap.
+import { failureCard } from '../../card/card';
+import type { Catalog } from '../../diagnosis/catalog/types';
+import type { Group, Grouping } from '../../diagnosis/history/filter';
+import { h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import type { HistoryEntry } from '../../shared/protocol';
+
+const FIRST_SCREEN = 20;
+const MORE = 40;
+
+export interface ListContext {
+  catalog: Catalog;
+  /** Open tabs: id → the URL shown now. */
+  tabs: Map<number, { url: string }>;
+  grouping: Grouping;
+}
+
+function pageLabel(entry: HistoryEntry): string {
+  if (entry.tabId < 0) return t('noTabPage');
+  return entry.pageTitle && entry.pageTitle !== entry.pageUrl ? `${entry.pageTitle} — ${entry.pageUrl}` : entry.pageUrl;
+}
+
+export function entryCard(entry: HistoryEntry, context: ListContext): HTMLElement {
+  const card = failureCard(entry, context.catalog);
+  const current = entry.tabId >= 0 && entry.pageUrl !== '' && context.tabs.get(entry.tabId)?.url === entry.pageUrl;
+  card.setAttribute('data-tab', String(entry.tabId));
+  card.setAttribute('data-page', entry.pageUrl);
+  if (current) card.setAttribute('data-current-page', '');
+  const when = new Date(entry.lastSeen);
+  card.prepend(h('p', { class: 'history-meta' },
+    h('time', { datetime: when.toISOString() }, when.toLocaleString()),
+    h('span', { class: 'history-page', title: entry.pageUrl }, pageLabel(entry)),
+    current ? h('span', { class: 'current' }, t('currentPage')) : null,
+    entry.tabId >= 0 || entry.pageUrl ? h('button', { type: 'button', 'data-action': 'open-tab' }, t('openInTab')) : null));
+  return card;
+}
+
+function groupHeader(group: Group, grouping: Grouping): HTMLElement {
+  const title = group.key || (grouping === 'page' ? t('noTabPage') : '—');
+  return h('section', { class: 'group', 'data-group': group.key },
+    h('h2', null, title, h('span', { class: 'group-count' }, String(group.entries.length))));
+}
+
+export class HistoryList {
+  private jobs: (() => HTMLElement)[] = [];
+  private next = 0;
+  private readonly sentinel = h('p', { class: 'more' });
+  private readonly observer = new IntersectionObserver((seen) => {
+    if (seen.some((entry) => entry.isIntersecting)) this.build(MORE);
+  }, { rootMargin: '1200px 0px' });
+
+  constructor(private readonly main: HTMLElement) {}
+
+  show(groups: Group[], context: ListContext, empty: HTMLElement): void {
+    this.jobs = groups.flatMap((group) => [
+      ...(context.grouping === 'none' ? [] : [() => groupHeader(group, context.grouping)]),
+      ...group.entries.map((entry) => () => entryCard(entry, context)),
+    ]);
+    this.next = 0;
+    this.main.replaceChildren();
+    if (!groups.some((group) => group.entries.length)) this.main.append(empty);
+    this.build(FIRST_SCREEN);
+  }
+
+  private build(count: number): void {
+    const fragment = document.createDocumentFragment();
+    for (const end = Math.min(this.next + count, this.jobs.length); this.next < end; ) fragment.appendChild(this.jobs[this.next++]!());
+    this.sentinel.textContent = this.next < this.jobs.length ? t('moreFailures', this.jobs.length - this.next) : '';
+    fragment.appendChild(this.sentinel);
+    this.main.appendChild(fragment);
+    // Observing again reports at once whether the end is still near (a tall window wants more).
+    this.observer.unobserve(this.sentinel);
+    if (this.next < this.jobs.length) this.observer.observe(this.sentinel);
+  }
+}

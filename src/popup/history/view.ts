@@ -1,0 +1,143 @@
+// The History view (`index.html?view=history`): failures of every tab, filtered, grouped and exported.
+// Filters live in the URL, so a view can be reloaded and shared.
+import browser from '../../shared/browser';
+import { h } from '../../shared/dom';
+import { t } from '../../shared/i18n';
+import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
+import { settings, settingsReady } from '../../shared/settings-store';
+import { failureOf } from '../../card/card';
+import { catalogFor } from '../../diagnosis/catalog';
+import type { Catalog } from '../../diagnosis/catalog/types';
+import { explain } from '../../diagnosis/explain';
+import { EXPORT_FORMATS } from '../../diagnosis/history/export';
+import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
+import { browserName, reportMarkdown } from '../../card/report';
+import { filterForm, readForm } from './controls';
+import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from './data';
+import { exportHistory } from './download';
+import { HistoryList } from './list';
+import './history.css';
+
+const EXPORT_LABELS = { har: 'exportHar', json: 'exportJson', csv: 'exportCsv' } as const;
+
+let stored: StoredHistory = { entries: [], dropped: 0, complete: false };
+let shown: HistoryEntry[] = [];
+let filters: HistoryFilters;
+let catalog: Catalog;
+let tabs = new Map<number, { url: string; windowId?: number }>();
+let titleOf: (entry: HistoryEntry) => string = () => '';
+
+const summary = h('span', { class: 'summary', 'aria-live': 'polite' });
+const kept = h('p', { class: 'page' });
+const dropped = h('p', { class: 'note dropped' });
+const main = h('main', { id: 'history', 'aria-busy': 'true' });
+const list = new HistoryList(main);
+
+function exportButton(format: (typeof EXPORT_FORMATS)[number]): HTMLButtonElement {
+  const button = h('button', { type: 'button', 'data-action': `export-${format}` }, t(EXPORT_LABELS[format]));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = t('exporting');
+    try {
+      await exportHistory(format, shown, stored.dropped);
+    } finally {
+      button.disabled = false;
+      button.textContent = t(EXPORT_LABELS[format]);
+    }
+  });
+  return button;
+}
+
+/** Filter and show; runs on every keystroke, so only the first screen of cards is built here. */
+function render(): void {
+  shown = applyFilters(stored.entries, filters, Date.now(), titleOf);
+  summary.textContent = t('historyCount', shown.length, stored.entries.length);
+  dropped.textContent = stored.dropped ? t('historyDropped', stored.dropped) : '';
+  const empty = stored.entries.length
+    ? h('div', { class: 'empty', 'data-empty': true }, h('p', null, t('historyNoMatch')))
+    : h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('historyEmptyTitle')), h('p', null, t('historyEmptyBody')));
+  list.show(groupEntries(shown, filters.group), { catalog, tabs, grouping: filters.group }, empty);
+  // Tests and find-in-page wait for every failure to be read.
+  main.setAttribute('aria-busy', String(!stored.complete));
+}
+
+/** Show the newest failures as soon as they are read, then all of them. */
+async function load(): Promise<void> {
+  const tabsRead = openTabs();
+  const days = settings().historyDays;
+  kept.textContent = days > 0 ? t('historyKeptDays', days) : t('historyKeptSession');
+  for await (const history of readStoredHistory()) {
+    performance.mark('data-read');
+    stored = history;
+    tabs = await tabsRead;
+    const texts = (catalog = await catalogFor(stored.entries, catalogLanguage()));
+    titleOf = (entry) => explain(entry, texts).title;
+    render();
+    if (!performance.getEntriesByName('first-render').length) performance.mark('first-render');
+  }
+}
+
+async function copyReport(button: HTMLButtonElement, entry: HistoryEntry): Promise<void> {
+  const text = reportMarkdown(entry, explain(entry, catalog), {
+    pageUrl: entry.pageUrl || undefined, browser: browserName(navigator.userAgent), extensionVersion: browser.runtime.getManifest().version,
+    stripQuery: settings().stripQueryInReports, catalog,
+  });
+  button.textContent = await navigator.clipboard.writeText(text).then(() => t('copied'), () => t('copyFailed'));
+  setTimeout(() => (button.textContent = t('copyReport')), 2000);
+}
+
+/** Switch to the tab if it still shows that page; otherwise open the page in a new tab. */
+async function openInTab(entry: HistoryEntry): Promise<void> {
+  const tab = tabs.get(entry.tabId);
+  if (tab) {
+    await browser.tabs.update(entry.tabId, { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } else if (entry.pageUrl) await browser.tabs.create({ url: entry.pageUrl });
+}
+
+function onListClick(event: Event): void {
+  const button = (event.target as Element).closest('button[data-action]') as HTMLButtonElement | null;
+  const entry = button && (failureOf(button) as HistoryEntry | undefined);
+  if (!button || !entry) return;
+  if (button.dataset.action === 'copy') void copyReport(button, entry);
+  if (button.dataset.action === 'open-tab') void openInTab(entry);
+}
+
+function layout(form: HTMLFormElement): void {
+  const clear = h('button', { type: 'button', 'data-action': 'clear-history' }, t('clearHistory'));
+  clear.addEventListener('click', async () => {
+    await browser.runtime.sendMessage({ type: MessageType.ClearHistory } satisfies Message);
+    await load();
+  });
+  document.title = `${t('historyTitle')} · Request Doctor`;
+  document.body.classList.add('report', 'history');
+  document.body.replaceChildren(
+    h('header', { class: 'bar' },
+      h('img', { src: '/icons/32.png', width: 20, height: 20, alt: '' }),
+      h('h1', null, t('historyTitle')), summary, h('span', { class: 'spacer' }),
+      ...EXPORT_FORMATS.map(exportButton), clear),
+    kept, form, dropped, main);
+}
+
+export async function showHistory(): Promise<void> {
+  filters = parseFilters(new URLSearchParams(location.search));
+  const form = filterForm(filters);
+  layout(form);
+  form.addEventListener('input', (event) => {
+    filters = readForm(form, filters.tab);
+    history.replaceState(null, '', `?${filtersToParams(filters)}`);
+    render();
+    // From the keystroke until the filtered list is painted: what `npm run bench` reads.
+    requestAnimationFrame(() => setTimeout(() => performance.measure('filter', { start: event.timeStamp })));
+  });
+  form.addEventListener('click', (event) => {
+    if (!(event.target as Element).closest('[data-action="all-tabs"]')) return;
+    filters = { ...filters, tab: undefined };
+    history.replaceState(null, '', `?${filtersToParams(filters)}`);
+    form.querySelector('.only-tab')?.remove();
+    render();
+  });
+  main.addEventListener('click', onListClick);
+  await settingsReady;
+  await load();
+}

@@ -1,0 +1,70 @@
+// History view with 10,000 failures: the first screen (mark first-render, relative to navigation start),
+// and how long each keystroke in the search box (and a few toggles) takes until the list is painted.
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ExtensionBrowser } from '../support/extension-browser.mjs';
+
+const QUERY = 'status/50';
+
+/** @param {import('playwright-core').Page} page */
+async function firstRender(page) {
+  // First screen: the newest failures; then every failure is read (aria-busy false).
+  await page.waitForFunction(() => performance.getEntriesByName('first-render').length > 0 && !document.querySelector('main[aria-busy="true"]'), null, { polling: 250 });
+  return page.evaluate(() => ({
+    first: performance.getEntriesByName('first-render')[0].startTime,
+    total: document.querySelector('.summary')?.textContent ?? '',
+  }));
+}
+
+/** One input, then wait for the view's own measure of it. @param {import('playwright-core').Page} page @param {() => Promise<void>} act */
+async function timed(page, act) {
+  const before = await page.evaluate(() => performance.getEntriesByName('filter').length);
+  await act();
+  await page.waitForFunction((n) => performance.getEntriesByName('filter').length > n, before, { polling: 50 });
+  return page.evaluate(() => performance.getEntriesByName('filter').at(-1).duration);
+}
+
+/** @param {{ runs?: number }} [options] */
+export async function historyRender({ runs = 10 } = {}) {
+  // Written by test/bench/history-seed.bench-run.ts with the real observe(), addFailure() and addToHistory().
+  const seed = JSON.parse(readFileSync('.bench/history-seed.json', 'utf8'));
+  const browser = await ExtensionBrowser.launch();
+  try {
+    const helper = await browser.context.newPage();
+    await helper.goto(`${browser.reportUrl}?tab=-2`);
+    await helper.evaluate((items) => chrome.storage.session.set(items), seed);
+    await helper.close();
+    const url = `${browser.reportUrl}?view=history`;
+    /** @type {number[]} */
+    const first = [];
+    let shown = '';
+    for (let run = -1; run < runs; run++) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      const result = await firstRender(page);
+      await page.close();
+      await sleep(1000);
+      shown = result.total;
+      if (run >= 0) first.push(result.first);
+    }
+    if (!shown.endsWith('of 10000 failures')) throw new Error(`the history shows "${shown}", expected 10,000 failures`);
+    /** @type {number[]} */
+    const keystrokes = [];
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await firstRender(page);
+    for (let run = 0; run < 3; run++) {
+      await page.focus('input[name="q"]');
+      for (const key of QUERY) keystrokes.push(await timed(page, () => page.keyboard.press(key)));
+      for (let i = 0; i < QUERY.length; i++) keystrokes.push(await timed(page, () => page.keyboard.press('Backspace')));
+      for (const toggle of ['input[name="stage"][value="dns"]', 'input[name="class"][value="5xx"]']) {
+        keystrokes.push(await timed(page, () => page.click(toggle)));
+        keystrokes.push(await timed(page, () => page.click(toggle)));
+      }
+    }
+    await page.close();
+    return { first, keystrokes };
+  } finally {
+    await browser.close();
+  }
+}
