@@ -121,3 +121,18 @@ describe('keyboard', () => {
     await Promise.all([report.close(), page.close()]);
   });
 });
+
+describe('screen readers', () => {
+  it('read the strip as one sentence', { timeout: 180_000 }, async () => {
+    const { page, tabId } = await failingTab();
+    const { page: report } = await suite.browser.report(tabId, 4);
+    const sentence = (code: string) => report.locator(`[data-failure][data-code="${code}"] .strip p`).innerText();
+    expect(await sentence('503')).toBe('Failed at: Receive response; the steps before it passed (no TLS handshake: plain http).');
+    expect(await sentence('net::ERR_NAME_NOT_RESOLVED')).toBe('Failed at the first step: DNS lookup.');
+    // Port 9 is one Chromium refuses to use: stopped in the browser, before any step.
+    expect(await sentence('net::ERR_UNSAFE_PORT')).toBe('Failed at the first step: Browser.');
+    // The visual strip is hidden from assistive technology, so nothing is read twice.
+    expect(await report.locator('[data-failure] ol.cycle[aria-hidden="true"]').count()).toBe(4);
+    await Promise.all([report.close(), page.close()]);
+  });
+});
