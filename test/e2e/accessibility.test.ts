@@ -122,6 +122,33 @@ describe('keyboard', () => {
   });
 });
 
+describe('notification and keyboard', () => {
+  it('never takes focus, yet Tab past the page reaches its buttons, and Esc closes it', { timeout: 180_000 }, async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?axe-keys${++serial}`);
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const input = document.body.appendChild(document.createElement('input'));
+      input.focus();
+    });
+    await page.evaluate((origin) => fetch(`${origin}/status/503`).catch(() => {}), suite.site.origin);
+    const prefix = `chrome-extension://${suite.browser.extensionId}/src/content/notice.html`;
+    let frame: Frame | undefined;
+    await expect.poll(async () => {
+      frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(prefix));
+      return frame ? await frame.locator('#notice li').count().catch(() => 0) : 0;
+    }, { timeout: 15_000 }).toBeGreaterThan(0);
+    // Shown, and the page kept its focus.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    // The notification comes after the page's own controls in the tab order.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => frame!.evaluate(() => document.hasFocus() && document.activeElement?.tagName)).toBe('BUTTON');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await page.close();
+  });
+});
+
 describe('screen readers', () => {
   it('read the strip as one sentence', { timeout: 180_000 }, async () => {
     const { page, tabId } = await failingTab();
