@@ -124,7 +124,7 @@ describe('what gets no notification', () => {
   it('a clean page gets nothing injected', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/clean?n=50`);
-    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
+    await page.waitForFunction(() => window.__done === true);
     await page.waitForTimeout(800);
     expect(await hostCount(page)).toBe(0);
     expect(noticeFrame(page)).toBeUndefined();

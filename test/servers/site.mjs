@@ -1,3 +1,4 @@
+// @ts-check
 // Real local servers that fail on purpose, for end-to-end tests and the `npm start` demo.
 import http from 'node:http';
 import https from 'node:https';
@@ -160,7 +161,9 @@ export async function startSite(options = {}) {
   const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: /** @type {string | null} */ (null) };
   const handler = router(site);
   const tls = { key: readFileSync(new URL('self-signed.key', certDir)), cert: readFileSync(new URL('self-signed.crt', certDir)) };
-  const servers = [http.createServer(handler), https.createServer(tls, handler)];
+  const httpServer = http.createServer(handler);
+  const httpsServer = https.createServer(tls, handler);
+  const servers = [httpServer, httpsServer];
   // Track raw sockets so close() can cut hanging and keep-alive connections immediately.
   for (const s of servers) s.on('connection', (sock) => { sockets.add(sock); sock.once('close', () => sockets.delete(sock)); });
 
@@ -175,8 +178,8 @@ export async function startSite(options = {}) {
   })());
 
   try {
-    const port = await listen(servers[0], options.port ?? 0);
-    const httpsPort = await listen(servers[1], options.httpsPort ?? 0);
+    const port = await listen(httpServer, options.port ?? 0);
+    const httpsPort = await listen(httpsServer, options.httpsPort ?? 0);
     const refusedPort = await freePort();
     site.origin = `http://127.0.0.1:${port}`;
     site.httpsOrigin = `https://127.0.0.1:${httpsPort}`;
