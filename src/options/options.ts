@@ -1,5 +1,6 @@
 // Settings page: one control per key of the defaults object, saved to storage.sync on change.
 import browser from '../shared/browser';
+import './watches';
 import { h } from '../shared/dom';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
 import { MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
