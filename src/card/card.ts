@@ -10,20 +10,29 @@ import type { FailureRecord } from '../shared/protocol';
 import { recheckArea } from './recheck';
 import { markFailure } from './contract';
 
-/** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
+/** The strip as one sentence, for screen readers and copied text: where it failed and what came before. */
+function stripSentence(stage: Stage, shown: readonly Stage[], tlsSkipped: boolean): string {
+  const label = t(`stage_${stage}`);
+  if (shown.indexOf(stage) === 0) return t('stripFirst', label);
+  return t(tlsSkipped ? 'stripAfterPlainHttp' : 'stripAfter', label);
+}
+
+/** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. Shape and ✓/✕ marks
+ * tell the states apart for sighted readers; a sentence says the same as text. */
 export function cycleStrip(stage: Stage, url: string): HTMLElement {
   const failedAt = STAGES.indexOf(stage);
   const plainHttp = /^(http|ws):/i.test(url);
-  const steps = STAGES.filter((s) => s !== 'browser' || stage === 'browser').map((step) => {
+  const shown = STAGES.filter((s) => s !== 'browser' || stage === 'browser');
+  const tlsSkipped = plainHttp && STAGES.indexOf('tls') < failedAt;
+  const steps = shown.map((step) => {
     const index = STAGES.indexOf(step);
     const state =
-      index === failedAt ? 'failed' : step === 'tls' && plainHttp && index < failedAt ? 'skipped' : index < failedAt ? 'done' : 'not-reached';
-    const label = ({ done: 'stepDone', failed: 'stepFailed', skipped: 'stepSkipped', 'not-reached': 'stepNotReached' } as const)[state];
-    return h('li', { class: `step ${state}`, 'data-step': step, 'aria-current': state === 'failed' ? 'step' : undefined },
-      h('span', { class: 'step-name' }, t(`stage_${step}`)),
-      h('span', { class: 'visually-hidden' }, `: ${t(label)}`));
+      index === failedAt ? 'failed' : step === 'tls' && tlsSkipped ? 'skipped' : index < failedAt ? 'done' : 'not-reached';
+    return h('li', { class: `step ${state}`, 'data-step': step }, h('span', { class: 'step-name' }, t(`stage_${step}`)));
   });
-  return h('ol', { class: 'cycle', 'aria-label': t('failedAt', t(`stage_${stage}`)) }, ...steps);
+  return h('div', { class: 'strip' },
+    h('p', { class: 'visually-hidden' }, stripSentence(stage, shown, tlsSkipped)),
+    h('ol', { class: 'cycle', 'aria-hidden': 'true' }, ...steps));
 }
 
 function detailRow(label: string, value: string | number | undefined): HTMLElement | null {

@@ -121,3 +121,45 @@ describe('keyboard', () => {
     await Promise.all([report.close(), page.close()]);
   });
 });
+
+describe('notification and keyboard', () => {
+  it('never takes focus, yet Tab past the page reaches its buttons, and Esc closes it', { timeout: 180_000 }, async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?axe-keys${++serial}`);
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const input = document.body.appendChild(document.createElement('input'));
+      input.focus();
+    });
+    await page.evaluate((origin) => fetch(`${origin}/status/503`).catch(() => {}), suite.site.origin);
+    const prefix = `chrome-extension://${suite.browser.extensionId}/src/content/notice.html`;
+    let frame: Frame | undefined;
+    await expect.poll(async () => {
+      frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(prefix));
+      return frame ? await frame.locator('#notice li').count().catch(() => 0) : 0;
+    }, { timeout: 15_000 }).toBeGreaterThan(0);
+    // Shown, and the page kept its focus.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    // The notification comes after the page's own controls in the tab order.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => frame!.evaluate(() => document.hasFocus() && document.activeElement?.tagName)).toBe('BUTTON');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await page.close();
+  });
+});
+
+describe('screen readers', () => {
+  it('read the strip as one sentence', { timeout: 180_000 }, async () => {
+    const { page, tabId } = await failingTab();
+    const { page: report } = await suite.browser.report(tabId, 4);
+    const sentence = (code: string) => report.locator(`[data-failure][data-code="${code}"] .strip p`).innerText();
+    expect(await sentence('503')).toBe('Failed at: Receive response; the steps before it passed (no TLS handshake: plain http).');
+    expect(await sentence('net::ERR_NAME_NOT_RESOLVED')).toBe('Failed at the first step: DNS lookup.');
+    // Port 9 is one Chromium refuses to use: stopped in the browser, before any step.
+    expect(await sentence('net::ERR_UNSAFE_PORT')).toBe('Failed at the first step: Browser.');
+    // The visual strip is hidden from assistive technology, so nothing is read twice.
+    expect(await report.locator('[data-failure] ol.cycle[aria-hidden="true"]').count()).toBe(4);
+    await Promise.all([report.close(), page.close()]);
+  });
+});

@@ -109,10 +109,13 @@ describe.each(locales)('interface language %s', (locale) => {
     await expect.poll(() => copy.textContent()).toBe(own.copied!.message);
     await suite.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.site.origin });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    const keys = ['reportRequest', 'reportFailedAt', 'forOwner', 'stage_receive'];
-    for (const phrase of expected(keys)) expect(copied).toContain(phrase);
+    // Labels are checked in their Markdown form: "Request" alone is also part of the product's name.
+    const labels = ['reportRequest', 'reportFailedAt', 'forOwner'];
+    for (const label of expected(labels)) expect(copied).toContain(`**${label}:**`);
+    for (const label of english(labels)) expect(copied, `English left: ${label}`).not.toContain(`**${label}:**`);
+    for (const phrase of expected(['stage_receive'])) expect(copied).toContain(phrase);
+    for (const phrase of english(['stage_receive'])) expect(copied, `English left: ${phrase}`).not.toContain(phrase);
     expect(copied).toContain(titleOf(language, 'statuses', '409'));
-    for (const phrase of english(keys)) expect(copied, `English left: ${phrase}`).not.toContain(phrase);
     await Promise.all([report.close(), page.close()]);
   });
 });
