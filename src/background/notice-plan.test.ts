@@ -102,7 +102,7 @@ describe('settings', () => {
     });
   });
   it('good values are kept', () => {
-    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', systemNotifications: true, showAborted: true, stripQueryInReports: true } as const;
+    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48 } as const;
     expect(normalizeOptions(stored)).toEqual(stored);
   });
 });

@@ -7,6 +7,7 @@ import { h } from '../shared/dom';
 import { shortCode } from '../shared/failures';
 import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
+import { recheckArea } from './recheck';
 
 /** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. */
 export function cycleStrip(stage: Stage, url: string): HTMLElement {
@@ -80,6 +81,7 @@ export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLEleme
       ? h('dl', { class: 'ids', 'aria-label': t('requestIds') },
         ...diagnosis.requestIds.map(([name, value]) => detailRow(name, value)))
       : null,
+    recheckArea(failure),
     details(failure),
     h('footer', null,
       diagnosis.source ? h('span', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null,

@@ -43,3 +43,8 @@ export function sectionElement(section: Section): HTMLElement {
 export function emptyState(): HTMLElement {
   return h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('emptyTitle')), h('p', null, t('emptyBody')));
 }
+
+/** Failures the per-tab cap no longer lists: counted, so the numbers still add up. */
+export function droppedNote(count: number): HTMLElement {
+  return h('p', { class: 'note', 'data-dropped': String(count) }, t('droppedNote', count));
+}

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FailureView } from '../support/extension-browser.mjs';
 import { chromiumSuite } from '../support/chromium-suite';
+import { eventsSettled } from '../support/chromium-notice';
 
 const suite = chromiumSuite();
-/** Longer than the background's storage write batching (1 s), so a wrongly recorded failure would show. */
-const WRITE_BATCH_WAIT_MS = 1500;
 let pageSerial = 0;
 
 /** Open a fresh page on the site and run `action` in it; returns the page and its tab id. */
@@ -96,7 +95,9 @@ describe('the page itself', () => {
     await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
     const tabId = await suite.browser.tabIdOf(page);
     await page.goto('http://nonexistent.invalid/').catch(() => {});
-    await page.waitForTimeout(1500); // past Chromium's first auto-reload of the error page
+    // Past Chromium's first auto-reload of the error page (a second main-frame request), then settled.
+    await page.waitForTimeout(1500);
+    await eventsSettled(suite.browser, suite.site.origin);
     const failures = await suite.browser.failures(tabId, 1);
     expect(failures.map((f) => [f.stage, f.code, f.count])).toEqual([['dns', 'net::ERR_NAME_NOT_RESOLVED', 1]]);
     await expect.poll(() => suite.browser.badge(tabId)).toBe('1');
@@ -134,7 +135,7 @@ describe('what is not a failure', () => {
     await page.goto(`${suite.site.origin}/pages/clean?n=50`);
     await page.waitForFunction(() => window.__done === true);
     const tabId = await suite.browser.tabIdOf(page);
-    await page.waitForTimeout(WRITE_BATCH_WAIT_MS);
+    await eventsSettled(suite.browser, suite.site.origin);
     const { failures, page: report } = await suite.browser.report(tabId);
     expect(failures).toEqual([]);
     expect(await report.locator('[data-empty]').count()).toBe(1);
@@ -148,7 +149,7 @@ describe('what is not a failure', () => {
     await page.goto(`${suite.site.origin}/pages/abort`);
     await page.waitForFunction(() => document.title === 'aborted');
     const tabId = await suite.browser.tabIdOf(page);
-    await page.waitForTimeout(WRITE_BATCH_WAIT_MS);
+    await eventsSettled(suite.browser, suite.site.origin);
     expect(await suite.browser.failures(tabId)).toEqual([]);
     expect(await suite.browser.badge(tabId)).toBe('');
     await page.close();

@@ -56,6 +56,10 @@ for (let k = 0; k < ${count(q, 50)}; k++) {
 const c = new AbortController();
 fetch('/hang', { signal: c.signal }).catch(() => { window.__done = true; document.title = 'aborted'; });
 setTimeout(() => c.abort(), 200);</script></body>`),
+  // Fetches ?u= (e.g. from inside an iframe) and says when it settled.
+  fetch: (/** @type {URLSearchParams} */ q) => html(`<title>fetching</title></head><body><script>
+fetch(${JSON.stringify(q.get('u') ?? '/status/500').replace(/</g, '\\u003c')}, { credentials: 'omit' }).catch(() => {}).finally(() => { document.title = 'fetched'; });
+</script></body>`),
   many: (/** @type {URLSearchParams} */ q) => html(`<title>many</title></head><body><script>${countdown(count(q, 300), 'done')}
 const fail = ${Math.max(0, Math.min(1, Number(q.get('fail') ?? 0.1) || 0))};
 for (let k = 0; k < ${count(q, 300)}; k++) {
@@ -66,6 +70,21 @@ for (let k = 0; k < ${count(q, 300)}; k++) {
   document.body.append(i);
 }</script></body>`),
 };
+
+/**
+ * `burst(n, distinct)` fires n failing fetches at once over `distinct` URLs (404, 500 and refused in turn)
+ * and resolves with how many failed as the page saw it, and when the last one settled.
+ * @param {string} refusedOrigin
+ */
+const burstPage = (refusedOrigin) => html(`<title>burst</title></head><body><script>
+window.burst = async (n, distinct) => {
+  const url = (k) => [\`/status/404?b=\${k}\`, \`/status/500?b=\${k}\`, \`${refusedOrigin}/b\${k}\`][k % 3];
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: n }, (_, i) =>
+    fetch(url(i % distinct), { credentials: 'omit' }).then((r) => { if (!r.ok) failed += 1; }, () => { failed += 1; })));
+  return { failed, ms: performance.now() - started, lastAt: Date.now() };
+};</script></body>`);
 
 /**
  * Sends any status 100–999, falling back to a raw response if Node refuses the code.
@@ -90,19 +109,30 @@ function sendStatus(req, res, code, q) {
   }
 }
 
+/** @typedef {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null, seen: Map<string, number> }} Site */
+
 /**
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * @param {Site} site
  * @returns {http.RequestListener}
  */
 function router(site) {
   return (req, res) => {
+    // Every request counted by method and path: tests check what reached the server (e.g. no second POST).
+    const seenKey = `${req.method} ${new URL(req.url ?? '/', 'http://127.0.0.1').pathname}`;
+    site.seen.set(seenKey, (site.seen.get(seenKey) ?? 0) + 1);
     // A bad query (e.g. an invalid Location) must answer 500, not crash the test run.
     try { route(site, req, res); } catch (e) { if (!res.headersSent) res.writeHead(500, 'Internal Server Error', CORS).end(String(e)); else res.destroy(); }
   };
 }
 
 /**
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * How many GET/HEAD requests reached a path so far, this one included.
+ * @param {Site} site @param {string} path
+ */
+const answered = (site, path) => (site.seen.get(`GET ${path}`) ?? 0) + (site.seen.get(`HEAD ${path}`) ?? 0);
+
+/**
+ * @param {Site} site
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res
  */
 function route(site, req, res) {
@@ -122,6 +152,18 @@ function route(site, req, res) {
   if (p === '/loop2') return send(302, 'text/plain', 'loop\n', { Location: '/loop' });
   if (p === '/redirect-to') return q.get('to') ? send(302, 'text/plain', 'redirect\n', { Location: q.get('to') }) : send(400, 'text/plain', 'missing ?to=\n');
   if (p === '/favicon.ico') return send(204, 'text/plain', '');
+  // Answers that change over time, for rechecks and watches. Each path has its own count, so a
+  // test uses a fresh name per case. /flaky/<name>?fail=3&code=503: `code` for the first 3 GETs, then 200.
+  if ((m = /^\/flaky\/[\w-]+$/.exec(p))) {
+    const fail = Number(q.get('fail') ?? 1);
+    return answered(site, p) <= fail ? sendStatus(req, res, Number(q.get('code') ?? 503), q) : send(200, 'text/plain', 'back\n');
+  }
+  // /changing/<name>?first=500&then=409: the first GET gets `first`, every later one `then`.
+  if ((m = /^\/changing\/[\w-]+$/.exec(p))) return sendStatus(req, res, Number(answered(site, p) <= 1 ? q.get('first') : q.get('then')), q);
+  // /then-hang/<name>: 503 for the first GET, then no answer at all (a server that stopped responding).
+  if ((m = /^\/then-hang\/[\w-]+$/.exec(p))) return answered(site, p) <= 1 ? sendStatus(req, res, 503, q) : undefined;
+  // 400 while the request carries the cookie `big` (as a page-set cookie that grew too large would), 200 without.
+  if (p === '/cookie-400') return /(^|;\s*)big=/.test(req.headers.cookie ?? '') ? sendStatus(req, res, 400, q) : send(200, 'text/plain', 'fine\n');
   if (p.startsWith('/ok/')) {
     if (/\.(gif|png)$/.test(p)) return send(200, 'image/gif', GIF);
     if (p.endsWith('.js')) return send(200, 'text/javascript', '/* ok */');
@@ -132,6 +174,7 @@ function route(site, req, res) {
   // A text body, so the image fails to decode as well as failing on status.
   if ((m = /^\/img\/([1-9]\d\d)\.gif$/.exec(p))) return sendStatus(req, res, Number(m[1]), new URLSearchParams());
   if (p === '/demo') return send(200, 'text/html; charset=utf-8', demoPage(site));
+  if (p === '/pages/burst') return send(200, 'text/html; charset=utf-8', burstPage(site.refusedOrigin));
   // A page that forbids everything it can: strict CSP with Trusted Types enforced.
   if (p === '/pages/strict') return send(200, 'text/html; charset=utf-8', strictPage, {
     'Content-Security-Policy': "default-src 'none'; script-src 'sha256-" + strictScriptHash + "'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'",
@@ -158,7 +201,8 @@ const listen = (server, port) => new Promise((resolve, reject) => {
 export async function startSite(options = {}) {
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set();
-  const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: /** @type {string | null} */ (null) };
+  /** @type {Site} */
+  const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: null, seen: new Map() };
   const handler = router(site);
   const tls = { key: readFileSync(new URL('self-signed.key', certDir)), cert: readFileSync(new URL('self-signed.crt', certDir)) };
   const httpServer = http.createServer(handler);
@@ -197,7 +241,7 @@ export async function startSite(options = {}) {
 
 /**
  * Ready-made absolute URLs, one per failure kind; nginx-only ones are null without nginx.
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} s
+ * @param {Site} s
  */
 function siteUrls({ origin: o, httpsOrigin, refusedOrigin, nginxOrigin: n }) {
   return {
