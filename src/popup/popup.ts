@@ -45,7 +45,7 @@ async function render(log: TabLog | undefined): Promise<void> {
   if (token !== renderToken) return;
   const texts = catalog;
   const dropped = log?.dropped ?? 0;
-  const counted = countedFailures(failures) + dropped;
+  const counted = countedFailures(log);
   summary.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
   if (failures.length === 0) {

@@ -28,7 +28,8 @@ export async function freshBackground(use: (browser: unknown) => void): Promise<
   session.set = async (items: Record<string, TabLog>) => {
     for (const [key, log] of Object.entries(items)) {
       bytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(log)));
-      records.set(key, log.failures.length);
+      // Notices share the write queue: only tab logs hold records.
+      records.set(key, Array.isArray(log.failures) ? log.failures.length : 0);
     }
   };
   session.remove = async (keys: string | string[]) => [keys].flat().forEach((key) => (bytes.delete(key), records.delete(key)));
