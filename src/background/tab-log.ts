@@ -131,10 +131,10 @@ export interface Badge {
   severity: Severity | null;
 }
 
-/** Badge text is the counted failures (see countedFailures) plus those the caps dropped, empty when none; its colour is the worst listed. */
+/** Badge text is the counted failures (see countedFailures, dropped ones included), empty when none; its colour is the worst listed. */
 export function badgeOf(log: TabLog | undefined): Badge {
   const failures = log?.failures ?? [];
-  const count = countedFailures(failures) + (log?.dropped ?? 0);
+  const count = countedFailures(log);
   let severity: Severity | null = null;
   for (const record of failures) if (!record.blocked) severity = worse(severity, record.severity);
   return { text: count === 0 ? '' : count > 99 ? '99+' : String(count), severity };

@@ -59,7 +59,7 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   performance.mark('data-read');
   // Failures dropped by the caps still count: the total stays the number the page really made.
   const dropped = log?.dropped ?? 0;
-  const counted = countedFailures(failures) + dropped;
+  const counted = countedFailures(log);
   count.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
   const summary = showSummary(failures);

@@ -10,13 +10,17 @@ const record = (extra: Partial<RequestDetails>, count = 1): FailureRecord => ({
 
 describe('countedFailures: the badge and report count', () => {
   it('counts repeats and leaves out requests blocked in the browser', () => {
-    expect(countedFailures([
+    expect(countedFailures({ failures: [
       record({}, 3),
       record({ statusCode: 503 }),
       record({ statusCode: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' }, 5),
-    ])).toBe(4);
+    ] })).toBe(4);
   });
-  it('is zero when nothing failed', () => expect(countedFailures([])).toBe(0));
+  it('counts in what the caps dropped', () => expect(countedFailures({ failures: [record({}, 2)], dropped: 7 })).toBe(9));
+  it('is zero when nothing failed', () => {
+    expect(countedFailures({ failures: [] })).toBe(0);
+    expect(countedFailures(undefined)).toBe(0);
+  });
 });
 
 describe('shortCode', () => {

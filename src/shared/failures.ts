@@ -1,10 +1,10 @@
 // Small rules every context applies to stored failures, said once.
-import type { FailureRecord } from './protocol';
+import type { TabLog } from './protocol';
 
-/** The number on the badge and atop the report: repeats included, requests blocked in the browser left out. */
-export function countedFailures(failures: readonly FailureRecord[]): number {
-  let count = 0;
-  for (const failure of failures) if (!failure.blocked) count += failure.count;
+/** The number on the badge and atop the report: repeats included, those the caps dropped too, requests blocked in the browser left out. */
+export function countedFailures(log: Pick<TabLog, 'failures' | 'dropped'> | undefined): number {
+  let count = log?.dropped ?? 0;
+  for (const failure of log?.failures ?? []) if (!failure.blocked) count += failure.count;
   return count;
 }
 
