@@ -13,6 +13,7 @@ const fromPopup = ['**/popup/**', 'The popup is its own context; share through s
 // A `?script` import is only the built file's name, for scripting.executeScript.
 const fromContent = [/(^|\/)content\/(?!.*\?script)/, 'Content code runs in pages; share through src/shared.'];
 const fromOptions = ['**/options/**', 'The options page is its own context; share through src/shared.'];
+const fromDevtools = ['**/devtools/**', 'The DevTools panel is its own context; share through src/shared or src/card.'];
 const fromCard = ['**/card/**', 'The failure card is DOM code for extension pages; the worker and content scripts cannot use it.'];
 const polyfill = ['webextension-polyfill', 'Import browser from src/shared/browser.ts, the one module that wraps the polyfill.'];
 const browserModule = ['**/shared/browser*', 'This module is pure: pass what you need as arguments.'];
@@ -37,21 +38,23 @@ export default tseslint.config(
     ignores: ['src/diagnosis/**/*.test.ts'],
     rules: {
       'no-restricted-globals': ['error', ...browserGlobals],
-      'no-restricted-imports': ['error', noImport(polyfill, ['**/shared/browser*', 'Diagnosis must not touch browser APIs.'], fromBackground, fromPopup, fromContent, fromOptions)],
+      'no-restricted-imports': ['error', noImport(polyfill, ['**/shared/browser*', 'Diagnosis must not touch browser APIs.'], fromBackground, fromPopup, fromContent, fromOptions, fromDevtools)],
     },
   },
-  { files: ['src/popup/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromContent, fromOptions)] } },
+  { files: ['src/popup/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromContent, fromOptions, fromDevtools)] } },
+  // The DevTools page and panel: they may use the card, never another context's code.
+  { files: ['src/devtools/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions)] } },
   // The shared failure card: pages import it; it imports none of them.
-  { files: ['src/card/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions)] } },
-  { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromOptions, fromCard)] } },
-  { files: ['src/options/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent)] } },
-  { files: ['src/background/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromPopup, fromContent, fromOptions, fromCard)] } },
-  { files: ['src/shared/**/*.ts'], ignores: ['src/shared/browser.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions, fromCard)] } },
+  { files: ['src/card/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions, fromDevtools)] } },
+  { files: ['src/content/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromOptions, fromCard, fromDevtools)] } },
+  { files: ['src/options/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromDevtools)] } },
+  { files: ['src/background/**/*.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromPopup, fromContent, fromOptions, fromCard, fromDevtools)] } },
+  { files: ['src/shared/**/*.ts'], ignores: ['src/shared/browser.ts'], rules: { 'no-restricted-imports': ['error', noImport(polyfill, fromBackground, fromPopup, fromContent, fromOptions, fromCard, fromDevtools)] } },
   {
     files: pureFiles,
     rules: {
       'no-restricted-globals': ['error', ...browserGlobals],
-      'no-restricted-imports': ['error', noImport(polyfill, browserModule, fromPopup, fromContent, fromOptions, fromCard)],
+      'no-restricted-imports': ['error', noImport(polyfill, browserModule, fromPopup, fromContent, fromOptions, fromCard, fromDevtools)],
     },
   },
 );

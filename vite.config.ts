@@ -17,8 +17,9 @@ export default defineConfig({
     minify: true,
     modulePreload: false,
     sourcemap: false,
-    // The notification frame is only listed as a web-accessible resource; make it a real entry.
-    rollupOptions: { input: { notice: 'src/content/notice.html' } },
+    // The notification frame is only listed as a web-accessible resource, and the DevTools panel is only
+    // named by the DevTools page's script: make both real entries.
+    rollupOptions: { input: { notice: 'src/content/notice.html', panel: 'src/devtools/panel.html' } },
   },
   server: { strictPort: true },
 });

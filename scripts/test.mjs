@@ -1,3 +1,4 @@
+// @ts-check
 // npm test: lint, type-check, build, web-ext lint, then the unit tests, then end-to-end in real Chromium and Firefox ESR.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ try {
   process.exit(1);
 }
 
+/** @param {string} title @param {string} command @param {string[]} args */
 const run = (title, command, args) => {
   console.log(`\n▶ ${title}`);
   const result = spawnSync(command, args, { stdio: 'inherit' });

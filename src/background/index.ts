@@ -7,8 +7,10 @@ import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Send
 import { settings } from '../shared/settings-store';
 import { showBadge } from './badge';
 import { considerNotice, noticeHandlers, resetNotice } from './notify';
+import { forgetRechecks, isOwn, ownRequestFailed, recheckHandlers } from './recheck';
 import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, whenReady } from './store';
+import { startWatching, watchHandlers } from './watch';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
 /** Exported for tests: it must be empty once every request has finished. */
@@ -25,6 +27,8 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
     return;
   }
   const chain = redirects.take(details.requestId);
+  // A recheck's own answer is read from its fetch response; it is never a failure of any tab.
+  if (isOwn(details)) return;
   whenReady(() => {
     const failure = observe(details, chain);
     if (failure) recordFailure(failure);
@@ -33,6 +37,7 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
 
 function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   const chain = redirects.take(details.requestId);
+  if (isOwn(details)) return ownRequestFailed(details, chain);
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
   whenReady(() => {
     const failure = observe(details, chain, { includeAborted: settings().showAborted });
@@ -49,6 +54,8 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
 
 const handlers: BackgroundHandlers = {
   ...noticeHandlers,
+  ...recheckHandlers,
+  ...watchHandlers,
   [MessageType.ClearTab]: ({ tabId }) => {
     if (!Number.isInteger(tabId)) return undefined;
     clearTab(tabId);
@@ -71,6 +78,7 @@ browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);
   resetNotice(tabId);
+  forgetRechecks(tabId);
 });
 // Chromium clears the badge when a page (or its error page) commits, after our update.
 browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -79,6 +87,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.
 browser.runtime.onSuspend?.addListener(() => void flush());
+startWatching();
 
 setRecordListener(considerNotice);
 setFlushListener((tabIds) => tabIds.forEach((tabId) => void showBadge(tabId)));

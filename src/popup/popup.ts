@@ -6,11 +6,11 @@ import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import type { Catalog } from '../diagnosis/catalog/types';
-import { explain } from '../diagnosis/explain';
-import { browserName, reportMarkdown } from '../card/report';
-import { settings, settingsReady } from '../shared/settings-store';
 import { failureCard, failureOf } from '../card/card';
+import { copyFailureReport } from '../card/copy';
 import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
+import { wireRecheck } from './recheck-wiring';
+import { addTimings } from './timings';
 
 /** Cards built before the first paint; the rest follow in chunks so opening stays fast. */
 const FIRST_PAINT = 15;
@@ -21,6 +21,7 @@ const summary = document.getElementById('summary')!;
 const clearButton = document.getElementById('clear') as HTMLButtonElement;
 const openButton = document.getElementById('open-report') as HTMLButtonElement;
 let renderToken = 0;
+let shownTab: number | undefined;
 
 async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
@@ -78,28 +79,14 @@ async function render(log: TabLog | undefined): Promise<void> {
 function finished(): void {
   list.setAttribute('aria-busy', 'false');
   performance.mark('complete-render');
+  // Step timings are read from the page only now, never while browsing.
+  if (shownTab !== undefined) void addTimings(list, shownTab);
 }
 
 async function copyReport(button: HTMLButtonElement, failure: FailureRecord, tabId: number): Promise<void> {
-  const [, tab] = await Promise.all([
-    settingsReady,
-    browser.tabs.get(tabId).catch(() => undefined),
-  ]);
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
   catalog ??= await catalogFor([failure], language);
-  const text = reportMarkdown(failure, explain(failure, catalog), {
-    pageUrl: tab?.url,
-    browser: browserName(navigator.userAgent),
-    extensionVersion: browser.runtime.getManifest().version,
-    stripQuery: settings().stripQueryInReports,
-    catalog,
-  });
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = t('copied');
-  } catch {
-    button.textContent = t('copyFailed');
-  }
-  setTimeout(() => (button.textContent = t('copyReport')), 2000);
+  await copyFailureReport(button, failure, catalog, tab?.url);
 }
 
 const ALL_SITES = { origins: ['<all_urls>'] };
@@ -151,6 +138,7 @@ async function main(): Promise<void> {
   // The full-page report also reaches requests that belong to no tab (service workers, the browser).
   document.getElementById('no-tab')!.textContent = t('noTabLink');
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
+  shownTab = tabId;
   const key = tabLogKey(tabId);
   browser.storage.session.onChanged.addListener((changes) => {
     if (key in changes) void render(changes[key]?.newValue as TabLog | undefined);
@@ -164,6 +152,7 @@ async function main(): Promise<void> {
     const failure = button && failureOf(button);
     if (button && failure) void copyReport(button as HTMLButtonElement, failure, tabId);
   });
+  wireRecheck(tabId, list);
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });

@@ -2,4 +2,4 @@
 import browser from 'webextension-polyfill';
 
 export default browser;
-export type { Browser, Runtime, Storage, Tabs, WebRequest, WebNavigation } from 'webextension-polyfill';
+export type { Alarms, Browser, Runtime, Storage, Tabs, WebRequest, WebNavigation } from 'webextension-polyfill';

@@ -1,5 +1,6 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
 import type { Classification, Observation, Stage } from '../diagnosis/types';
+import type { CookieKind, SkipReason, Verdict } from '../diagnosis/recheck';
 import type { Options } from './settings';
 
 /** One failure as stored: what was observed, where it failed, and how often it repeated.
@@ -64,14 +65,80 @@ export enum MessageType {
   NoticeChanged = 'notice-changed',
   /** notification frame → background: open the full report of the sender's tab (Firefox gives a framed extension page no tabs API). */
   OpenReport = 'open-report',
+  /** popup/report → background: repeat one failed request of a tab and judge it. */
+  Recheck = 'recheck',
+  /** popup/report → background: recheck one failed request in the background until it works again. */
+  Watch = 'watch',
+  /** popup/report/settings → background: stop (and forget) a watch. */
+  StopWatch = 'stop-watch',
 }
+
+/** Which failure a recheck or watch is about: the tab, and the failure's method, code and URL. */
+export interface FailureRef {
+  tabId: number;
+  method: string;
+  code: string;
+  url: string;
+}
+
+/** What a recheck showed; stored in storage.session under `recheck:<tabId>`, by failureKey. */
+export interface RecheckResult {
+  verdict: Verdict;
+  /** When the recheck finished. */
+  checkedAt: number;
+  /** When the original request first failed. */
+  failedAt: number;
+  reason?: SkipReason;
+  cookieKind?: CookieKind;
+  /** The recheck's own failure (failing, different): explained like any failure. */
+  failure?: Observation & Classification;
+  /** The recheck gave up after its time limit. */
+  timedOut?: boolean;
+}
+
+/** `storage.session` key of a tab's recheck results. */
+export const recheckKey = (tabId: number): string => `recheck:${tabId}`;
+
+export type WatchState = 'watching' | 'recovered' | 'gave-up';
+
+/** One watched request; all of them live in storage.local under WATCHES_KEY. */
+export interface Watch {
+  /** Names its alarm (`watch:<id>`). */
+  id: string;
+  /** failureKey of the failure it watches, to find its card. */
+  key: string;
+  tabId: number;
+  url: string;
+  method: string;
+  /** The failure that started it. */
+  code: string;
+  stage: Stage;
+  failedAt: number;
+  startedAt: number;
+  state: WatchState;
+  /** Checks done so far. */
+  attempts: number;
+  nextAt?: number;
+  lastCheck?: number;
+  /** The last check's code (`200`, `503`, a net error). */
+  lastResult?: string;
+  recoveredAt?: number;
+}
+
+export const WATCHES_KEY = 'watches';
+
+/** What a Watch message answers. */
+export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-watchable' | 'unknown' };
 
 /** Messages the background answers. */
 export type BackgroundMessage =
   | { type: MessageType.ClearTab; tabId: number }
   | { type: MessageType.DismissNotice }
   | { type: MessageType.GetNotice }
-  | { type: MessageType.OpenReport };
+  | { type: MessageType.OpenReport }
+  | ({ type: MessageType.Recheck } & FailureRef)
+  | ({ type: MessageType.Watch } & FailureRef)
+  | { type: MessageType.StopWatch; id: string };
 
 /** Messages the background sends to pages (the notification's script and frame). */
 export type PageMessage =

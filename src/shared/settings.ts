@@ -19,7 +19,12 @@ export const defaults = {
   showAborted: false,
   /** Remove query strings from URLs in copied reports. */
   stripQueryInReports: false,
+  /** A watch stops rechecking after this many hours without the request working again. */
+  watchGiveUpHours: 24,
 };
+
+/** The range the watch limit may take, in hours. */
+export const WATCH_HOURS = { min: 1, max: 168 } as const;
 
 export type Options = typeof defaults;
 
@@ -34,5 +39,7 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
     systemNotifications: stored.systemNotifications === true,
     showAborted: stored.showAborted === true,
     stripQueryInReports: stored.stripQueryInReports === true,
+    watchGiveUpHours: typeof stored.watchGiveUpHours === 'number' && stored.watchGiveUpHours >= WATCH_HOURS.min && stored.watchGiveUpHours <= WATCH_HOURS.max
+      ? stored.watchGiveUpHours : defaults.watchGiveUpHours,
   };
 }

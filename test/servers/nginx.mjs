@@ -1,3 +1,4 @@
+// @ts-check
 // A real nginx in front of dead/hanging upstreams, so 502/504/444 come from nginx itself.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
@@ -55,6 +56,23 @@ http {
       add_header Cache-Control no-store always;
       add_header Retry-After 120 always;
       return 503 "down for maintenance\\n";
+    }
+    # The upstream takes 2 s and answers 503; nginx relays it (Server: nginx). TAO lets pages read the steps.
+    location = /slow-unavailable {
+      ${cors}
+      add_header Cache-Control no-store always;
+      add_header Timing-Allow-Origin * always;
+      proxy_hide_header Access-Control-Allow-Origin;
+      proxy_hide_header Access-Control-Expose-Headers;
+      proxy_pass http://127.0.0.1:${hangPort}/slow?ms=2000&status=503;
+    }
+    # Cross-origin errors for pages on the Node origin: with and without Timing-Allow-Origin.
+    location = /error { return 500 "error\\n"; }
+    location = /error-tao {
+      ${cors}
+      add_header Cache-Control no-store always;
+      add_header Timing-Allow-Origin * always;
+      return 500 "error\\n";
     }
     location = /ok { return 200 "ok\\n"; }
     location / { return 404 "not found\\n"; }

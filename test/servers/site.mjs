@@ -1,3 +1,4 @@
+// @ts-check
 // Real local servers that fail on purpose, for end-to-end tests and the `npm start` demo.
 import http from 'node:http';
 import https from 'node:https';
@@ -108,19 +109,30 @@ function sendStatus(req, res, code, q) {
   }
 }
 
+/** @typedef {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null, seen: Map<string, number> }} Site */
+
 /**
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * @param {Site} site
  * @returns {http.RequestListener}
  */
 function router(site) {
   return (req, res) => {
+    // Every request counted by method and path: tests check what reached the server (e.g. no second POST).
+    const seenKey = `${req.method} ${new URL(req.url ?? '/', 'http://127.0.0.1').pathname}`;
+    site.seen.set(seenKey, (site.seen.get(seenKey) ?? 0) + 1);
     // A bad query (e.g. an invalid Location) must answer 500, not crash the test run.
     try { route(site, req, res); } catch (e) { if (!res.headersSent) res.writeHead(500, 'Internal Server Error', CORS).end(String(e)); else res.destroy(); }
   };
 }
 
 /**
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} site
+ * How many GET/HEAD requests reached a path so far, this one included.
+ * @param {Site} site @param {string} path
+ */
+const answered = (site, path) => (site.seen.get(`GET ${path}`) ?? 0) + (site.seen.get(`HEAD ${path}`) ?? 0);
+
+/**
+ * @param {Site} site
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res
  */
 function route(site, req, res) {
@@ -135,11 +147,31 @@ function route(site, req, res) {
   // TLS sockets cannot reset themselves; the raw TCP socket underneath (_parent) can.
   if (p === '/reset') return void (/** @type {any} */ (req.socket)._parent ?? req.socket).resetAndDestroy();
   if (p === '/empty') return void req.socket.destroy();
+  // A slow first byte: the answer (any status) starts after ?ms= milliseconds.
+  if (p === '/slow') {
+    const ms = Math.max(0, Math.min(60_000, Number(q.get('ms')) || 0));
+    const code = Number(q.get('status')) || 200;
+    const timer = setTimeout(() => sendStatus(req, res, code >= 100 && code <= 999 ? code : 200, q), ms);
+    req.socket.once('close', () => clearTimeout(timer));
+    return;
+  }
   if (p === '/hang') return; // the socket stays open until the client gives up or close() destroys it
   if (p === '/loop') return send(302, 'text/plain', 'loop\n', { Location: '/loop2' });
   if (p === '/loop2') return send(302, 'text/plain', 'loop\n', { Location: '/loop' });
   if (p === '/redirect-to') return q.get('to') ? send(302, 'text/plain', 'redirect\n', { Location: q.get('to') }) : send(400, 'text/plain', 'missing ?to=\n');
   if (p === '/favicon.ico') return send(204, 'text/plain', '');
+  // Answers that change over time, for rechecks and watches. Each path has its own count, so a
+  // test uses a fresh name per case. /flaky/<name>?fail=3&code=503: `code` for the first 3 GETs, then 200.
+  if ((m = /^\/flaky\/[\w-]+$/.exec(p))) {
+    const fail = Number(q.get('fail') ?? 1);
+    return answered(site, p) <= fail ? sendStatus(req, res, Number(q.get('code') ?? 503), q) : send(200, 'text/plain', 'back\n');
+  }
+  // /changing/<name>?first=500&then=409: the first GET gets `first`, every later one `then`.
+  if ((m = /^\/changing\/[\w-]+$/.exec(p))) return sendStatus(req, res, Number(answered(site, p) <= 1 ? q.get('first') : q.get('then')), q);
+  // /then-hang/<name>: 503 for the first GET, then no answer at all (a server that stopped responding).
+  if ((m = /^\/then-hang\/[\w-]+$/.exec(p))) return answered(site, p) <= 1 ? sendStatus(req, res, 503, q) : undefined;
+  // 400 while the request carries the cookie `big` (as a page-set cookie that grew too large would), 200 without.
+  if (p === '/cookie-400') return /(^|;\s*)big=/.test(req.headers.cookie ?? '') ? sendStatus(req, res, 400, q) : send(200, 'text/plain', 'fine\n');
   if (p.startsWith('/ok/')) {
     if (/\.(gif|png)$/.test(p)) return send(200, 'image/gif', GIF);
     if (p.endsWith('.js')) return send(200, 'text/javascript', '/* ok */');
@@ -177,10 +209,13 @@ const listen = (server, port) => new Promise((resolve, reject) => {
 export async function startSite(options = {}) {
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set();
-  const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: /** @type {string | null} */ (null) };
+  /** @type {Site} */
+  const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: null, seen: new Map() };
   const handler = router(site);
   const tls = { key: readFileSync(new URL('self-signed.key', certDir)), cert: readFileSync(new URL('self-signed.crt', certDir)) };
-  const servers = [http.createServer(handler), https.createServer(tls, handler)];
+  const httpServer = http.createServer(handler);
+  const httpsServer = https.createServer(tls, handler);
+  const servers = [httpServer, httpsServer];
   // Track raw sockets so close() can cut hanging and keep-alive connections immediately.
   for (const s of servers) s.on('connection', (sock) => { sockets.add(sock); sock.once('close', () => sockets.delete(sock)); });
 
@@ -195,8 +230,8 @@ export async function startSite(options = {}) {
   })());
 
   try {
-    const port = await listen(servers[0], options.port ?? 0);
-    const httpsPort = await listen(servers[1], options.httpsPort ?? 0);
+    const port = await listen(httpServer, options.port ?? 0);
+    const httpsPort = await listen(httpsServer, options.httpsPort ?? 0);
     const refusedPort = await freePort();
     site.origin = `http://127.0.0.1:${port}`;
     site.httpsOrigin = `https://127.0.0.1:${httpsPort}`;
@@ -214,7 +249,7 @@ export async function startSite(options = {}) {
 
 /**
  * Ready-made absolute URLs, one per failure kind; nginx-only ones are null without nginx.
- * @param {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null }} s
+ * @param {Site} s
  */
 function siteUrls({ origin: o, httpsOrigin, refusedOrigin, nginxOrigin: n }) {
   return {
@@ -229,6 +264,10 @@ function siteUrls({ origin: o, httpsOrigin, refusedOrigin, nginxOrigin: n }) {
     serverError: `${o}/status/500`,
     serviceUnavailable: n ? `${n}/maintenance` : `${o}/status/503?h=Retry-After:120`,
     badGateway: n ? `${n}/bad-gateway` : null,
+    slowUnavailable: n ? `${n}/slow-unavailable` : null,
+    crossOriginError: n ? `${n}/error` : null,
+    crossOriginErrorTao: n ? `${n}/error-tao` : null,
+    slowFirstByte: `${o}/slow?ms=1500&status=500`,
     gatewayTimeout: n ? `${n}/gateway-timeout` : null,
     nonStandardStatus: `${o}/status/999`,
     reset: `${o}/reset`,

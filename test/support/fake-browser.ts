@@ -39,8 +39,9 @@ export function createFakeBrowser(): FakeBrowser {
     },
     webNavigation: { onCommitted: event('webNavigation.onCommitted') },
     tabs: { onRemoved: event('tabs.onRemoved'), onUpdated: event('tabs.onUpdated') },
-    runtime: { onMessage: event('runtime.onMessage'), onSuspend: event('runtime.onSuspend') },
-    storage: { session: area(session), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
+    runtime: { onMessage: event('runtime.onMessage'), onSuspend: event('runtime.onSuspend'), getURL: (path: string) => `chrome-extension://fake-extension-id/${path}` },
+    storage: { session: area(session), local: area(new Map()), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
+    alarms: { onAlarm: event('alarms.onAlarm'), create: async () => {}, clear: async () => true, getAll: async () => [] },
     action: {
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => badges.set(tabId, { ...badges.get(tabId), text }),
       setBadgeBackgroundColor: async ({ tabId, color }: { tabId: number; color: string }) =>

@@ -9,7 +9,7 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-// The first lint loads the TypeScript parser: seconds on a busy 2-core machine.
+// The first lint loads eslint and typescript-eslint: seconds on a busy machine.
 describe('lint keeps the contexts apart', { timeout: 60_000 }, () => {
   it.each([
     ['src/diagnosis/x.ts', 'export const u = document.title;', 'no-restricted-globals'],
@@ -24,17 +24,27 @@ describe('lint keeps the contexts apart', { timeout: 60_000 }, () => {
     ['src/background/x.ts', "import { failureCard } from '../card/card';\nexport default failureCard;", 'no-restricted-imports'],
     ['src/content/x.ts', "import { failureCard } from '../card/card';\nexport default failureCard;", 'no-restricted-imports'],
     ['src/card/x.ts', "import x from '../popup/sections';\nexport default x;", 'no-restricted-imports'],
+    ['src/devtools/x.ts', "import x from '../popup/timings';\nexport default x;", 'no-restricted-imports'],
+    ['src/devtools/x.ts', "import { flush } from '../background/store';\nexport default flush;", 'no-restricted-imports'],
+    ['src/devtools/x.ts', "import browser from 'webextension-polyfill';\nexport default browser;", 'no-restricted-imports'],
+    ['src/popup/x.ts', "import x from '../devtools/panel';\nexport default x;", 'no-restricted-imports'],
+    ['src/card/x.ts', "import x from '../devtools/panel';\nexport default x;", 'no-restricted-imports'],
+    ['src/background/x.ts', "import x from '../devtools/panel';\nexport default x;", 'no-restricted-imports'],
+    ['src/diagnosis/x.ts', "import x from '../devtools/panel';\nexport default x;", 'no-restricted-imports'],
     ['src/background/stored-shape.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
     ['src/background/notice-plan.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
     ['src/background/notice-plan.ts', "import browser from '../shared/browser';\nexport default browser;", 'no-restricted-imports'],
     ['src/shared/notice-lines.ts', 'export const u = document.title;', 'no-restricted-globals'],
   ])('%s: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
-  });
+    // The first lint loads the whole config and typescript-eslint: slow on a busy 2-core machine.
+  }, 30_000);
 
   it('allows the sanctioned paths', async () => {
     expect(await ruleIds("import { classify } from '../diagnosis/classify';\nexport default classify;", 'src/popup/x.ts')).toEqual([]);
     expect(await ruleIds("import { failureCard } from '../card/card';\nexport default failureCard;", 'src/popup/x.ts')).toEqual([]);
+    expect(await ruleIds("import { failureCard } from '../card/card';\nexport default failureCard;", 'src/devtools/x.ts')).toEqual([]);
+    expect(await ruleIds("import { harFailure } from '../diagnosis/har';\nexport default harFailure;", 'src/devtools/x.ts')).toEqual([]);
     expect(await ruleIds("import browser from 'webextension-polyfill';\nexport default browser;", 'src/shared/browser.ts')).toEqual([]);
   });
 });

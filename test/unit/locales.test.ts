@@ -23,6 +23,8 @@ describe('locales', () => {
   it('every built key (stage_*, side_*) exists in en', () => {
     for (const stage of ['browser', 'dns', 'connect', 'tls', 'send', 'wait', 'receive']) expect(en).toHaveProperty(`stage_${stage}`);
     for (const side of ['browser', 'network', 'site', 'intermediary']) expect(en).toHaveProperty(`side_${side}`);
+    for (const part of ['queued', 'dns', 'connect', 'tls', 'send', 'wait', 'waitServer', 'receive']) expect(en).toHaveProperty(`timeWent_${part}`);
+    for (const gap of ['cross_origin', 'network_error', 'buffer_full', 'navigated', 'unreadable', 'no_entry']) expect(en).toHaveProperty(`timingGap_${gap}`);
   });
 
   it('no page hard-codes its language: lang comes from the interface language at run time', () => {

@@ -1,0 +1,165 @@
+// Watch: recheck a failed request on an alarm schedule until it works again, then say so.
+// Watches live in storage.local (they must survive a browser restart); alarms carry the schedule,
+// never timers, and are re-created on every start because browsers may drop them on restart.
+import browser, { type Alarms } from '../shared/browser';
+import { failureKey, nextCheckAt, roughDuration, watchable, watchExpired } from '../diagnosis/recheck';
+import { hostLabel } from '../diagnosis/url';
+import { shortCode } from '../shared/failures';
+import { t } from '../shared/i18n';
+import { MessageType, WATCHES_KEY, type BackgroundHandlers, type FailureRef, type Watch, type WatchAnswer } from '../shared/protocol';
+import { settings } from '../shared/settings-store';
+import { findFailure, tryOnce } from './recheck';
+import { whenReady } from './store';
+
+/** At most this many watches are kept; finished ones make room for new ones. */
+export const MAX_WATCHES = 20;
+const ALARM_PREFIX = 'watch:';
+/** While a check runs, its alarm is set this far ahead: a worker stopped mid-check still checks again. */
+const CHECK_GUARD_MS = 60_000;
+
+let list: Promise<Watch[]> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+const checking = new Set<string>();
+
+const readWatches = (): Promise<Watch[]> =>
+  (list ??= browser.storage.local.get(WATCHES_KEY).then(
+    (stored) => (Array.isArray(stored[WATCHES_KEY]) ? (stored[WATCHES_KEY] as Watch[]).filter((w) => typeof w?.id === 'string') : []),
+    () => [],
+  ));
+
+/** Every change goes through one queue: read, change, write, in order. */
+function change<T>(edit: (watches: Watch[]) => T): Promise<T> {
+  const next = queue.then(async () => {
+    const watches = await readWatches();
+    const result = edit(watches);
+    await browser.storage.local.set({ [WATCHES_KEY]: watches });
+    return result;
+  });
+  queue = next.catch(() => {});
+  return next;
+}
+
+const alarmName = (id: string): string => `${ALARM_PREFIX}${id}`;
+
+function schedule(watch: Watch, at: number): void {
+  watch.nextAt = at;
+  void browser.alarms.create(alarmName(watch.id), { when: Math.max(at, Date.now() + 1000) });
+}
+
+async function startWatch(ref: FailureRef): Promise<WatchAnswer> {
+  const record = findFailure(ref);
+  if (!record) return { ok: false, reason: 'unknown' };
+  if (!watchable(record)) return { ok: false, reason: 'not-watchable' };
+  const key = failureKey(record);
+  return change((watches): WatchAnswer => {
+    const existing = watches.findIndex((w) => w.key === key);
+    if (existing >= 0 && watches[existing]!.state === 'watching') return { ok: true };
+    if (existing >= 0) watches.splice(existing, 1);
+    if (watches.length >= MAX_WATCHES) {
+      const finished = watches.findIndex((w) => w.state !== 'watching');
+      if (finished < 0) return { ok: false, reason: 'limit' };
+      watches.splice(finished, 1);
+    }
+    const now = Date.now();
+    const watch: Watch = {
+      id: crypto.randomUUID(), key, tabId: record.tabId, url: record.url, method: record.method, code: record.code,
+      stage: record.stage, failedAt: record.timeStamp, startedAt: now, state: 'watching', attempts: 0,
+    };
+    schedule(watch, nextCheckAt(0, now, record.headers?.['retry-after']));
+    watches.push(watch);
+    return { ok: true };
+  });
+}
+
+async function stopWatch(id: string): Promise<void> {
+  await change((watches) => {
+    const index = watches.findIndex((w) => w.id === id);
+    if (index >= 0) watches.splice(index, 1);
+  });
+  await browser.alarms.clear(alarmName(id));
+}
+
+async function check(id: string): Promise<void> {
+  const watch = (await readWatches()).find((w) => w.id === id);
+  if (!watch || watch.state !== 'watching' || checking.has(id)) return;
+  const now = Date.now();
+  if (watchExpired(watch.startedAt, now, settings().watchGiveUpHours)) {
+    await change(() => {
+      watch.state = 'gave-up';
+      delete watch.nextAt;
+    });
+    return;
+  }
+  checking.add(id);
+  void browser.alarms.create(alarmName(id), { when: now + CHECK_GUARD_MS });
+  try {
+    const outcome = await tryOnce(watch.url, watch.method === 'HEAD' ? 'HEAD' : 'GET', 'include');
+    await change(() => {
+      watch.attempts += 1;
+      watch.lastCheck = Date.now();
+      if (outcome.kind === 'ok') {
+        watch.lastResult = String(outcome.status);
+        watch.state = 'recovered';
+        watch.recoveredAt = watch.lastCheck;
+        delete watch.nextAt;
+      } else {
+        watch.lastResult = outcome.kind === 'timeout' ? 'timeout' : outcome.failure.code;
+        const retryAfter = outcome.kind === 'failed' ? outcome.failure.headers?.['retry-after'] : undefined;
+        schedule(watch, nextCheckAt(watch.attempts, watch.lastCheck, retryAfter));
+      }
+    });
+    if (outcome.kind === 'ok') {
+      await browser.alarms.clear(alarmName(id));
+      await announceRecovery(watch);
+    }
+  } finally {
+    checking.delete(id);
+  }
+}
+
+/** Works again: a system notification when allowed, and the tab's badge turns to a green tick. */
+async function announceRecovery(watch: Watch): Promise<void> {
+  const { value, unit } = roughDuration((watch.recoveredAt ?? Date.now()) - watch.failedAt);
+  try {
+    if (browser.notifications && (await browser.permissions.contains({ permissions: ['notifications'] }))) {
+      await browser.notifications.create(`request-doctor-watch-${watch.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('icons/128.png'),
+        title: t('backAgainTitle'),
+        message: t('backAgainNotice', hostLabel(watch.url), t(`duration_${unit}`, value), shortCode(watch.code)),
+      });
+    }
+  } catch {
+    // No notification after all: the badge and the report still say it.
+  }
+  try {
+    await browser.action.setBadgeText({ tabId: watch.tabId, text: '✓' });
+    await browser.action.setBadgeBackgroundColor({ tabId: watch.tabId, color: '#1a7f37' });
+  } catch {
+    // The tab is gone.
+  }
+}
+
+function onAlarm(alarm: Alarms.Alarm): void {
+  if (alarm.name.startsWith(ALARM_PREFIX)) whenReady(() => void check(alarm.name.slice(ALARM_PREFIX.length)));
+}
+
+/** Re-create the alarm of every running watch that has none (alarms may not survive a restart). */
+async function restoreAlarms(): Promise<void> {
+  const [watches, alarms] = await Promise.all([readWatches(), browser.alarms.getAll()]);
+  const names = new Set(alarms.map((alarm) => alarm.name));
+  for (const watch of watches) {
+    if (watch.state === 'watching' && !names.has(alarmName(watch.id))) schedule(watch, watch.nextAt ?? Date.now());
+  }
+}
+
+/** Registered synchronously at the worker's top level, like every listener. */
+export function startWatching(): void {
+  browser.alarms.onAlarm.addListener(onAlarm);
+  void restoreAlarms();
+}
+
+export const watchHandlers: Pick<BackgroundHandlers, MessageType.Watch | MessageType.StopWatch> = {
+  [MessageType.Watch]: (ref) => startWatch(ref),
+  [MessageType.StopWatch]: ({ id }) => (typeof id === 'string' ? stopWatch(id) : undefined),
+};

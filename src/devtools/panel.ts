@@ -1,0 +1,60 @@
+// The Request Doctor panel in DevTools: the inspected page's failures from DevTools' own network log
+// (HAR), each on the same card as the report, with the HAR timings on its strip. Exists only while
+// DevTools is open; the browsing itself pays nothing for it.
+import browser from '../shared/browser';
+import { localizePage, t, uiLanguage } from '../shared/i18n';
+import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
+import type { HarEntry } from '../diagnosis/timings';
+import { failureOf } from '../card/card';
+import { copyFailureReport } from '../card/copy';
+import { h } from '../shared/dom';
+import { harCard } from './har-card';
+
+const list = document.getElementById('failures')!;
+const tabId = browser.devtools.inspectedWindow.tabId ?? -1;
+let pageUrl: string | undefined;
+/** The catalog speaks the interface's language, as in the popup. */
+const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
+/** Bumped when the inspected page navigates, so late cards of the old page are dropped. */
+let page = 0;
+/** getHAR() and onRequestFinished can both hand over a request that finished while the panel opened. */
+const seen = new Set<string>();
+
+const emptyState = (): HTMLElement => h('p', { class: 'empty', 'data-empty': true }, t('devtoolsEmpty'));
+
+async function add(entry: HarEntry): Promise<void> {
+  const key = `${entry.startedDateTime} ${entry.request?.url}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  const shownPage = page;
+  const card = await harCard(entry, tabId, language);
+  if (!card || shownPage !== page) return;
+  list.querySelector('[data-empty]')?.remove();
+  list.prepend(card);
+}
+
+list.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest('button[data-action="copy"]');
+  const failure = button && failureOf(button);
+  if (button && failure) void catalogFor([failure], language).then((catalog) => copyFailureReport(button as HTMLButtonElement, failure, catalog, pageUrl));
+});
+
+browser.devtools.network.onNavigated.addListener((url) => {
+  page += 1;
+  pageUrl = url;
+  seen.clear();
+  list.replaceChildren(emptyState());
+});
+browser.devtools.network.onRequestFinished.addListener((request) => void add(request as unknown as HarEntry));
+
+async function main(): Promise<void> {
+  localizePage();
+  document.getElementById('intro')!.textContent = t('devtoolsIntro');
+  list.replaceChildren(emptyState());
+  // What DevTools logged before the panel was first shown.
+  const har = await browser.devtools.network.getHAR();
+  pageUrl ??= (har.entries as unknown as HarEntry[]).find((entry) => entry._resourceType === 'document')?.request.url;
+  for (const entry of har.entries as unknown as HarEntry[]) void add(entry);
+}
+
+void main();

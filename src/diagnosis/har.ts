@@ -1,0 +1,38 @@
+// A DevTools HAR entry → the same failure record the background stores, so DevTools shows the same card.
+import type { FailureRecord } from '../shared/protocol';
+import { observe } from './observe';
+import type { HarEntry } from './timings';
+
+/** DevTools' `_resourceType` → webRequest's resource type. A document may be a frame's: DevTools does not say. */
+const RESOURCE_TYPES: Readonly<Record<string, string>> = {
+  document: 'main_frame', stylesheet: 'stylesheet', image: 'image', media: 'media', font: 'font', script: 'script',
+  xhr: 'xmlhttprequest', fetch: 'xmlhttprequest', eventsource: 'xmlhttprequest', websocket: 'websocket',
+  ping: 'ping', 'csp-violation-report': 'csp_report', manifest: 'other', other: 'other',
+};
+
+/** HTTP/1.1 "HTTP/1.1", HTTP/2 "h2" or "HTTP/2.0": a status line as webRequest would give it. */
+function statusLine(entry: HarEntry): string | undefined {
+  const { status, statusText, httpVersion } = entry.response;
+  if (!(status > 0)) return undefined;
+  const version = httpVersion && /^HTTP\//i.test(httpVersion) ? httpVersion.toUpperCase() : 'HTTP/1.1';
+  return `${version} ${status}${statusText ? ` ${statusText}` : ''}`;
+}
+
+/** The failure this finished request is, or null when it succeeded. */
+export function harFailure(entry: HarEntry, tabId: number): FailureRecord | null {
+  const status = typeof entry.response?.status === 'number' ? entry.response.status : 0;
+  const started = Date.parse(entry.startedDateTime);
+  const error = entry.response?._error || (status > 0 ? undefined : 'net::ERR_FAILED');
+  return observe({
+    url: entry.request?.url ?? '',
+    method: entry.request?.method ?? 'GET',
+    type: RESOURCE_TYPES[entry._resourceType ?? ''] ?? 'other',
+    tabId,
+    timeStamp: Number.isFinite(started) ? started + Math.max(0, entry.time || 0) : Date.now(),
+    statusCode: status > 0 ? status : undefined,
+    statusLine: statusLine(entry),
+    error,
+    ip: entry.serverIPAddress?.replace(/^\[|\]$/g, '') || undefined,
+    responseHeaders: entry.response?.headers,
+  });
+}

@@ -1,0 +1,120 @@
+// Recheck and watch rules: which requests may be repeated, what a repeat shows, and when to look again.
+// Pure: the background runs the requests, these functions judge them.
+import { parseRetryAfter } from './headers-parse';
+import { MAX_URL_LENGTH } from './observe';
+import { httpStatusOf } from './status';
+import type { Classification, Observation } from './types';
+
+/** What a failed request looked like: enough to decide whether and how to repeat it. */
+export type Original = Pick<Observation, 'url' | 'method' | 'type' | 'statusCode' | 'headers'> & Classification;
+
+export type SkipReason = 'unsafe-method' | 'other-method' | 'websocket' | 'not-http' | 'blocked' | 'url-cut';
+
+export type RecheckPlan = { repeat: true; method: 'GET' | 'HEAD' } | { repeat: false; reason: SkipReason };
+
+/** Methods whose repeat can repeat an effect (a second order, a second comment). */
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Only GET and HEAD are repeated: the browser never sends a body with them, so "had a body" is
+ * covered too. WebSockets are skipped: a handshake would open a live connection to the site.
+ */
+export function recheckPlan(original: Original): RecheckPlan {
+  if (original.blocked) return { repeat: false, reason: 'blocked' };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(original.url)?.[1]?.toLowerCase();
+  if (scheme === 'ws' || scheme === 'wss' || original.type === 'websocket') return { repeat: false, reason: 'websocket' };
+  if (scheme !== 'http' && scheme !== 'https') return { repeat: false, reason: 'not-http' };
+  // A URL cut short for storage is no longer the address that failed.
+  if (original.url.length > MAX_URL_LENGTH) return { repeat: false, reason: 'url-cut' };
+  const method = original.method.toUpperCase();
+  if (method === 'GET' || method === 'HEAD') return { repeat: true, method };
+  return { repeat: false, reason: UNSAFE_METHODS.has(method) ? 'unsafe-method' : 'other-method' };
+}
+
+/** One try's outcome: it worked, it failed (classified like any failure), or it ran out of time. */
+export type TryOutcome =
+  | { kind: 'ok'; status: number }
+  | { kind: 'failed'; failure: Observation & Classification }
+  | { kind: 'timeout' };
+
+export type Verdict = 'ok' | 'failing' | 'different' | 'ok-without-cookies' | 'skipped';
+
+/** Why cookies are the likely trigger, when the first failure says so. */
+export type CookieKind = 'header-too-large' | 'redirect-loop' | 'stale-session';
+
+export interface Judgement {
+  verdict: Exclude<Verdict, 'skipped'>;
+  cookieKind?: CookieKind;
+}
+
+export function cookieKindOf(original: Classification): CookieKind | undefined {
+  if (original.code === '400' || original.code === '431') return 'header-too-large';
+  if (original.errorName === 'TOO_MANY_REDIRECTS') return 'redirect-loop';
+  if (original.code === '401' || original.code === '403') return 'stale-session';
+  return undefined;
+}
+
+/**
+ * The verdict from the try with cookies and, when that failed, the try without. A timeout counts
+ * as still failing (at the wait stage) whatever the first failure was.
+ */
+export function judge(original: Classification, withCookies: TryOutcome, withoutCookies?: TryOutcome): Judgement {
+  if (withCookies.kind === 'ok') return { verdict: 'ok' };
+  if (withoutCookies?.kind === 'ok') {
+    const cookieKind = cookieKindOf(original);
+    return cookieKind ? { verdict: 'ok-without-cookies', cookieKind } : { verdict: 'ok-without-cookies' };
+  }
+  if (withCookies.kind === 'timeout') return { verdict: 'failing' };
+  return { verdict: withCookies.failure.code === original.code ? 'failing' : 'different' };
+}
+
+/** Failures worth watching: the site or the network is down, not the request itself being wrong. */
+export function watchable(original: Original): boolean {
+  if (!recheckPlan(original).repeat) return false;
+  const status = httpStatusOf(original);
+  if (status === undefined) return ['dns', 'connect', 'tls', 'wait'].includes(original.stage);
+  return (status >= 500 && status <= 599) || status === 429 || status === 408;
+}
+
+/** Delays between checks of a watch: 30 s, 1 min, 2 min, 5 min, then every 10 min. */
+export const WATCH_BACKOFF_MS = [30_000, 60_000, 120_000, 300_000, 600_000] as const;
+
+/**
+ * When the check after `attempt` checks (0 = none yet) is due. A Retry-After from the last answer is
+ * the earliest next check; it never brings the check forward.
+ */
+export function nextCheckAt(attempt: number, now: number, retryAfter?: string): number {
+  const step = WATCH_BACKOFF_MS[Math.min(Math.max(0, Math.trunc(attempt) || 0), WATCH_BACKOFF_MS.length - 1)]!;
+  let at = now + step;
+  if (retryAfter !== undefined) {
+    const parsed = parseRetryAfter(retryAfter, now);
+    if (parsed.kind === 'wait') at = Math.max(at, parsed.at);
+  }
+  return at;
+}
+
+/** Whether a watch started at `startedAt` has run out of time. */
+export function watchExpired(startedAt: number, now: number, giveUpHours: number): boolean {
+  return now - startedAt >= giveUpHours * 3_600_000;
+}
+
+/** Requests the extension itself made (initiator or document of its own origin): never a failure. */
+export function isOwnRequest(details: { initiator?: string; originUrl?: string; documentUrl?: string }, ownOrigin: string): boolean {
+  if (!ownOrigin) return false;
+  return [details.initiator, details.originUrl, details.documentUrl].some(
+    (source) => typeof source === 'string' && (source === ownOrigin || source.startsWith(`${ownOrigin}/`)));
+}
+
+/** Identifies one failure (as folded in a tab log) across contexts: same method, code and URL. */
+export const failureKey = ({ method, code, url }: { method: string; code: string; url: string }): string => `${method} ${code} ${url}`;
+
+export type DurationUnit = 's' | 'min' | 'h' | 'd';
+
+/** A duration rounded the way people say it: 40 s, 14 min, 3 h, 2 d. */
+export function roughDuration(ms: number): { value: number; unit: DurationUnit } {
+  const seconds = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 1000));
+  if (seconds < 90) return { value: seconds, unit: 's' };
+  if (seconds < 90 * 60) return { value: Math.round(seconds / 60), unit: 'min' };
+  if (seconds < 48 * 3600) return { value: Math.round(seconds / 3600), unit: 'h' };
+  return { value: Math.round(seconds / 86_400), unit: 'd' };
+}

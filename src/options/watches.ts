@@ -1,0 +1,52 @@
+// The settings page's list of watched requests: state, last check, last result, Stop; and the time limit.
+import browser from '../shared/browser';
+import { h } from '../shared/dom';
+import { t, type MessageKey } from '../shared/i18n';
+import { MessageType, WATCHES_KEY, type Message, type Watch, type WatchState } from '../shared/protocol';
+import { WATCH_HOURS } from '../shared/settings';
+import { settings, settingsReady, updateSettings } from '../shared/settings-store';
+
+const STATE_TEXT: Record<WatchState, MessageKey> = { watching: 'watchStateWatching', recovered: 'watchStateRecovered', 'gave-up': 'watchStateGaveUp' };
+
+const section = h('section', { id: 'watches' });
+document.body.append(section);
+
+const time = (at: number): string => new Date(at).toLocaleString();
+
+function row(watch: Watch): HTMLElement {
+  const stop = h('button', { type: 'button', 'data-action': 'stop-watch' }, t('watchStop'));
+  stop.addEventListener('click', () => void browser.runtime.sendMessage({ type: MessageType.StopWatch, id: watch.id } satisfies Message));
+  const facts = [
+    watch.lastCheck ? t('watchLastCheck', time(watch.lastCheck)) : t('watchNotChecked'),
+    watch.lastResult ? t('watchLastResult', watch.lastResult) : null,
+    watch.state === 'watching' && watch.nextAt ? t('watchNextCheck', time(watch.nextAt)) : null,
+  ].filter(Boolean).join(', ');
+  return h('li', { 'data-watch-item': true, 'data-state': watch.state, 'data-url': watch.url },
+    h('span', { class: 'watch-state' }, t(STATE_TEXT[watch.state] ?? 'watchStateWatching')),
+    h('span', { class: 'watch-url' }, `${watch.method} ${watch.url}`),
+    h('span', { class: 'hint' }, facts),
+    stop);
+}
+
+function giveUpInput(): HTMLElement {
+  const input = h('input', { type: 'number', id: 'watchGiveUpHours', min: WATCH_HOURS.min, max: WATCH_HOURS.max, step: 1, value: settings().watchGiveUpHours });
+  input.addEventListener('change', () => {
+    const hours = Math.round(Number(input.value));
+    if (hours >= WATCH_HOURS.min && hours <= WATCH_HOURS.max) void updateSettings({ watchGiveUpHours: hours });
+  });
+  return h('label', { for: 'watchGiveUpHours' }, h('span', null, t('watchGiveUpLabel')), input);
+}
+
+function render(watches: Watch[]): void {
+  section.replaceChildren(
+    h('h2', null, t('watchesTitle')),
+    h('p', { class: 'hint' }, t('watchesHint')),
+    watches.length ? h('ul', { id: 'watch-list' }, ...watches.map(row)) : h('p', { class: 'hint', 'data-no-watches': true }, t('watchesNone')),
+    giveUpInput());
+}
+
+const read = (value: unknown): Watch[] => (Array.isArray(value) ? (value as Watch[]) : []);
+void Promise.all([settingsReady, browser.storage.local.get(WATCHES_KEY)]).then(([, stored]) => render(read(stored[WATCHES_KEY])));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && WATCHES_KEY in changes) render(read(changes[WATCHES_KEY]?.newValue));
+});

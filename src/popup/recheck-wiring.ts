@@ -1,0 +1,102 @@
+// Recheck and Watch in the popup and report: clicks go to the background, results come back through
+// storage (session for rechecks, local for watches), so a reopened popup shows the same state.
+import browser from '../shared/browser';
+import { catalogFor } from '../diagnosis/catalog';
+import { failureKey, recheckPlan } from '../diagnosis/recheck';
+import { MessageType, recheckKey, WATCHES_KEY, type FailureRecord, type Message, type RecheckResult, type Watch, type WatchAnswer } from '../shared/protocol';
+import { failureOf } from '../card/card';
+import { backAgainSection, showRecheck, showRechecking, showWatch, showWatchRefused } from '../card/recheck';
+
+const NOTIFICATIONS = { permissions: ['notifications' as const] };
+
+export function wireRecheck(tabId: number, list: HTMLElement): void {
+  const sessionKey = recheckKey(tabId);
+  let results: Record<string, RecheckResult> = {};
+  let watches: Watch[] = [];
+  let backAgain: HTMLElement | null = null;
+
+  function apply(card: HTMLElement): void {
+    const failure = failureOf(card);
+    if (!failure) return;
+    const key = failureKey(failure);
+    const result = results[key];
+    const plan = recheckPlan(failure);
+    // A verdict older than the failure's latest repeat no longer describes it.
+    if (result && result.checkedAt >= failure.lastSeen) {
+      void catalogFor(result.failure ? [result.failure] : []).then((catalog) => showRecheck(card, failure, result, catalog));
+    } else if (!plan.repeat) {
+      card.dataset.recheck = 'skipped';
+    }
+    showWatch(card, watches.find((watch) => watch.key === key));
+  }
+
+  const applyAll = (): void => list.querySelectorAll<HTMLElement>('[data-failure]').forEach(apply);
+
+  function showBackAgain(): void {
+    const next = backAgainSection(watches.filter((watch) => watch.state === 'recovered' && watch.tabId === tabId));
+    if (backAgain) backAgain.remove();
+    backAgain = next;
+    if (next) list.before(next);
+  }
+
+  // Cards are built in chunks by the popup's render: decorate each as it arrives.
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) if (node instanceof HTMLElement && node.matches('[data-failure]')) apply(node);
+    }
+  }).observe(list, { childList: true });
+
+  const readWatches = (value: unknown): Watch[] => (Array.isArray(value) ? (value as Watch[]) : []);
+  void Promise.all([browser.storage.session.get(sessionKey), browser.storage.local.get(WATCHES_KEY)]).then(([session, local]) => {
+    results = (session[sessionKey] as Record<string, RecheckResult> | undefined) ?? {};
+    watches = readWatches(local[WATCHES_KEY]);
+    applyAll();
+    showBackAgain();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && sessionKey in changes) {
+      results = (changes[sessionKey]?.newValue as Record<string, RecheckResult> | undefined) ?? {};
+      applyAll();
+    }
+    if (area === 'local' && WATCHES_KEY in changes) {
+      watches = readWatches(changes[WATCHES_KEY]?.newValue);
+      applyAll();
+      showBackAgain();
+    }
+  });
+
+  list.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest('button[data-action="recheck"], button[data-action="watch"]');
+    const card = button?.closest<HTMLElement>('[data-failure]');
+    const failure = card && failureOf(card);
+    if (!button || !card || !failure) return;
+    if (button.getAttribute('data-action') === 'recheck') void recheck(card, failure);
+    else void toggleWatch(card, failure);
+  });
+
+  async function recheck(card: HTMLElement, failure: FailureRecord): Promise<void> {
+    showRechecking(card, failure, true);
+    const message: Message = { type: MessageType.Recheck, tabId, method: failure.method, code: failure.code, url: failure.url };
+    try {
+      const result = (await browser.runtime.sendMessage(message)) as RecheckResult | undefined;
+      if (result) results[failureKey(failure)] = result;
+    } finally {
+      showRechecking(card, failure, false);
+      apply(card);
+    }
+  }
+
+  async function toggleWatch(card: HTMLElement, failure: FailureRecord): Promise<void> {
+    const watch = watches.find((w) => w.key === failureKey(failure));
+    if (watch?.state === 'watching') {
+      await browser.runtime.sendMessage({ type: MessageType.StopWatch, id: watch.id } satisfies Message);
+      return;
+    }
+    const message: Message = { type: MessageType.Watch, tabId, method: failure.method, code: failure.code, url: failure.url };
+    const answer = browser.runtime.sendMessage(message) as Promise<WatchAnswer>;
+    // Asked at the first watch, while the click still counts as the person's gesture (once granted it
+    // answers at once, without asking again). Watching works without it.
+    void browser.permissions.request(NOTIFICATIONS).catch(() => false);
+    showWatchRefused(card, await answer);
+  }
+}

@@ -1,0 +1,143 @@
+// Recheck, end to end in real Chromium against real servers: the extension repeats the failed request
+// itself, judges what it sees, and its own requests are recorded nowhere.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumSuite } from '../support/chromium-suite';
+
+const suite = chromiumSuite({ nginx: false });
+let serial = 0;
+
+/** A fresh page that makes one failing request; returns it and its tab id. */
+async function failIn(url: string, init: { method?: string; cookie?: string } = {}): Promise<{ page: Page; tabId: number }> {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?recheck-${++serial}`);
+  const tabId = await suite.browser.tabIdOf(page);
+  await page.evaluate(([u, method, cookie]) => {
+    if (cookie) document.cookie = cookie;
+    return fetch(u, { method }).then((r) => r.status, (e: Error) => e.message);
+  }, [url, init.method ?? 'GET', init.cookie ?? ''] as const);
+  return { page, tabId };
+}
+
+const card = (report: Page, url: string) => report.locator(`[data-failure][data-url="${url}"]`);
+
+/** Open the tab's report, press Recheck on the failure of `url`, and wait for the verdict. */
+async function recheck(tabId: number, url: string): Promise<{ report: Page; verdict: string; text: string }> {
+  const { page: report } = await suite.browser.report(tabId, 1);
+  await card(report, url).locator('button[data-action="recheck"]').click();
+  const done = card(report, url).and(report.locator('[data-recheck]'));
+  await done.waitFor({ timeout: 45_000 });
+  return { report, verdict: (await done.getAttribute('data-recheck'))!, text: (await done.textContent())! };
+}
+
+const seen = (method: string, path: string): number => suite.site.seen.get(`${method} ${path}`) ?? 0;
+
+describe('recheck verdicts', () => {
+  it('a 503 that still fails → failing, with the stage strip of the new answer; its own requests are recorded nowhere', async () => {
+    const url = `${suite.site.origin}/flaky/still?fail=99&code=503`;
+    const { page, tabId } = await failIn(url);
+    await expect.poll(() => suite.browser.badge(tabId)).toBe('1');
+    const { report, verdict, text } = await recheck(tabId, url);
+    expect(verdict).toBe('failing');
+    expect(text).toMatch(/Still failing, the same way/);
+    const own = card(report, url).locator('.recheck-failure');
+    expect(await own.getAttribute('data-recheck-code')).toBe('503');
+    expect(await own.locator('[data-step="receive"].failed').count()).toBe(1);
+    // Both tries reached the server: with cookies, then without.
+    expect(seen('GET', '/flaky/still')).toBe(3);
+    // The positive signal came first (verdict, both tries seen); only now check nothing else changed.
+    expect(await card(report, url).getAttribute('data-count')).toBe('1');
+    expect((await suite.browser.failures(tabId)).map((f) => f.url)).toEqual([url]);
+    expect((await suite.browser.failures(-1)).filter((f) => f.url.includes('/flaky/still'))).toEqual([]);
+    expect(await suite.browser.badge(tabId)).toBe('1');
+    // The verdict is kept in storage.session: a reopened report shows it again.
+    await report.close();
+    const { page: again } = await suite.browser.report(tabId, 1);
+    await card(again, url).and(again.locator('[data-recheck="failing"]')).waitFor();
+    await again.close();
+    await page.close();
+  });
+
+  it('a 503 that has recovered → ok, saying how long ago it failed', async () => {
+    const url = `${suite.site.origin}/flaky/recovered?fail=1&code=503`;
+    const { page, tabId } = await failIn(url);
+    const { report, verdict, text } = await recheck(tabId, url);
+    expect(verdict).toBe('ok');
+    expect(text).toMatch(/Works now\. It failed \d+ s ago/);
+    expect(seen('GET', '/flaky/recovered')).toBe(2);
+    await report.close();
+    await page.close();
+  });
+
+  it('a 500 that now answers 409 → different, naming 409 and explaining it', async () => {
+    const url = `${suite.site.origin}/changing/conflict?first=500&then=409`;
+    const { page, tabId } = await failIn(url);
+    const { report, verdict, text } = await recheck(tabId, url);
+    expect(verdict).toBe('different');
+    expect(text).toMatch(/Fails in another way now: 409/);
+    expect(await card(report, url).locator('.recheck-failure').getAttribute('data-recheck-code')).toBe('409');
+    expect(text).toMatch(/conflicts with the current version/);
+    await report.close();
+    await page.close();
+  });
+
+  it('a 400 caused by a cookie the page set → ok-without-cookies, naming the likely kind', async () => {
+    const url = `${suite.site.origin}/cookie-400`;
+    const { page, tabId } = await failIn(url, { cookie: `big=${'x'.repeat(200)}; path=/` });
+    const { report, verdict, text } = await recheck(tabId, url);
+    expect(verdict).toBe('ok-without-cookies');
+    expect(text).toMatch(/works without them/);
+    expect(text).toMatch(/request headers larger than the server accepts/);
+    await report.close();
+    await page.evaluate(() => (document.cookie = 'big=; max-age=0; path=/'));
+    await page.close();
+  });
+
+  it('a POST 409 → skipped with the reason, and the server never sees a second POST', async () => {
+    const url = `${suite.site.origin}/status/409?post`;
+    const { page, tabId } = await failIn(url, { method: 'POST' });
+    const { page: report } = await suite.browser.report(tabId, 1);
+    const failure = card(report, url);
+    await failure.and(report.locator('[data-recheck="skipped"]')).waitFor();
+    expect(await failure.locator('button[data-action="recheck"]').isDisabled()).toBe(true);
+    expect(await failure.textContent()).toMatch(/repeat its effect, such as a second order/);
+    expect(await failure.locator('button[data-action="watch"]').count()).toBe(0);
+    // Asking the background directly changes nothing either: it refuses on its own.
+    const answer = await report.evaluate((ref) => chrome.runtime.sendMessage({ type: 'recheck', ...ref }), { tabId, method: 'POST', code: '409', url });
+    expect(answer).toMatchObject({ verdict: 'skipped', reason: 'unsafe-method' });
+    expect(seen('POST', '/status/409')).toBe(1);
+    await report.close();
+    await page.close();
+  });
+
+  it('a DNS failure that still fails → failing at the dns stage, with the real network error', async () => {
+    const url = 'http://nonexistent.invalid/recheck.gif';
+    const { page, tabId } = await failIn(url);
+    const { report, verdict } = await recheck(tabId, url);
+    expect(verdict).toBe('failing');
+    const own = card(report, url).locator('.recheck-failure');
+    expect(await own.getAttribute('data-recheck-stage')).toBe('dns');
+    expect(await own.getAttribute('data-recheck-code')).toBe('net::ERR_NAME_NOT_RESOLVED');
+    expect((await suite.browser.failures(-1)).filter((f) => f.url === url)).toEqual([]);
+    expect((await suite.browser.failures(tabId)).map((f) => f.count)).toEqual([1]);
+    await report.close();
+    await page.close();
+  });
+
+  it('a server that no longer answers → failing at the wait stage after 15 s', async () => {
+    const url = `${suite.site.origin}/then-hang/timeout`;
+    const { page, tabId } = await failIn(url);
+    const started = Date.now();
+    const { report, verdict, text } = await recheck(tabId, url);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15_000);
+    expect(verdict).toBe('failing');
+    expect(text).toMatch(/no answer within 15 s/);
+    const own = card(report, url).locator('.recheck-failure');
+    expect(await own.getAttribute('data-recheck-stage')).toBe('wait');
+    expect(await own.getAttribute('data-recheck-code')).toBe('net::ERR_TIMED_OUT');
+    // Cookies cannot make a server hang: no second try without them.
+    expect(seen('GET', '/then-hang/timeout')).toBe(2);
+    await report.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,122 @@
+// Watch, end to end in real Chromium: a server that answers 503 a few times and then 200, checked on
+// the extension's own alarm schedule. The test does not wait minutes for the backoff: it fires the
+// watch's real alarm early through the browser's own alarms API (re-creating it under the same name
+// with `when: now`), so the worker's ordinary onAlarm path runs, across a worker stop.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumSuite } from '../support/chromium-suite';
+
+const suite = chromiumSuite({ nginx: false });
+
+interface StoredWatch { id: string; state: string; attempts: number; lastResult?: string; url: string }
+type Alarm = { name: string; scheduledTime: number };
+
+const watchesOf = (page: Page): Promise<StoredWatch[]> => page.evaluate(async () => ((await chrome.storage.local.get('watches')).watches ?? []) as StoredWatch[]);
+const alarmsOf = (page: Page): Promise<Alarm[]> => page.evaluate(() => chrome.alarms.getAll());
+
+/** The watch's alarm, and how far ahead it is scheduled. */
+async function alarmOf(page: Page, id: string): Promise<{ alarm: Alarm; inMs: number } | undefined> {
+  const [alarms, now] = await Promise.all([alarmsOf(page), page.evaluate(() => Date.now())]);
+  const alarm = alarms.find((a) => a.name === `watch:${id}`);
+  return alarm && { alarm, inMs: alarm.scheduledTime - now };
+}
+
+/** Fire the watch's alarm now, the way the browser would once its time comes, and wait for that check. */
+async function fireAndWait(page: Page, id: string, attempts: number): Promise<StoredWatch> {
+  await page.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), `watch:${id}`);
+  await expect.poll(async () => (await watchesOf(page)).find((w) => w.id === id)?.attempts, { timeout: 30_000 }).toBe(attempts);
+  return (await watchesOf(page)).find((w) => w.id === id)!;
+}
+
+describe('watch', () => {
+  it('rechecks on its schedule until a 503 works again, across a worker stop and lost alarms; then says so', async () => {
+    const url = `${suite.site.origin}/flaky/watched?fail=3&code=503`;
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?watch`);
+    const tabId = await suite.browser.tabIdOf(page);
+    expect(await page.evaluate((u) => fetch(u).then((r) => r.status), url)).toBe(503);
+
+    const { page: report } = await suite.browser.report(tabId, 1);
+    const card = report.locator(`[data-failure][data-url="${url}"]`);
+    await card.locator('button[data-action="watch"]').click();
+    await card.and(report.locator('[data-watch="watching"]')).waitFor();
+    const [watch] = await watchesOf(report);
+    expect(watch).toMatchObject({ state: 'watching', attempts: 0, url });
+    // The first check is 30 s after starting.
+    const first = await alarmOf(report, watch!.id);
+    expect(first?.inMs).toBeGreaterThan(20_000);
+    expect(first?.inMs).toBeLessThanOrEqual(30_000);
+
+    // A stopped worker is woken by the alarm and finds its watch in storage.local.
+    await suite.browser.stopWorker();
+    expect(await fireAndWait(report, watch!.id, 1)).toMatchObject({ state: 'watching', lastResult: '503' });
+    const second = await alarmOf(report, watch!.id);
+    expect(second?.inMs).toBeGreaterThan(50_000);
+    expect(second?.inMs).toBeLessThanOrEqual(60_000);
+
+    // Alarms lost (as on a browser restart) are re-created when the worker starts again.
+    await report.evaluate(() => chrome.alarms.clearAll());
+    await suite.browser.stopWorker();
+    await page.evaluate((u) => fetch(u.replace('watched', 'wake')).catch(() => {}), url);
+    await expect.poll(async () => (await alarmOf(report, watch!.id))?.inMs, { timeout: 20_000 }).toBeGreaterThan(0);
+
+    expect(await fireAndWait(report, watch!.id, 2)).toMatchObject({ state: 'watching', lastResult: '503' });
+    expect((await alarmOf(report, watch!.id))?.inMs).toBeGreaterThan(100_000);
+    expect(await fireAndWait(report, watch!.id, 3)).toMatchObject({ state: 'recovered', lastResult: '200' });
+    expect(suite.site.seen.get('GET /flaky/watched')).toBe(4);
+
+    // Works again: the card, the report's "Back again" list and the tab's badge say so.
+    await card.and(report.locator('[data-watch="recovered"]')).waitFor();
+    expect(await card.textContent()).toMatch(/Works again, after \d+ s of 503/);
+    const backAgain = report.locator('[data-back-again]');
+    await backAgain.waitFor();
+    expect(await backAgain.textContent()).toMatch(new RegExp(`Back again.*GET ${url.replace(/[?]/g, '\\?')} works again, after \\d+ s of 503`));
+    await expect.poll(() => suite.browser.badge(tabId)).toBe('✓');
+    // No alarm is left for it.
+    expect(await alarmOf(report, watch!.id)).toBeUndefined();
+    // Without the optional permission (headless Chromium cannot answer its prompt) there is no
+    // notification, and everything above still happened. Firefox's test covers the granted case.
+    expect(await report.evaluate(() => chrome.permissions.contains({ permissions: ['notifications'] }))).toBe(false);
+
+    // The state survives closing the report.
+    await report.close();
+    const { page: reopened } = await suite.browser.report(tabId, 1);
+    await reopened.locator(`[data-failure][data-url="${url}"][data-watch="recovered"]`).waitFor();
+    await reopened.locator('[data-back-again]').waitFor();
+    await reopened.close();
+
+    // The settings page lists it with its state and last result; Stop removes it.
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);
+    const item = options.locator(`[data-watch-item][data-url="${url}"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('data-state')).toBe('recovered');
+    expect(await item.textContent()).toMatch(/Works again.*Last check: .*last result: 200/);
+    await item.locator('button[data-action="stop-watch"]').click();
+    await options.locator('[data-no-watches]').waitFor();
+    expect(await watchesOf(options)).toEqual([]);
+    await options.close();
+    await page.close();
+  });
+
+  it('at most 20 watches at a time: the 21st says so', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?limit`);
+    const tabId = await suite.browser.tabIdOf(page);
+    const urls = Array.from({ length: 21 }, (_, k) => `${suite.site.origin}/flaky/limit-${k}?fail=999&code=502`);
+    await page.evaluate((list) => Promise.all(list.map((u) => fetch(u))), urls);
+    const { page: report } = await suite.browser.report(tabId, 21);
+    for (const url of urls.slice(0, 20)) {
+      const card = report.locator(`[data-failure][data-url="${url}"]`);
+      await card.locator('button[data-action="watch"]').click();
+      await card.and(report.locator('[data-watch="watching"]')).waitFor();
+    }
+    const last = report.locator(`[data-failure][data-url="${urls[20]}"]`);
+    await last.locator('button[data-action="watch"]').click();
+    await expect.poll(() => last.locator('.watch-status').textContent()).toMatch(/At most 20 watches at a time/);
+    expect(await last.getAttribute('data-watch')).toBeNull();
+    expect((await watchesOf(report)).filter((w) => w.state === 'watching')).toHaveLength(20);
+    await report.close();
+    await page.close();
+  });
+});
