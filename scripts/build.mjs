@@ -1,3 +1,4 @@
+// @ts-check
 // npm run build: the Chrome and Firefox extensions from one source, into dist/chrome and dist/firefox.
 import { join } from 'node:path';
 import { ensureNpmDependencies } from './ensure.mjs';

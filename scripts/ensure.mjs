@@ -1,3 +1,4 @@
+// @ts-check
 // What npm start / npm test need on a fresh machine: install it when we can, or say exactly what to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,7 +15,10 @@ export function ensureNpmDependencies() {
 
 let aptUpdated = false;
 
-/** A Debian package providing `binary`: installed as root on Debian/Ubuntu, otherwise the exact command. */
+/**
+ * A Debian package providing `binary`: installed as root on Debian/Ubuntu, otherwise the exact command.
+ * @param {{ binary: string, pkg: string, envVar?: string, noRecommends?: boolean }} spec
+ */
 export function ensureSystemPackage({ binary, pkg, envVar, noRecommends = false }) {
   const override = envVar && process.env[envVar];
   if (override) {

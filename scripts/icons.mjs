@@ -1,3 +1,4 @@
+// @ts-check
 // Regenerates icons/*.png from the SVGs using Debian's Chromium (no browser download).
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -5,6 +6,7 @@ import { chromium } from 'playwright-core';
 
 const dir = fileURLToPath(new URL('../icons/', import.meta.url));
 // Small sizes get the simplified drawing so the line stays legible.
+/** @type {[number, string][]} */
 const targets = [
   [16, 'icon-small.svg'],
   [32, 'icon-small.svg'],

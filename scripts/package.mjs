@@ -1,3 +1,4 @@
+// @ts-check
 // npm run package: build both browsers, then one store zip each: dist/request-doctor-<browser>-<version>.zip.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

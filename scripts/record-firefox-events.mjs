@@ -1,5 +1,6 @@
+// @ts-check
 // Records the real webRequest/webNavigation event sequences Firefox sends for each failure kind,
-// into test/fixtures/firefox-events/*.json. The background is unit-tested by replaying them.
+// into test/fixtures/firefox-events/*.json (or the folder given). The background is unit-tested by replaying them.
 // A throwaway recorder add-on posts every event to a collector on 127.0.0.1 started here.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,12 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSite } from '../test/servers/site.mjs';
 import { FirefoxBrowser, firefoxPath } from '../test/support/firefox-browser.mjs';
+import { FILTER, LISTENERS, listen, scenariosFor } from '../test/support/recording.mjs';
 
-const OUT = 'test/fixtures/firefox-events';
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const OUT = process.argv[2] ?? 'test/fixtures/firefox-events';
+const sleep = (/** @type {number} */ ms) => new Promise((done) => setTimeout(done, ms));
+
+/** @typedef {{ seq: number, event: string, details: { error?: string } }} Posted */
 
 /** Collects the events the recorder posts, kept in the order the background saw them. */
 function startCollector() {
+  /** @type {Posted[]} */
   const events = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -23,14 +28,16 @@ function startCollector() {
       res.writeHead(204).end();
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}/event`,
+  /** @type {Promise<{ url: string, events: Posted[], close: () => Promise<unknown> }>} */
+  const started = new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/event`,
     events,
     close: () => new Promise((done) => server.close(done)),
   })));
+  return started;
 }
 
-/** The recorder add-on: the same listeners and options as the product, each event posted as it comes. */
+/** The recorder add-on: the same listeners and options as the product, each event posted as it comes. @param {string} dir @param {string} collectorUrl */
 function writeRecorder(dir, collectorUrl) {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
     manifest_version: 3,
@@ -48,11 +55,7 @@ const keep = (event) => (details) => {
   if (details.url.startsWith(COLLECTOR)) return; // our own posts
   void fetch(COLLECTOR, { method: 'POST', body: JSON.stringify({ seq: seq++, event, details }) });
 };
-const filter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
-browser.webRequest.onBeforeRedirect.addListener(keep('onBeforeRedirect'), filter);
-browser.webRequest.onCompleted.addListener(keep('onCompleted'), filter, ['responseHeaders']);
-browser.webRequest.onErrorOccurred.addListener(keep('onErrorOccurred'), filter);
-browser.webNavigation.onCommitted.addListener(keep('webNavigation.onCommitted'));
+(${listen})(browser, keep, ${JSON.stringify(LISTENERS)}, ${JSON.stringify(FILTER)});
 `);
 }
 
@@ -74,46 +77,16 @@ async function take(quietMs = 400) {
 }
 
 const page = await firefox.newPage();
-const fetchIn = (url, init = {}) =>
-  page.evaluate(([u, i]) => fetch(u, { credentials: 'omit', ...i }).then((r) => r.status, (e) => e.message), [url, init]);
-/** A main-frame navigation that fails: its error page is shown as it commits. */
-const failingNavigation = async (url) => {
-  await page.goto(url).catch(() => {});
-  await sleep(500);
-};
-
-const scenarios = {
-  'status-404-image': () => page.evaluate((src) => new Promise((done) => { const i = new Image(); i.onload = i.onerror = done; i.src = src; }), site.urls.imageNotFound),
-  'status-409-fetch-post': () => fetchIn(`${site.origin}/status/409`, { method: 'POST', body: '{}' }),
-  'status-409-fetch-put': () => fetchIn(`${site.origin}/status/409`, { method: 'PUT' }),
-  'dns-failure': () => fetchIn('http://nonexistent.invalid/x.gif'),
-  'connection-refused': () => fetchIn(`${site.refusedOrigin}/x.gif`),
-  'self-signed-certificate': () => fetchIn(`${site.httpsOrigin}/ok/x.gif`),
-  'connection-reset': () => fetchIn(`${site.origin}/reset`),
-  'empty-response': () => fetchIn(`${site.origin}/empty`),
-  'empty-response-nginx-444': () => fetchIn(`${site.nginxOrigin}/no-response`),
-  'redirect-loop-fetch': () => fetchIn(`${site.origin}/loop`),
-  'redirect-loop-main-frame': () => failingNavigation(`${site.origin}/loop`),
-  'main-frame-dns': () => failingNavigation('http://nonexistent.invalid/'),
-  'clean-page-50-requests': async () => {
-    await page.goto(site.urls.cleanPage);
-    await page.waitForFunction(() => window.__done === true);
-  },
-  'aborted-fetch': async () => {
-    await page.goto(site.urls.abortPage);
-    await page.waitForFunction(() => document.title === 'aborted');
-  },
-};
 
 const version = execFileSync(firefoxPath(), ['--version'], { encoding: 'utf8' }).trim();
 try {
   mkdirSync(OUT, { recursive: true });
-  for (const [name, run] of Object.entries(scenarios)) {
+  for (const { name, run } of scenariosFor('firefox')) {
     // about:blank first: a goto right after a failed navigation can hang.
     await page.goto('about:blank');
     await page.goto(`${site.origin}/pages/blank?${name}`);
     await take();
-    await run();
+    await run(page, site);
     const events = await take();
     writeFileSync(`${OUT}/${name}.json`, `${JSON.stringify({ recorded: version, origin: site.origin, events }, null, 1)}\n`);
     const errors = events.filter((e) => e.event === 'onErrorOccurred').map((e) => e.details.error);

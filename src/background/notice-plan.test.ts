@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { FailureRecord } from '../shared/protocol';
 import { defaults, normalizeOptions, type Options } from '../shared/settings';
-import { MAX_NOTICE_LINES } from '../shared/notice-lines';
-import { coalesce, DEBOUNCE_MS, MAX_TRACKED_LINES, MIN_INTERVAL_MS, renderDelay, visibleLines, worthNotifying, type Notice } from './notice-plan';
+import { MAX_NOTICE_LINES, visibleLines } from '../shared/notice-lines';
+import { coalesce, DEBOUNCE_MS, MAX_TRACKED_LINES, MIN_INTERVAL_MS, renderDelay, worthNotifying, type Notice } from './notice-plan';
 import { addFailure } from './tab-log';
 
 const record = (extra: Partial<RequestDetails> = {}): FailureRecord =>

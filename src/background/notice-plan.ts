@@ -6,8 +6,6 @@ import type { FailureRecord, Notice } from '../shared/protocol';
 import type { Options } from '../shared/settings';
 
 export type { Notice, NoticeLine } from '../shared/protocol';
-export { hostOf } from '../diagnosis/url';
-export { visibleLines } from '../shared/notice-lines';
 
 /** Lines remembered per notice; failures beyond them only count towards "and N more". */
 export const MAX_TRACKED_LINES = 20;

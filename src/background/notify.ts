@@ -5,7 +5,9 @@ import noticeScript from '../content/inject.ts?script&iife';
 import { t } from '../shared/i18n';
 import { MessageType, noticeKey, type BackgroundHandlers, type FailureRecord, type Notice, type PageMessage } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
-import { coalesce, hostOf, renderDelay, visibleLines, worthNotifying } from './notice-plan';
+import { hostOf } from '../diagnosis/url';
+import { visibleLines } from '../shared/notice-lines';
+import { coalesce, renderDelay, worthNotifying } from './notice-plan';
 import { sessionItem, setSessionItem } from './store';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();

@@ -140,4 +140,11 @@ describe('store reading back foreign or corrupt data', () => {
     await store.flush();
     expect((session.get('tab:4') as TabLog).failures).toHaveLength(1);
   });
+  it('keeps a stored dropped count, and ignores one that is not a count', async () => {
+    session.set('tab:11', { tabId: 11, failures: [], dropped: 42 });
+    session.set('tab:12', { tabId: 12, failures: [], dropped: 'many' });
+    const store = await readyStore();
+    expect(store.tabLog(11)?.dropped).toBe(42);
+    expect(store.tabLog(12)?.dropped).toBeUndefined();
+  });
 });

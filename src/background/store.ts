@@ -142,9 +142,10 @@ export function pageCommitted(tabId: number, commit: Commit): void {
 export function clearTab(tabId: number): void {
   whenReady(() => {
     const log = logs.get(tabId);
-    if (log && log.failures.length) {
+    if (log && (log.failures.length || log.dropped)) {
       forget(totals, ...log.failures);
       log.failures = [];
+      log.dropped = undefined;
       markDirty(tabLogKey(tabId));
     }
   });

@@ -18,5 +18,6 @@ export function isFailureRecord(value: unknown): value is FailureRecord {
 export function readTabLog(value: unknown): TabLog | undefined {
   if (!isObject(value) || !Number.isInteger(value.tabId) || !Array.isArray(value.failures)) return undefined;
   const tabId = value.tabId as number;
-  return { tabId, failures: value.failures.filter((record): record is FailureRecord => isFailureRecord(record) && record.tabId === tabId) };
+  const failures = value.failures.filter((record): record is FailureRecord => isFailureRecord(record) && record.tabId === tabId);
+  return isCount(value.dropped) ? { tabId, failures, dropped: value.dropped } : { tabId, failures };
 }

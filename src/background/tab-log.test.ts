@@ -74,6 +74,35 @@ describe('caps', () => {
   });
 });
 
+describe('failures dropped by the caps are still counted', () => {
+  const sumOf = (log: TabLog) => log.failures.reduce((sum, f) => sum + f.count, log.dropped ?? 0);
+  it('a burst over the per-tab cap: listed counts plus dropped equal every failure', () => {
+    const log = emptyLog();
+    for (let i = 0; i < 1000; i++) addFailure(log, failure({ url: `https://shop.test/${i % 37}`, statusCode: [404, 500][i % 2], timeStamp: i }), 10);
+    expect(log.failures).toHaveLength(10);
+    expect(log.dropped).toBeGreaterThan(0);
+    expect(sumOf(log)).toBe(1000);
+    expect(badgeOf(log).text).toBe('99+');
+  });
+  it('the total cap counts what it trims from a tab', () => {
+    const a = emptyLog(1);
+    for (let i = 0; i < 8; i++) addFailure(a, failure({ url: `https://a.test/${i}`, timeStamp: i }));
+    addFailure(a, failure({ url: 'https://a.test/0', timeStamp: 9 }));
+    enforceTotalCap([a], totalsOf([a]), { perTab: 200, total: 3, bytes: 1e9 });
+    expect(a.failures).toHaveLength(3);
+    expect(sumOf(a)).toBe(9);
+    expect(badgeOf(a).text).toBe('9');
+  });
+  it('a new page forgets the old page\'s dropped count', () => {
+    const log = emptyLog();
+    for (let i = 0; i < 5; i++) addFailure(log, failure({ url: `https://old.test/${i}`, timeStamp: i }), 2);
+    expect(log.dropped).toBe(3);
+    startPage(log, { url: 'https://new.test/', timeStamp: 5000 });
+    expect(log.dropped).toBeUndefined();
+    expect(badgeOf(log).text).toBe('');
+  });
+});
+
 describe('page changes', () => {
   it('a page that fails to load replaces the failures of the page before it', () => {
     const log = emptyLog();

@@ -23,6 +23,7 @@ export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.
   if (record.type === 'main_frame' && record.statusCode === undefined && log.failures.length) {
     if (totals) forget(totals, ...log.failures);
     log.failures = [];
+    log.dropped = undefined;
   }
   log.failures.push(record);
   if (totals) {
@@ -55,7 +56,10 @@ export function dropOldest(log: TabLog): FailureRecord | undefined {
     } else if (victim < 0 || record.lastSeen < log.failures[victim]!.lastSeen) victim = i;
   }
   if (victim < 0) victim = oldestPage;
-  return victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  const dropped = victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  // Its failures still happened: the report and the badge keep counting them.
+  if (dropped) log.dropped = (log.dropped ?? 0) + dropped.count;
+  return dropped;
 }
 
 /** Running totals across all tabs, kept by the store so caps cost nothing until they bite. */
@@ -109,6 +113,8 @@ export function startPage(log: TabLog, { url, timeStamp, documentId }: Commit, t
   }
   const changed = kept.length !== log.failures.length;
   log.failures = kept;
+  // What the caps dropped belonged to the old page.
+  if (changed) log.dropped = undefined;
   return changed;
 }
 
@@ -125,10 +131,10 @@ export interface Badge {
   severity: Severity | null;
 }
 
-/** Badge text is the counted failures (see countedFailures), empty when none; its colour is the worst of them. */
+/** Badge text is the counted failures (see countedFailures) plus those the caps dropped, empty when none; its colour is the worst listed. */
 export function badgeOf(log: TabLog | undefined): Badge {
   const failures = log?.failures ?? [];
-  const count = countedFailures(failures);
+  const count = countedFailures(failures) + (log?.dropped ?? 0);
   let severity: Severity | null = null;
   for (const record of failures) if (!record.blocked) severity = worse(severity, record.severity);
   return { text: count === 0 ? '' : count > 99 ? '99+' : String(count), severity };

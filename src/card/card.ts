@@ -4,6 +4,7 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
 import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
+import { shortCode } from '../shared/failures';
 import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { recheckArea } from './recheck';
@@ -62,13 +63,12 @@ export function failureOf(element: Element): FailureRecord | undefined {
 /** One failure: the observable contract is the data-* attributes of this element. */
 export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLElement {
   const diagnosis = explain(failure, catalog);
-  const shortCode = failure.code.replace(/^net::ERR_/, '');
   const card = h('article', {
     class: `failure severity-${failure.severity}`, 'data-failure': true, 'data-stage': failure.stage,
     'data-code': failure.code, 'data-url': failure.url, 'data-count': failure.count, tabindex: 0,
   },
     h('header', null,
-      h('span', { class: 'code' }, shortCode),
+      h('span', { class: 'code' }, shortCode(failure.code)),
       h('h3', null, diagnosis.title),
       failure.count > 1 ? h('span', { class: 'count', title: t('repeats') }, t('times', failure.count)) : null),
     h('p', { class: 'url' }, `${failure.method} ${failure.url}`),

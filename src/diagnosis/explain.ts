@@ -1,8 +1,8 @@
 // Classification + catalog + observed headers → the full text a person reads about one failure.
 import { adviceFor } from './advice';
 import type { Catalog } from './catalog/types';
-import { httpStatusOf } from './status';
 import type { Layer } from './headers-parse';
+import { httpStatusOf } from './status';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
 export interface Diagnosis extends Explanation {

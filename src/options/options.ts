@@ -47,6 +47,19 @@ function mutedList(sites: string[]): HTMLElement {
   return h('fieldset', null, h('legend', null, t('mutedLegend')), sites.length ? list : h('p', { class: 'hint' }, t('mutedNone')));
 }
 
+/** The key combination that opens the popup (manifest `commands._execute_action`), as the browser reports it. */
+async function shortcutKeys(): Promise<string | undefined> {
+  const commands = await browser.commands.getAll().catch(() => []);
+  return commands.find((command) => command.name === '_execute_action')?.shortcut || undefined;
+}
+
+function shortcut(keys: string | undefined): HTMLElement {
+  return h('p', { id: 'shortcut' }, keys ? h('span', null, t('shortcutOpen', keys), ' ', h('span', { class: 'hint' }, t('shortcutChange'))) : t('shortcutNone'));
+}
+
+/** Found once at start; the browser changes it only on its own shortcuts page. */
+let keys: string | undefined;
+
 function render(options: Options): void {
   // Re-rendered on every change: keep keyboard focus where the person left it.
   const focused = document.activeElement?.id;
@@ -60,6 +73,8 @@ function render(options: Options): void {
     h('h2', null, t('optionsReport')),
     toggle('showAborted', 'optionShowAborted', 'optionShowAbortedHint', options.showAborted),
     toggle('stripQueryInReports', 'optionStripQuery', 'optionStripQueryHint', options.stripQueryInReports),
+    h('h2', null, t('optionsKeyboard')),
+    shortcut(keys),
   );
   if (focused) document.getElementById(focused)?.focus();
 }
@@ -68,4 +83,7 @@ localizePage();
 document.title = t('optionsTitle');
 document.getElementById('title')!.textContent = t('optionsTitle');
 watchSettings(render);
-void settingsReady.then(render);
+void Promise.all([settingsReady, shortcutKeys()]).then(([options, found]) => {
+  keys = found;
+  render(options);
+});

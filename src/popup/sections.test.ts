@@ -26,6 +26,10 @@ describe('sectionsOf', () => {
       ['blockedSection', ['https://ads.test/x.js']],
     ]);
   });
+  it('groups by host name, the key notifications are muted by: other ports of one host share a group', () => {
+    const sections = sectionsOf([record({ url: 'http://127.0.0.1:8080/a', timeStamp: 2 }), record({ url: 'http://127.0.0.1:9090/b', timeStamp: 1 })]);
+    expect(sections.map((s) => [s.title, s.failures.length])).toEqual([['127.0.0.1', 2]]);
+  });
   it('an unparsable URL still gets a group', () =>
     expect(sectionsOf([record({ url: 'not a url' })])[0]?.title).toBe('not a url'));
   it('nothing failed, nothing to show', () => expect(sectionsOf([])).toEqual([]));

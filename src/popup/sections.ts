@@ -1,4 +1,5 @@
 // The report's layout: the page's own failure first, then sub-requests grouped by host, then blocked ones.
+import { hostLabel } from '../diagnosis/url';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
@@ -8,14 +9,6 @@ export interface Section {
   note?: string;
   failures: FailureRecord[];
 }
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url.slice(0, 80);
-  }
-};
 
 const newestFirst = (a: FailureRecord, b: FailureRecord): number => b.lastSeen - a.lastSeen;
 
@@ -28,7 +21,7 @@ export function sectionsOf(failures: readonly FailureRecord[]): Section[] {
     if (failure.blocked) blocked.push(failure);
     else if (failure.type === 'main_frame') page.push(failure);
     else {
-      const host = hostOf(failure.url);
+      const host = hostLabel(failure.url);
       const group = byHost.get(host);
       if (group) group.push(failure);
       else byHost.set(host, [failure]);
@@ -49,4 +42,9 @@ export function sectionElement(section: Section): HTMLElement {
 
 export function emptyState(): HTMLElement {
   return h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('emptyTitle')), h('p', null, t('emptyBody')));
+}
+
+/** Failures the per-tab cap no longer lists: counted, so the numbers still add up. */
+export function droppedNote(count: number): HTMLElement {
+  return h('p', { class: 'note', 'data-dropped': String(count) }, t('droppedNote', count));
 }

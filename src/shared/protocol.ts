@@ -15,6 +15,8 @@ export interface FailureRecord extends Observation, Classification {
 export interface TabLog {
   tabId: number;
   failures: FailureRecord[];
+  /** Failures of this page (repeats included) whose records the caps dropped: still counted, no longer listed. */
+  dropped?: number;
 }
 
 export const NO_TAB = -1;

@@ -1,6 +1,7 @@
 // Hot path: 1,000,000 recorded-shape request sequences through the real background (recorder + diagnosis).
 import { it, vi } from 'vitest';
 import { freshBackground, heapAfterGc, run, type Totals } from './background';
+import { writeResult } from './results';
 import { Traffic, type Mix } from './traffic';
 
 let browser: unknown;
@@ -33,16 +34,14 @@ it('hot path', async () => {
   for (let r = 0; r < RUNS; r++) runs.push(await run(background, traffic, SEQUENCES));
   const heap = [await heapGrowth(200_000), await heapGrowth(SEQUENCES)];
   const nsPer = (pick: (t: Totals) => [ms: number, count: number]) => median(runs.map((t) => pick(t)[0] * 1e6 / pick(t)[1]));
-  console.log(`BENCH ${JSON.stringify({
-    hotPath: {
-      sequencesPerRun: SEQUENCES, runs: RUNS, mix: MIX, perRun: runs[0],
-      // Everything that is not a failure: successful requests and page loads (main frame + commit).
-      successNsPerEvent: nsPer((t) => [t.ok.ms + t.page.ms, t.ok.events + t.page.events]),
-      okRequestNsPerEvent: nsPer((t) => [t.ok.ms, t.ok.events]),
-      pageLoadNs: nsPer((t) => [t.page.ms, t.page.sequences]),
-      failureNsPerRequest: nsPer((t) => [t.failed.ms, t.failed.sequences]),
-      failureNsPerEvent: nsPer((t) => [t.failed.ms, t.failed.events]),
-      heap,
-    },
-  })}`);
+  writeResult('hotPath', {
+    sequencesPerRun: SEQUENCES, runs: RUNS, mix: MIX, perRun: runs[0],
+    // Everything that is not a failure: successful requests and page loads (main frame + commit).
+    successNsPerEvent: nsPer((t) => [t.ok.ms + t.page.ms, t.ok.events + t.page.events]),
+    okRequestNsPerEvent: nsPer((t) => [t.ok.ms, t.ok.events]),
+    pageLoadNs: nsPer((t) => [t.page.ms, t.page.sequences]),
+    failureNsPerRequest: nsPer((t) => [t.failed.ms, t.failed.sequences]),
+    failureNsPerEvent: nsPer((t) => [t.failed.ms, t.failed.events]),
+    heap,
+  });
 });

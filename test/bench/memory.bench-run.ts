@@ -2,6 +2,7 @@
 // the real background in Node; heap after gc, and the JSON it wrote to storage.session.
 import { it, vi } from 'vitest';
 import { freshBackground, heapAfterGc, run } from './background';
+import { writeResult } from './results';
 import { Traffic } from './traffic';
 
 let browser: unknown;
@@ -22,5 +23,5 @@ async function measure(requests: number) {
 
 it('memory', async () => {
   await measure(20_000); // warm-up: compile and optimise once, so both runs below pay the same
-  console.log(`BENCH ${JSON.stringify({ memory: [await measure(100_000), await measure(200_000)] })}`);
+  writeResult('memory', [await measure(100_000), await measure(200_000)]);
 });

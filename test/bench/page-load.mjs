@@ -1,3 +1,4 @@
+// @ts-check
 // Page-load overhead in real Chromium: a page with 300 images (10 % failing), loaded in turn without an
 // extension (a), with no-op listeners on the same events (b), and with Request Doctor (c).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,13 +26,16 @@ async function launch(extension) {
   return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
 }
 
-/** Milliseconds from navigation start until the page sets window.__done (every image settled). */
+/**
+ * Milliseconds from navigation start until the page sets window.__done (every image settled).
+ * @param {import('playwright-core').Page} page @param {string} url
+ */
 async function loadOnce(page, url) {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'commit' });
   // Poll rarely: the page stamps the time itself, and a busy poll would compete with the load.
   await page.waitForFunction(() => window.__doneAt !== undefined, null, { polling: 250, timeout: 60_000 });
-  return page.evaluate(() => window.__doneAt);
+  return page.evaluate(() => window.__doneAt ?? Number.NaN);
 }
 
 /** @param {{ loads?: number, warmup?: number }} [options] */
@@ -39,22 +43,24 @@ export async function pageLoad({ loads = 20, warmup = 2 } = {}) {
   const site = await startSite({ nginx: false });
   const doctor = await ExtensionBrowser.launch();
   const setups = { a: await launch(null), b: await launch(NOOP), c: { context: doctor.context, close: () => doctor.close() } };
-  /** @type {Record<string, number[]>} */
+  /** @type {Record<'a' | 'b' | 'c', number[]>} */
   const times = { a: [], b: [], c: [] };
   try {
-    const pages = {};
+    /** @type {Map<string, import('playwright-core').Page>} */
+    const pages = new Map();
     for (const [name, { context }] of Object.entries(setups)) {
       // Stamp the moment the page's own script sets __done, on the page's clock (0 = navigation start).
       await context.addInitScript(() => {
+        /** @type {boolean | undefined} */
         let done;
         Object.defineProperty(window, '__done', { get: () => done, set: (v) => ((done = v), (window.__doneAt = performance.now())) });
       });
-      pages[name] = await context.newPage();
+      pages.set(name, await context.newPage());
     }
     for (let round = 0; round < warmup + loads; round++) {
-      for (const name of ['a', 'b', 'c']) {
+      for (const name of /** @type {const} */ (['a', 'b', 'c'])) {
         // A unique query per load; the server also sends no-store, so no cache can help.
-        const ms = await loadOnce(pages[name], `${site.origin}/pages/many?n=300&fail=0.1&load=${name}${round}`);
+        const ms = await loadOnce(/** @type {import('playwright-core').Page} */ (pages.get(name)), `${site.origin}/pages/many?n=300&fail=0.1&load=${name}${round}`);
         if (round >= warmup) times[name].push(ms);
         // Let the extension finish its work (batched writes every 400 ms) before the next setup loads.
         await sleep(600);

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FailureView } from '../support/extension-browser.mjs';
 import { chromiumSuite } from '../support/chromium-suite';
+import { eventsSettled } from '../support/chromium-notice';
 
 const suite = chromiumSuite();
-/** Longer than the background's storage write batching (1 s), so a wrongly recorded failure would show. */
-const WRITE_BATCH_WAIT_MS = 1500;
 let pageSerial = 0;
 
 /** Open a fresh page on the site and run `action` in it; returns the page and its tab id. */
@@ -31,106 +30,61 @@ async function expectFailure(tabId: number, expected: Partial<FailureView>): Pro
   return match!;
 }
 
-describe('HTTP error statuses are placed at receive', () => {
-  it('404 sub-resource image', async () => {
-    const { page, tabId } = await pageWith((p) =>
-      p.evaluate((src) => new Promise((done) => { const img = new Image(); img.onerror = done; img.onload = done; img.src = src; }), `${suite.site.origin}/img/404.gif`));
-    const failure = await expectFailure(tabId, { stage: 'receive', code: '404', url: `${suite.site.origin}/img/404.gif`, count: 1 });
-    expect(failure.text).toMatch(/Receive response/);
-    await page.close();
-  });
+type Site = typeof suite.site;
+/** How the page makes the request. */
+type Request = 'fetch' | 'image' | 'xhr' | 'navigate';
 
-  it('409 from a fetch POST', async () => {
-    const { page, tabId } = await pageWith((p) => fetchIn(p, `${suite.site.origin}/status/409`, { method: 'POST', body: '{}' }));
-    const failure = await expectFailure(tabId, { stage: 'receive', code: '409', url: `${suite.site.origin}/status/409` });
-    expect(failure.text).toContain('POST');
-    await page.close();
-  });
+const KINDS: {
+  kind: string; url: (site: Site) => string; request: Request; init?: RequestInit;
+  /** Playwright aborts the request with this error: Chromium never times out against a local server by itself. */
+  abort?: 'timedout';
+  stage: string; code: string; count?: number;
+  /** Whether the report names the exact URL (a redirect loop ends on the URL it looped through). */
+  exactUrl: boolean;
+  /** Something the report shows about this kind. */
+  text?: RegExp;
+}[] = [
+  { kind: '404 sub-resource image', url: (s) => `${s.origin}/img/404.gif`, request: 'image', stage: 'receive', code: '404', count: 1, exactUrl: true, text: /Receive response/ },
+  { kind: '409 from a fetch POST', url: (s) => `${s.origin}/status/409`, request: 'fetch', init: { method: 'POST', body: '{}' }, stage: 'receive', code: '409', exactUrl: true, text: /POST/ },
+  { kind: '500 from XMLHttpRequest', url: (s) => `${s.origin}/status/500`, request: 'xhr', stage: 'receive', code: '500', exactUrl: true, text: /xmlhttprequest/ },
+  { kind: '503 with Retry-After shows the header', url: (s) => `${s.nginxOrigin}/maintenance`, request: 'fetch', stage: 'receive', code: '503', exactUrl: true, text: /retry-after\s*120/i },
+  { kind: '502 from nginx proxying to a dead upstream', url: (s) => `${s.nginxOrigin}/bad-gateway`, request: 'fetch', stage: 'receive', code: '502', exactUrl: true, text: /server\s*nginx/i },
+  { kind: 'DNS failure', url: () => 'http://nonexistent.invalid/pixel.gif', request: 'fetch', stage: 'dns', code: 'net::ERR_NAME_NOT_RESOLVED', exactUrl: true },
+  { kind: 'connection refused on a closed port', url: (s) => `${s.refusedOrigin}/pixel.gif`, request: 'fetch', stage: 'connect', code: 'net::ERR_CONNECTION_REFUSED', exactUrl: true },
+  { kind: 'self-signed certificate', url: (s) => `${s.httpsOrigin}/ok/pixel.gif`, request: 'fetch', stage: 'tls', code: 'net::ERR_CERT_AUTHORITY_INVALID', exactUrl: true },
+  { kind: 'connection reset', url: (s) => `${s.origin}/reset`, request: 'fetch', stage: 'wait', code: 'net::ERR_CONNECTION_RESET', exactUrl: true },
+  { kind: 'empty response from nginx return 444', url: (s) => `${s.nginxOrigin}/no-response`, request: 'fetch', stage: 'wait', code: 'net::ERR_EMPTY_RESPONSE', exactUrl: true },
+  { kind: 'redirect loop from fetch', url: (s) => `${s.origin}/loop`, request: 'fetch', stage: 'receive', code: 'net::ERR_TOO_MANY_REDIRECTS', exactUrl: false },
+  { kind: 'redirect loop of the page itself, named precisely, not as an abort', url: (s) => `${s.origin}/loop`, request: 'navigate', stage: 'receive', code: 'net::ERR_TOO_MANY_REDIRECTS', exactUrl: false, text: /Redirects/ },
+  { kind: 'timeout (injected)', url: (s) => `${s.origin}/hang`, request: 'fetch', abort: 'timedout', stage: 'wait', code: 'net::ERR_TIMED_OUT', exactUrl: false },
+];
 
-  it('500 from XMLHttpRequest', async () => {
-    const { page, tabId } = await pageWith((p) =>
-      p.evaluate((url) => new Promise((done) => { const x = new XMLHttpRequest(); x.onloadend = done; x.open('GET', url); x.send(); }), `${suite.site.origin}/status/500`));
-    const failure = await expectFailure(tabId, { stage: 'receive', code: '500' });
-    expect(failure.text).toContain('xmlhttprequest');
-    await page.close();
-  });
+function send(page: Page, request: Request, url: string, init?: RequestInit): Promise<unknown> {
+  if (request === 'fetch') return fetchIn(page, url, init);
+  if (request === 'navigate') return page.goto(url).catch(() => {});
+  return page.evaluate(([kind, u]) => new Promise((done) => {
+    if (kind === 'image') {
+      const image = new Image();
+      image.onerror = image.onload = done;
+      image.src = u;
+    } else {
+      const xhr = new XMLHttpRequest();
+      xhr.onloadend = done;
+      xhr.open('GET', u);
+      xhr.send();
+    }
+  }), [request, url] as const);
+}
 
-  it('503 with Retry-After shows the header', async () => {
-    const url = `${suite.site.nginxOrigin}/maintenance`;
-    const { page, tabId } = await pageWith((p) => fetchIn(p, url));
-    const failure = await expectFailure(tabId, { stage: 'receive', code: '503', url });
-    expect(failure.text).toMatch(/retry-after\s*120/i);
-    await page.close();
-  });
-
-  it('502 from nginx proxying to a dead upstream', async () => {
-    const url = `${suite.site.nginxOrigin}/bad-gateway`;
-    const { page, tabId } = await pageWith((p) => fetchIn(p, url));
-    const failure = await expectFailure(tabId, { stage: 'receive', code: '502', url });
-    expect(failure.text).toMatch(/server\s*nginx/i);
-    await page.close();
-  });
-});
-
-describe('network failures are placed on their stage', () => {
-  it('DNS failure', async () => {
-    const url = 'http://nonexistent.invalid/pixel.gif';
-    const { page, tabId } = await pageWith((p) => fetchIn(p, url));
-    await expectFailure(tabId, { stage: 'dns', code: 'net::ERR_NAME_NOT_RESOLVED', url });
-    await page.close();
-  });
-
-  it('connection refused on a closed port', async () => {
-    const url = `${suite.site.refusedOrigin}/pixel.gif`;
-    const { page, tabId } = await pageWith((p) => fetchIn(p, url));
-    await expectFailure(tabId, { stage: 'connect', code: 'net::ERR_CONNECTION_REFUSED', url });
-    await page.close();
-  });
-
-  it('self-signed certificate', async () => {
-    const url = `${suite.site.httpsOrigin}/ok/pixel.gif`;
-    const { page, tabId } = await pageWith((p) => fetchIn(p, url));
-    await expectFailure(tabId, { stage: 'tls', code: 'net::ERR_CERT_AUTHORITY_INVALID', url });
-    await page.close();
-  });
-
-  it('connection reset', async () => {
-    const url = `${suite.site.origin}/reset`;
-    const { page, tabId } = await pageWith((p) => fetchIn(p, url));
-    await expectFailure(tabId, { stage: 'wait', code: 'net::ERR_CONNECTION_RESET', url });
-    await page.close();
-  });
-
-  it('empty response from nginx return 444', async () => {
-    const url = `${suite.site.nginxOrigin}/no-response`;
-    const { page, tabId } = await pageWith((p) => fetchIn(p, url));
-    await expectFailure(tabId, { stage: 'wait', code: 'net::ERR_EMPTY_RESPONSE', url });
-    await page.close();
-  });
-
-  it('redirect loop from fetch', async () => {
-    const { page, tabId } = await pageWith((p) => fetchIn(p, `${suite.site.origin}/loop`));
-    await expectFailure(tabId, { stage: 'receive', code: 'net::ERR_TOO_MANY_REDIRECTS' });
-    await page.close();
-  });
-
-  it('redirect loop of the page itself is named precisely, not as an abort', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
-    const tabId = await suite.browser.tabIdOf(page);
-    await page.goto(`${suite.site.origin}/loop`).catch(() => {});
-    const failure = await expectFailure(tabId, { stage: 'receive', code: 'net::ERR_TOO_MANY_REDIRECTS' });
-    expect(failure.text).toMatch(/Redirects/);
-    await page.close();
-  });
-
-  it('timeout (injected: Chromium never times out against a local server by itself)', async () => {
-    const page = await suite.browser.context.newPage();
-    await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
-    const tabId = await suite.browser.tabIdOf(page);
-    await page.route('**/hang', (route) => route.abort('timedout'));
-    await fetchIn(page, `${suite.site.origin}/hang`);
-    await expectFailure(tabId, { stage: 'wait', code: 'net::ERR_TIMED_OUT' });
+describe('every failure kind, from real servers, is in the report with its stage and code', () => {
+  it.each(KINDS)('$kind → $stage $code', async ({ url: urlOf, request, init, abort, stage, code, count, exactUrl, text }) => {
+    const url = urlOf(suite.site);
+    const { page, tabId } = await pageWith(async (p) => {
+      if (abort) await p.route(url, (route) => route.abort(abort));
+      await send(p, request, url, init);
+    });
+    const failure = await expectFailure(tabId, { stage, code, ...(exactUrl ? { url } : {}), ...(count ? { count } : {}) });
+    if (text) expect(failure.text).toMatch(text);
     await page.close();
   });
 });
@@ -141,7 +95,9 @@ describe('the page itself', () => {
     await page.goto(`${suite.site.origin}/pages/blank?${++pageSerial}`);
     const tabId = await suite.browser.tabIdOf(page);
     await page.goto('http://nonexistent.invalid/').catch(() => {});
-    await page.waitForTimeout(1500); // past Chromium's first auto-reload of the error page
+    // Past Chromium's first auto-reload of the error page (a second main-frame request), then settled.
+    await page.waitForTimeout(1500);
+    await eventsSettled(suite.browser, suite.site.origin);
     const failures = await suite.browser.failures(tabId, 1);
     expect(failures.map((f) => [f.stage, f.code, f.count])).toEqual([['dns', 'net::ERR_NAME_NOT_RESOLVED', 1]]);
     await expect.poll(() => suite.browser.badge(tabId)).toBe('1');
@@ -178,9 +134,9 @@ describe('what is not a failure', () => {
   it('a page whose 50 requests all succeed shows nothing and no badge', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/clean?n=50`);
-    await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
+    await page.waitForFunction(() => window.__done === true);
     const tabId = await suite.browser.tabIdOf(page);
-    await page.waitForTimeout(WRITE_BATCH_WAIT_MS);
+    await eventsSettled(suite.browser, suite.site.origin);
     const { failures, page: report } = await suite.browser.report(tabId);
     expect(failures).toEqual([]);
     expect(await report.locator('[data-empty]').count()).toBe(1);
@@ -194,7 +150,7 @@ describe('what is not a failure', () => {
     await page.goto(`${suite.site.origin}/pages/abort`);
     await page.waitForFunction(() => document.title === 'aborted');
     const tabId = await suite.browser.tabIdOf(page);
-    await page.waitForTimeout(WRITE_BATCH_WAIT_MS);
+    await eventsSettled(suite.browser, suite.site.origin);
     expect(await suite.browser.failures(tabId)).toEqual([]);
     expect(await suite.browser.badge(tabId)).toBe('');
     await page.close();

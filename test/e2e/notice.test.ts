@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
+import { eventsSettled, storedNotice } from '../support/chromium-notice';
 
 const suite = chromiumSuite({ nginx: false });
 let serial = 0;
@@ -109,8 +110,11 @@ describe('in-page notification', () => {
     await frame.click('button[data-action="mute"]');
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
     await page.reload();
+    const tabId = await suite.browser.tabIdOf(page);
     await fetchIn(page, `${suite.site.origin}/status/500?after-mute`);
-    await page.waitForTimeout(1500);
+    // Positive signal first: the failure is recorded; the decision not to notify is stored with it.
+    expect((await suite.browser.failures(tabId, 1)).map((f) => f.code)).toEqual(['500']);
+    expect(await storedNotice(suite.browser, tabId)).toBeNull();
     expect(await hostCount(page)).toBe(0);
     const settings = await suite.browser.context.newPage();
     await settings.goto(`${suite.browser.reportUrl}?tab=-2`);
@@ -125,7 +129,8 @@ describe('what gets no notification', () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/clean?n=50`);
     await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true);
-    await page.waitForTimeout(800);
+    await eventsSettled(suite.browser, suite.site.origin);
+    expect(await storedNotice(suite.browser, await suite.browser.tabIdOf(page))).toBeNull();
     expect(await hostCount(page)).toBe(0);
     expect(noticeFrame(page)).toBeUndefined();
     await page.close();
@@ -135,7 +140,9 @@ describe('what gets no notification', () => {
     const page = await blankPage();
     const front = await blankPage();
     await fetchIn(page, `${suite.site.origin}/status/500?background`);
-    await page.waitForTimeout(1500);
+    // Positive signal: a later failure in the front tab is notified; the background one was rendered (or not) first.
+    await fetchIn(front, `${suite.site.origin}/status/503?front`);
+    await waitForNotice(front, /503/);
     expect(await hostCount(page)).toBe(0);
     await Promise.all([front.close(), page.close()]);
   });
@@ -144,7 +151,8 @@ describe('what gets no notification', () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/abort`);
     await page.waitForFunction(() => document.title === 'aborted');
-    await page.waitForTimeout(800);
+    await eventsSettled(suite.browser, suite.site.origin);
+    expect(await storedNotice(suite.browser, await suite.browser.tabIdOf(page))).toBeNull();
     expect(await hostCount(page)).toBe(0);
     await page.close();
   });

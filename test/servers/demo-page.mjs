@@ -1,3 +1,4 @@
+// @ts-check
 // The `npm start` demo: one page that triggers every failure Request Doctor explains.
 
 /** @param {string} s */

@@ -1,3 +1,4 @@
+// @ts-check
 // A real nginx in front of dead/hanging upstreams, so 502/504/444 come from nginx itself.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';

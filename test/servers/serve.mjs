@@ -1,3 +1,4 @@
+// @ts-check
 // `node test/servers/serve.mjs [--port 8080]`: runs the failure site by hand or for `npm start`.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';

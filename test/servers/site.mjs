@@ -1,3 +1,4 @@
+// @ts-check
 // Real local servers that fail on purpose, for end-to-end tests and the `npm start` demo.
 import http from 'node:http';
 import https from 'node:https';
@@ -55,6 +56,10 @@ for (let k = 0; k < ${count(q, 50)}; k++) {
 const c = new AbortController();
 fetch('/hang', { signal: c.signal }).catch(() => { window.__done = true; document.title = 'aborted'; });
 setTimeout(() => c.abort(), 200);</script></body>`),
+  // Fetches ?u= (e.g. from inside an iframe) and says when it settled.
+  fetch: (/** @type {URLSearchParams} */ q) => html(`<title>fetching</title></head><body><script>
+fetch(${JSON.stringify(q.get('u') ?? '/status/500').replace(/</g, '\\u003c')}, { credentials: 'omit' }).catch(() => {}).finally(() => { document.title = 'fetched'; });
+</script></body>`),
   many: (/** @type {URLSearchParams} */ q) => html(`<title>many</title></head><body><script>${countdown(count(q, 300), 'done')}
 const fail = ${Math.max(0, Math.min(1, Number(q.get('fail') ?? 0.1) || 0))};
 for (let k = 0; k < ${count(q, 300)}; k++) {
@@ -65,6 +70,21 @@ for (let k = 0; k < ${count(q, 300)}; k++) {
   document.body.append(i);
 }</script></body>`),
 };
+
+/**
+ * `burst(n, distinct)` fires n failing fetches at once over `distinct` URLs (404, 500 and refused in turn)
+ * and resolves with how many failed as the page saw it, and when the last one settled.
+ * @param {string} refusedOrigin
+ */
+const burstPage = (refusedOrigin) => html(`<title>burst</title></head><body><script>
+window.burst = async (n, distinct) => {
+  const url = (k) => [\`/status/404?b=\${k}\`, \`/status/500?b=\${k}\`, \`${refusedOrigin}/b\${k}\`][k % 3];
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: n }, (_, i) =>
+    fetch(url(i % distinct), { credentials: 'omit' }).then((r) => { if (!r.ok) failed += 1; }, () => { failed += 1; })));
+  return { failed, ms: performance.now() - started, lastAt: Date.now() };
+};</script></body>`);
 
 /**
  * Sends any status 100–999, falling back to a raw response if Node refuses the code.
@@ -156,6 +176,7 @@ function route(site, req, res) {
   // A text body, so the image fails to decode as well as failing on status.
   if ((m = /^\/img\/([1-9]\d\d)\.gif$/.exec(p))) return sendStatus(req, res, Number(m[1]), new URLSearchParams());
   if (p === '/demo') return send(200, 'text/html; charset=utf-8', demoPage(site));
+  if (p === '/pages/burst') return send(200, 'text/html; charset=utf-8', burstPage(site.refusedOrigin));
   // A page that forbids everything it can: strict CSP with Trusted Types enforced.
   if (p === '/pages/strict') return send(200, 'text/html; charset=utf-8', strictPage, {
     'Content-Security-Policy': "default-src 'none'; script-src 'sha256-" + strictScriptHash + "'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'",
@@ -186,7 +207,9 @@ export async function startSite(options = {}) {
   const site = { origin: '', httpsOrigin: '', refusedOrigin: '', nginxOrigin: null, seen: new Map() };
   const handler = router(site);
   const tls = { key: readFileSync(new URL('self-signed.key', certDir)), cert: readFileSync(new URL('self-signed.crt', certDir)) };
-  const servers = [http.createServer(handler), https.createServer(tls, handler)];
+  const httpServer = http.createServer(handler);
+  const httpsServer = https.createServer(tls, handler);
+  const servers = [httpServer, httpsServer];
   // Track raw sockets so close() can cut hanging and keep-alive connections immediately.
   for (const s of servers) s.on('connection', (sock) => { sockets.add(sock); sock.once('close', () => sockets.delete(sock)); });
 
@@ -201,8 +224,8 @@ export async function startSite(options = {}) {
   })());
 
   try {
-    const port = await listen(servers[0], options.port ?? 0);
-    const httpsPort = await listen(servers[1], options.httpsPort ?? 0);
+    const port = await listen(httpServer, options.port ?? 0);
+    const httpsPort = await listen(httpsServer, options.httpsPort ?? 0);
     const refusedPort = await freePort();
     site.origin = `http://127.0.0.1:${port}`;
     site.httpsOrigin = `https://127.0.0.1:${httpsPort}`;

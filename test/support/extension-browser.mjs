@@ -1,3 +1,4 @@
+// @ts-check
 // Real Chromium with the built extension loaded, and the report view as tests read it.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,14 +26,19 @@ export class ExtensionBrowser {
     this.profile = profile;
   }
 
-  /** `language` sets Chromium's interface language (Linux reads LANGUAGE; needs Debian's chromium-l10n). */
-  /** @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string }} [options] */
-  static async launch({ headless = true, extraExtensions = [], args = [], language } = {}) {
+  /**
+   * `language` sets Chromium's interface language (Linux reads LANGUAGE; needs Debian's chromium-l10n).
+   * handleSignals: false when the caller closes Chromium itself on Ctrl-C (Playwright's own handler exits with 130).
+   * @param {{ headless?: boolean, extraExtensions?: string[], args?: string[], language?: string, handleSignals?: boolean }} [options]
+   */
+  static async launch({ headless = true, extraExtensions = [], args = [], language, handleSignals = true } = {}) {
     const profile = mkdtempSync(join(tmpdir(), 'request-doctor-profile-'));
     const extensions = [DIST, ...extraExtensions].join(',');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
       ...(language ? { env: { ...process.env, LANGUAGE: language } } : {}),
       viewport: headless ? { width: 1280, height: 800 } : null,
       ignoreDefaultArgs: ['--disable-extensions'],

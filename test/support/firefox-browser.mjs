@@ -1,3 +1,4 @@
+// @ts-check
 // Real Firefox ESR with an extension installed as a temporary add-on, driven by puppeteer-core over WebDriver BiDi.
 import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';

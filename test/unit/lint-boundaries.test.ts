@@ -9,7 +9,7 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
 
-// The first lint loads the TypeScript parser: seconds on a busy 2-core machine.
+// The first lint loads eslint and typescript-eslint: seconds on a busy machine.
 describe('lint keeps the contexts apart', { timeout: 60_000 }, () => {
   it.each([
     ['src/diagnosis/x.ts', 'export const u = document.title;', 'no-restricted-globals'],

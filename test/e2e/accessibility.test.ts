@@ -1,0 +1,123 @@
+// axe-core on every page the extension shows, light and dark: zero violations of any impact, no rule disabled.
+import { AxeBuilder } from '@axe-core/playwright';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { chromiumSuite } from '../support/chromium-suite';
+
+const suite = chromiumSuite({ nginx: false });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let serial = 0;
+
+type Violation = { id: string; impact?: string | null; nodes: { target: unknown; failureSummary?: string }[] };
+const summary = (violations: Violation[]) =>
+  violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+
+async function audit(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return summary(violations);
+}
+
+/** The notification lives in a frame inside a closed shadow root, out of reach from the page: run axe in the frame. */
+async function auditFrame(frame: Frame): Promise<string[]> {
+  await frame.evaluate(axeSource);
+  const violations = await frame.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run().then((r) => r.violations));
+  return summary(violations);
+}
+
+async function failingTab(): Promise<{ page: Page; tabId: number }> {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?axe${++serial}`);
+  await page.bringToFront();
+  const tabId = await suite.browser.tabIdOf(page);
+  await page.evaluate(async (origin) => {
+    await Promise.all([
+      fetch(`${origin}/status/409`, { method: 'PUT', credentials: 'omit' }),
+      fetch(`${origin}/status/503?h=Retry-After:120&h=Server:nginx`, { credentials: 'omit' }),
+      fetch('http://nonexistent.invalid/api').catch(() => {}),
+      fetch('http://127.0.0.1:9/refused').catch(() => {}),
+    ]);
+  }, suite.site.origin);
+  return { page, tabId };
+}
+
+describe.each(['light', 'dark'] as const)('accessibility, %s', { timeout: 180_000 }, (colorScheme) => {
+  it('the full report with failures', async () => {
+    const { page, tabId } = await failingTab();
+    const { page: report } = await suite.browser.report(tabId, 4);
+    await report.emulateMedia({ colorScheme });
+    await report.locator('details.tech').first().evaluate((el) => ((el as HTMLDetailsElement).open = true));
+    expect(await audit(report)).toEqual([]);
+    await Promise.all([report.close(), page.close()]);
+  });
+
+  it('the popup, empty', async () => {
+    const popup = await suite.browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.emulateMedia({ colorScheme });
+    await popup.goto(suite.browser.reportUrl);
+    await popup.waitForSelector('main[aria-busy="false"], main:has-text(" ")');
+    expect(await audit(popup)).toEqual([]);
+    await popup.close();
+  });
+
+  it('the options page', async () => {
+    const options = await suite.browser.context.newPage();
+    await options.emulateMedia({ colorScheme });
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);
+    await options.waitForSelector('#settings h2');
+    expect(await audit(options)).toEqual([]);
+    await options.close();
+  });
+
+  it('the in-page notification', async () => {
+    const { page } = await failingTab();
+    await page.emulateMedia({ colorScheme });
+    const prefix = `chrome-extension://${suite.browser.extensionId}/src/content/notice.html`;
+    let frame: Frame | undefined;
+    await expect.poll(async () => {
+      frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(prefix));
+      return frame ? await frame.locator('#notice li').count().catch(() => 0) : 0;
+    }, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await auditFrame(frame!)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('the options page shows the shortcut that opens the popup', async () => {
+    const options = await suite.browser.context.newPage();
+    await options.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);
+    await options.waitForSelector('#shortcut');
+    const keys = await options.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === '_execute_action')?.shortcut);
+    expect(keys).toBe('Alt+Shift+E');
+    expect(await options.locator('#shortcut').innerText()).toContain('Open Request Doctor: Alt+Shift+E');
+    await options.close();
+  });
+
+  it('Tab reaches every card and its copy button in order, with a visible focus ring, and Enter copies', { timeout: 180_000 }, async () => {
+    const { page, tabId } = await failingTab();
+    const { page: report } = await suite.browser.report(tabId, 4);
+    await report.bringToFront();
+    const stops: { what: string; outline: string }[] = [];
+    for (let i = 0; i < 60; i++) {
+      await report.keyboard.press('Tab');
+      stops.push(await report.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const what = el.matches('[data-failure]') ? `card ${el.dataset.code}` : el.matches('button[data-action="copy"]') ? 'copy' : el.tagName.toLowerCase();
+        return { what, outline: getComputedStyle(el).outlineStyle };
+      }));
+    }
+    const cards = stops.filter((s) => s.what.startsWith('card'));
+    expect(new Set(cards.map((s) => s.what)).size).toBe(4);
+    // Each card is followed by its own copy button before the next card.
+    const order = stops.map((s) => s.what).filter((w) => w.startsWith('card') || w === 'copy').slice(0, 8);
+    expect(order.filter((_, i) => i % 2 === 1)).toEqual(['copy', 'copy', 'copy', 'copy']);
+    for (const stop of stops.filter((s) => s.what.startsWith('card') || s.what === 'copy')) expect(stop.outline).not.toBe('none');
+    await report.locator('[data-failure] button[data-action="copy"]').first().focus();
+    await report.keyboard.press('Enter');
+    await report.waitForSelector('[data-failure] button[data-action="copy"]:text("Copied")');
+    await Promise.all([report.close(), page.close()]);
+  });
+});

@@ -1,0 +1,151 @@
+// The settings page driven as a person would (clicks and keyboard), each setting's effect checked on a
+// real failing page. Muted sites are added through the notification and removed on the page.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumSuite } from '../support/chromium-suite';
+import { fetchIn, hostCount, resetSettings, waitForNotice } from '../support/chromium-notice';
+
+const suite = chromiumSuite({ nginx: false });
+let options: Page;
+let serial = 0;
+
+beforeAll(async () => {
+  options = await suite.browser.context.newPage();
+  await options.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);
+  await options.waitForSelector('#notify');
+});
+
+afterEach(() => resetSettings(suite.browser));
+
+const stored = (key: string) => options.evaluate((k) => chrome.storage.sync.get(k).then((items) => items[k]), key);
+
+/** Choose an option in a select of the settings page and wait until it is saved. */
+async function choose(id: string, value: string): Promise<void> {
+  await options.bringToFront();
+  await options.selectOption(`#${id}`, value);
+  await expect.poll(() => stored(id)).toBe(value);
+}
+
+/** Toggle a checkbox with the keyboard (focus, Space) and wait until it is saved. */
+async function toggleWithKeyboard(id: string, expected: boolean): Promise<void> {
+  await options.bringToFront();
+  await options.focus(`#${id}`);
+  await options.keyboard.press('Space');
+  await expect.poll(() => stored(id)).toBe(expected);
+}
+
+async function failingPage(): Promise<{ page: Page; tabId: number }> {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?settings${++serial}`);
+  const tabId = await suite.browser.tabIdOf(page);
+  await page.bringToFront();
+  return { page, tabId };
+}
+
+const noticeCodes = (frame: Awaited<ReturnType<typeof waitForNotice>>) =>
+  frame.locator('li').evaluateAll((lines) => lines.map((li) => li.getAttribute('data-code')));
+
+describe('settings page', () => {
+  it('notification level "Nothing" silences it; back to "The page and its API calls" it shows again', async () => {
+    await choose('notify', 'off');
+    const { page, tabId } = await failingPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?silenced`);
+    expect((await suite.browser.failures(tabId, 1)).map((f) => f.code)).toEqual(['500']);
+    await choose('notify', 'page-and-api');
+    await page.bringToFront();
+    await fetchIn(page, `${suite.site.origin}/status/503?shown`);
+    expect(await noticeCodes(await waitForNotice(suite.browser, page, /503/))).toEqual(['503']);
+    await page.close();
+  });
+
+  it('"Failures of the page itself" leaves out API calls but shows a failing iframe page', async () => {
+    await choose('notify', 'page');
+    const { page } = await failingPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?api-call`);
+    await page.evaluate((src) => new Promise((done) => {
+      const frame = document.createElement('iframe');
+      frame.onload = done;
+      frame.src = src;
+      document.body.append(frame);
+    }), `${suite.site.origin}/status/502?sub-frame`);
+    expect(await noticeCodes(await waitForNotice(suite.browser, page, /502/))).toEqual(['502']);
+    await page.close();
+  });
+
+  it('"Every failed request" also shows a failing image', async () => {
+    await choose('notify', 'everything');
+    const { page } = await failingPage();
+    await page.evaluate((src) => new Promise((done) => { const img = new Image(); img.onerror = done; img.onload = done; img.src = src; }), `${suite.site.origin}/img/404.gif`);
+    expect(await noticeCodes(await waitForNotice(suite.browser, page, /404/))).toEqual(['404']);
+    await page.close();
+  });
+
+  it('minimum severity "Server and network errors" leaves out a 404', async () => {
+    await choose('minSeverity', 'error');
+    const { page, tabId } = await failingPage();
+    await fetchIn(page, `${suite.site.origin}/status/404?quiet`);
+    expect((await suite.browser.failures(tabId, 1)).map((f) => f.code)).toEqual(['404']);
+    await page.bringToFront();
+    await fetchIn(page, `${suite.site.origin}/status/500?loud`);
+    expect(await noticeCodes(await waitForNotice(suite.browser, page, /500/))).toEqual(['500']);
+    await page.close();
+  });
+
+  it('position "Top left" places the notification there', async () => {
+    await choose('position', 'top-left');
+    const { page } = await failingPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?top-left`);
+    await waitForNotice(suite.browser, page);
+    const box = await page.evaluate(() => {
+      const rect = document.querySelector('request-doctor-notice')!.getBoundingClientRect();
+      return { top: Math.round(rect.top), left: Math.round(rect.left) };
+    });
+    expect(box).toEqual({ top: 16, left: 16 });
+    await page.close();
+  });
+
+  it('"List cancelled requests" (keyboard) lists an aborted fetch', async () => {
+    await toggleWithKeyboard('showAborted', true);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/abort`);
+    await page.waitForFunction(() => document.title === 'aborted');
+    const tabId = await suite.browser.tabIdOf(page);
+    expect((await suite.browser.failures(tabId, 1)).map((f) => f.code)).toEqual(['net::ERR_ABORTED']);
+    await page.close();
+  });
+
+  it('"Remove query strings from copied reports" (keyboard) strips them from Copy report', async () => {
+    await toggleWithKeyboard('stripQueryInReports', true);
+    const { page, tabId } = await failingPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?token=secret-value`);
+    const report = await suite.browser.context.newPage();
+    // What Copy report puts on the clipboard, kept where the test can read it.
+    await report.addInitScript(() => {
+      navigator.clipboard.writeText = async (text: string) => void ((window as unknown as { copied: string }).copied = text);
+    });
+    await report.goto(`${suite.browser.reportUrl}?tab=${tabId}`);
+    await report.click('[data-failure] button[data-action="copy"]');
+    const copied = await report.waitForFunction(() => (window as unknown as { copied?: string }).copied).then((handle) => handle.jsonValue() as Promise<string>);
+    expect(copied).toContain(`${suite.site.origin}/status/500`);
+    expect(copied).not.toContain('secret-value');
+    await Promise.all([report.close(), page.close()]);
+  });
+
+  it('a site muted through the notification is listed on the page; Remove brings its notifications back', async () => {
+    const { page } = await failingPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?to-mute`);
+    const frame = await waitForNotice(suite.browser, page);
+    await frame.click('button[data-action="mute"]');
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await options.bringToFront();
+    await options.waitForSelector('#muted li:has-text("127.0.0.1")');
+    await options.click('#muted li:has-text("127.0.0.1") button');
+    await expect.poll(() => stored('mutedSites')).toEqual([]);
+    await options.waitForSelector('#muted', { state: 'detached' });
+    await page.bringToFront();
+    await fetchIn(page, `${suite.site.origin}/status/503?unmuted`);
+    expect(await noticeCodes(await waitForNotice(suite.browser, page, /503/))).toEqual(['503']);
+    expect(await hostCount(page)).toBe(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,82 @@
+// Reading the in-page notification of a Chromium page, and changing settings as stored, for end-to-end tests.
+import { expect } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import type { ExtensionBrowser } from './extension-browser.mjs';
+
+export const noticeFrames = (browser: ExtensionBrowser, page: Page): Frame[] =>
+  page.frames().filter((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${browser.extensionId}/src/content/notice.html`));
+
+/** Waits for the notification (optionally with text matching `text`) and returns its frame. */
+export async function waitForNotice(browser: ExtensionBrowser, page: Page, text?: RegExp, timeout = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    const frame = noticeFrames(browser, page)[0];
+    last = (frame && (await frame.locator('#notice').textContent({ timeout: 1000 }).catch(() => ''))) ?? '';
+    if (frame && last && (!text || text.test(last))) return frame;
+    if (Date.now() > deadline) throw new Error(`no notification${text ? ` matching ${text}` : ''}; last: ${last}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** How many notification hosts the page's DOM holds. */
+export const hostCount = (page: Page): Promise<number> => page.evaluate(() => document.querySelectorAll('request-doctor-notice').length);
+
+export const fetchIn = (page: Page, url: string, method = 'GET'): Promise<unknown> =>
+  page.evaluate(([u, m]) => fetch(u, { method: m, credentials: 'omit' }).then((r) => r.status, (e: Error) => e.message), [url, method] as const);
+
+/** Write settings to storage.sync from an extension page (this does not wake the worker). */
+export async function setSettings(browser: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
+  const helper = await browser.context.newPage();
+  try {
+    await helper.goto(`${browser.reportUrl}?tab=-2`);
+    await helper.evaluate((v) => chrome.storage.sync.set(v), values);
+  } finally {
+    await helper.close();
+  }
+}
+
+/** Back to the defaults. */
+export async function resetSettings(browser: ExtensionBrowser): Promise<void> {
+  const helper = await browser.context.newPage();
+  try {
+    await helper.goto(`${browser.reportUrl}?tab=-2`);
+    await helper.evaluate(() => chrome.storage.sync.clear());
+  } finally {
+    await helper.close();
+  }
+}
+
+let markers = 0;
+
+/**
+ * The positive signal before a negative check: a failing fetch from the extension's own worker (no tab)
+ * that shows up in the no-tab bucket. Events reach the worker in order and the store handles them in
+ * order, so every request that settled before this one has been handled, and written, by then.
+ */
+export async function eventsSettled(browser: ExtensionBrowser, origin: string): Promise<void> {
+  const url = `${origin}/status/418?marker=${++markers}-${Date.now()}`;
+  let worker = browser.worker();
+  if (!worker) {
+    // Stopped while idle: a message from an extension page wakes it.
+    const woken = browser.context.waitForEvent('serviceworker');
+    const helper = await browser.context.newPage();
+    await helper.goto(`${browser.reportUrl}?tab=-2`);
+    await helper.evaluate(() => chrome.runtime.sendMessage({ type: 'clear-tab', tabId: -987 }));
+    await helper.close();
+    worker = await woken;
+  }
+  await worker.evaluate((u) => fetch(u).then(() => {}, () => {}), url);
+  await expect.poll(async () => (await browser.failures(-1)).some((f) => f.url === url), { timeout: 15_000 }).toBe(true);
+}
+
+/** The stored notification of a tab, or null: whether the worker decided to notify is in storage.session with the failure. */
+export async function storedNotice(browser: ExtensionBrowser, tabId: number): Promise<unknown> {
+  const helper = await browser.context.newPage();
+  try {
+    await helper.goto(`${browser.reportUrl}?tab=-2`);
+    return await helper.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key] ?? null), `notice:${tabId}`);
+  } finally {
+    await helper.close();
+  }
+}

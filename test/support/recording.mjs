@@ -1,0 +1,94 @@
+// @ts-check
+// What both event recorders (scripts/record-*-events.mjs) share: the listeners the product registers,
+// and the scenarios whose event sequences become test/fixtures/<browser>-events/<name>.json.
+
+/** The product's listeners (src/background/index.ts), so a recording holds exactly what it would see. */
+export const LISTENERS = [
+  { event: 'webRequest.onBeforeRedirect' },
+  { event: 'webRequest.onCompleted', extraInfoSpec: ['responseHeaders'] },
+  { event: 'webRequest.onErrorOccurred' },
+  { event: 'webNavigation.onCommitted' },
+];
+export const FILTER = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
+
+/**
+ * Registers every listener on `api` (chrome or browser) with `keep(name)` as its handler. It runs inside
+ * the browser, so it takes everything as arguments (stringified for an add-on's background.js).
+ * @param {any} api
+ * @param {(name: string) => (details: unknown) => void} keep
+ * @param {typeof LISTENERS} listeners
+ * @param {typeof FILTER} filter
+ */
+export function listen(api, keep, listeners, filter) {
+  for (const { event, extraInfoSpec } of listeners) {
+    const [namespace = '', name = ''] = event.split('.');
+    // The fixtures name webRequest events without their namespace.
+    const target = api[namespace][name];
+    const handler = keep(namespace === 'webRequest' ? name : event);
+    if (namespace === 'webRequest') target.addListener(handler, filter, ...(extraInfoSpec ? [extraInfoSpec] : []));
+    else target.addListener(handler);
+  }
+}
+
+/**
+ * The page calls both drivers share: Playwright's and Puppeteer's pages agree on evaluate, goto and waitForFunction.
+ * @typedef {{ evaluate: Function, goto: (url: string) => Promise<unknown>, waitForFunction: Function }} AnyPage
+ * @typedef {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null, urls: Record<string, string | null> }} Site
+ * @typedef {{ name: string, only?: 'chromium' | 'firefox', run: (page: AnyPage, site: Site) => Promise<unknown> }} Scenario
+ */
+
+const sleep = (/** @type {number} */ ms) => new Promise((done) => setTimeout(done, ms));
+
+/** @param {AnyPage} page @param {string} url @param {RequestInit} [init] */
+const fetchIn = (page, url, init = {}) =>
+  page.evaluate((/** @type {[string, RequestInit]} */ [u, i]) => fetch(u, { credentials: 'omit', ...i }).then((r) => r.status, (e) => e.message), [url, init]);
+
+/** A main-frame navigation that fails, then time for what follows it (error page, auto-reload). @param {AnyPage} page @param {string} url @param {number} settleMs */
+const failingNavigation = async (page, url, settleMs) => {
+  await page.goto(url).catch(() => {});
+  await sleep(settleMs);
+};
+
+/** @type {Scenario[]} */
+export const SCENARIOS = [
+  {
+    name: 'status-404-image',
+    run: (page, site) => page.evaluate((/** @type {string} */ src) => new Promise((done) => {
+      const image = new Image();
+      image.onload = image.onerror = done;
+      image.src = src;
+    }), site.urls.imageNotFound),
+  },
+  { name: 'status-409-fetch-post', run: (page, site) => fetchIn(page, `${site.origin}/status/409`, { method: 'POST', body: '{}' }) },
+  { name: 'status-409-fetch-put', only: 'firefox', run: (page, site) => fetchIn(page, `${site.origin}/status/409`, { method: 'PUT' }) },
+  { name: 'status-503-retry-after-nginx', only: 'chromium', run: (page, site) => fetchIn(page, `${site.nginxOrigin}/maintenance`) },
+  { name: 'status-502-nginx', only: 'chromium', run: (page, site) => fetchIn(page, `${site.nginxOrigin}/bad-gateway`) },
+  { name: 'dns-failure', run: (page) => fetchIn(page, 'http://nonexistent.invalid/x.gif') },
+  { name: 'connection-refused', run: (page, site) => fetchIn(page, `${site.refusedOrigin}/x.gif`) },
+  { name: 'self-signed-certificate', run: (page, site) => fetchIn(page, `${site.httpsOrigin}/ok/x.gif`) },
+  { name: 'connection-reset', run: (page, site) => fetchIn(page, `${site.origin}/reset`) },
+  { name: 'empty-response', only: 'firefox', run: (page, site) => fetchIn(page, `${site.origin}/empty`) },
+  { name: 'empty-response-nginx-444', run: (page, site) => fetchIn(page, `${site.nginxOrigin}/no-response`) },
+  { name: 'redirect-loop-fetch', run: (page, site) => fetchIn(page, `${site.origin}/loop`) },
+  { name: 'redirect-loop-main-frame', run: (page, site) => failingNavigation(page, `${site.origin}/loop`, 500) },
+  // Chromium reloads a network error page by itself after about a second: record that too.
+  { name: 'main-frame-dns-with-auto-reload', only: 'chromium', run: (page) => failingNavigation(page, 'http://nonexistent.invalid/', 1800) },
+  { name: 'main-frame-dns', only: 'firefox', run: (page) => failingNavigation(page, 'http://nonexistent.invalid/', 500) },
+  {
+    name: 'clean-page-50-requests',
+    run: async (page, site) => {
+      await page.goto(`${site.origin}/pages/clean?n=50`);
+      await page.waitForFunction(() => window.__done === true);
+    },
+  },
+  {
+    name: 'aborted-fetch',
+    run: async (page, site) => {
+      await page.goto(`${site.origin}/pages/abort`);
+      await page.waitForFunction(() => document.title === 'aborted');
+    },
+  },
+];
+
+/** The scenarios recorded in one browser. @param {'chromium' | 'firefox'} browser */
+export const scenariosFor = (browser) => SCENARIOS.filter((scenario) => !scenario.only || scenario.only === browser);

@@ -1,0 +1,180 @@
+// The real background module, fed event sequences recorded from real Chromium and Firefox ESR
+// (test/fixtures/<browser>-events, written by scripts/record-<browser>-events.mjs).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TabLog } from '../../src/shared/protocol';
+import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
+import { LISTENERS } from '../support/recording.mjs';
+import { codes, loadFixture, replay as replayEvents } from '../support/replay';
+
+type Browser = 'chromium' | 'firefox';
+
+let fake: FakeBrowser;
+// The factory runs once; a proxy lets every test get a fresh fake.
+vi.mock('../../src/shared/browser', () => ({
+  default: new Proxy({}, { get: (_target, key) => (fake.browser as Record<string | symbol, unknown>)[key] }),
+}));
+
+const replay = (browser: Browser, name: string): Promise<TabLog[]> => replayEvents(fake, loadFixture(browser, name).events);
+/** The error string a browser really sent in a fixture, so expectations name what was recorded. */
+const recordedError = (browser: Browser, name: string) =>
+  loadFixture(browser, name).events.find((e) => e.event === 'onErrorOccurred')?.details.error;
+
+beforeEach(() => {
+  vi.resetModules();
+  fake = createFakeBrowser();
+});
+
+const BROWSERS: { browser: Browser; recorded: [fixture: string, stored: string][] }[] = [
+  {
+    browser: 'chromium',
+    recorded: [
+      ['status-404-image', 'receive 404 ×1'],
+      ['status-409-fetch-post', 'receive 409 ×1'],
+      ['status-503-retry-after-nginx', 'receive 503 ×1'],
+      ['status-502-nginx', 'receive 502 ×1'],
+      ['dns-failure', 'dns net::ERR_NAME_NOT_RESOLVED ×1'],
+      ['connection-refused', 'connect net::ERR_CONNECTION_REFUSED ×1'],
+      ['self-signed-certificate', 'tls net::ERR_CERT_AUTHORITY_INVALID ×1'],
+      ['connection-reset', 'wait net::ERR_CONNECTION_RESET ×1'],
+      ['empty-response-nginx-444', 'wait net::ERR_EMPTY_RESPONSE ×1'],
+      ['redirect-loop-fetch', 'receive net::ERR_TOO_MANY_REDIRECTS ×1'],
+      ['redirect-loop-main-frame', 'receive net::ERR_TOO_MANY_REDIRECTS ×1'],
+      ['main-frame-dns-with-auto-reload', 'dns net::ERR_NAME_NOT_RESOLVED ×1'],
+    ],
+  },
+  {
+    browser: 'firefox',
+    recorded: [
+      ['status-404-image', 'receive 404 ×1'],
+      ['status-409-fetch-post', 'receive 409 ×1'],
+      ['status-409-fetch-put', 'receive 409 ×1'],
+      ['dns-failure', 'dns NS_ERROR_UNKNOWN_HOST ×1'],
+      ['connection-refused', 'connect NS_ERROR_CONNECTION_REFUSED ×1'],
+      ['connection-reset', 'wait NS_ERROR_NET_RESET ×1'],
+      ['empty-response', 'wait NS_ERROR_NET_RESET ×1'],
+      ['empty-response-nginx-444', 'wait NS_ERROR_NET_RESET ×1'],
+      ['redirect-loop-fetch', 'receive NS_ERROR_REDIRECT_LOOP ×1'],
+      ['redirect-loop-main-frame', 'receive NS_ERROR_REDIRECT_LOOP ×1'],
+      // Firefox commits the error page before it reports the error; the failure must survive that order.
+      ['main-frame-dns', 'dns NS_ERROR_UNKNOWN_HOST ×1'],
+    ],
+  },
+];
+
+describe.each(BROWSERS)('replaying real $browser event sequences', ({ browser, recorded }) => {
+  it.each(recorded)('%s → %s', async (name, expected) => {
+    expect(codes(await replay(browser, name))).toEqual([expected]);
+  });
+
+  it('a main-frame loop keeps its whole redirect chain', async () => {
+    const [log] = await replay(browser, 'redirect-loop-main-frame');
+    const redirects = loadFixture(browser, 'redirect-loop-main-frame').events.filter((e) => e.event === 'onBeforeRedirect');
+    expect(redirects.length).toBeGreaterThanOrEqual(20);
+    expect(log?.failures[0]?.redirects).toHaveLength(redirects.length);
+  });
+
+  it.each(['clean-page-50-requests', 'aborted-fetch'])('%s records nothing and writes nothing', async (name) => {
+    expect(codes(await replay(browser, name))).toEqual([]);
+    expect(fake.session.size).toBe(0);
+  });
+
+  it('the badge counts the failure', async () => {
+    const [log] = await replay(browser, 'status-409-fetch-post');
+    await vi.waitFor(() => expect(fake.badges.get(log!.tabId)?.text).toBe('1'));
+  });
+
+  it.each(['redirect-loop-fetch', 'redirect-loop-main-frame'])('%s leaves no per-request state behind', async (name) => {
+    await replay(browser, name);
+    const { redirects } = await import('../../src/background/index');
+    expect(redirects.size).toBe(0);
+  });
+});
+
+describe('the background listens to what the recorders record, and no more', () => {
+  it('registers only the listeners the diagnosis needs', async () => {
+    await replay('chromium', 'status-404-image');
+    const registered = [...fake.listeners.keys()].filter((k) => k.startsWith('webRequest.') || k === 'webNavigation.onCommitted').sort();
+    expect(registered).toEqual([
+      'webNavigation.onCommitted', 'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred',
+    ]);
+    expect(LISTENERS.map((l) => l.event).sort()).toEqual(registered);
+  });
+});
+
+describe('Chromium specifics', () => {
+  it('the 503 keeps its Retry-After and Server headers', async () => {
+    const [log] = await replay('chromium', 'status-503-retry-after-nginx');
+    expect(log?.failures[0]?.headers).toMatchObject({ 'retry-after': '120', server: expect.stringMatching(/^nginx/) });
+  });
+});
+
+describe('Firefox specifics', () => {
+  it.each([
+    ['dns-failure', 'NS_ERROR_UNKNOWN_HOST'],
+    ['connection-refused', 'NS_ERROR_CONNECTION_REFUSED'],
+    ['connection-reset', 'NS_ERROR_NET_RESET'],
+    ['empty-response', 'NS_ERROR_NET_RESET'],
+    ['empty-response-nginx-444', 'NS_ERROR_NET_RESET'],
+    ['redirect-loop-fetch', 'NS_ERROR_REDIRECT_LOOP'],
+    ['redirect-loop-main-frame', 'NS_ERROR_REDIRECT_LOOP'],
+    ['main-frame-dns', 'NS_ERROR_UNKNOWN_HOST'],
+    ['aborted-fetch', 'NS_BINDING_ABORTED'],
+    ['self-signed-certificate', 'The certificate is not trusted because it is self-signed.'],
+  ])('%s arrived as %s, the string the diagnosis knows', (name, error) => {
+    expect(recordedError('firefox', name)).toBe(error);
+  });
+
+  it('a self-signed certificate, reported as an English sentence, is placed at tls', async () => {
+    const [log] = await replay('firefox', 'self-signed-certificate');
+    expect(log?.failures.map((f) => [f.stage, f.code, f.errorName])).toEqual([
+      ['tls', recordedError('firefox', 'self-signed-certificate'), 'CERT_AUTHORITY_INVALID'],
+    ]);
+  });
+
+  it.each([
+    ['connection-reset', 'CONNECTION_RESET'],
+    ['dns-failure', 'NAME_NOT_RESOLVED'],
+    ['redirect-loop-fetch', 'TOO_MANY_REDIRECTS'],
+  ])('%s gets the explanation of its Chromium twin %s', async (name, twin) => {
+    const [log] = await replay('firefox', name);
+    expect(log?.failures[0]?.errorName).toBe(twin);
+  });
+
+  it('the 409 keeps the method and status line Firefox reported', async () => {
+    const [log] = await replay('firefox', 'status-409-fetch-put');
+    expect(log?.failures[0]).toMatchObject({ method: 'PUT', statusCode: 409, statusLine: 'HTTP/1.1 409 Conflict' });
+  });
+});
+
+describe('bad input never crashes the worker nor loses recorded failures', () => {
+  const odd: Record<string, unknown>[] = [
+    { url: `https://a.test/${'x'.repeat(200_000)}`, statusCode: 404, tabId: 7 },
+    { url: 'https://a.test/', statusCode: 0, tabId: 7 },
+    { url: 'https://a.test/', statusCode: 999, tabId: 7 },
+    { url: 'https://a.test/', statusCode: -5, tabId: 7 },
+    { url: 'https://a.test/', error: 'net::ERR_SOMETHING_NOBODY_KNOWS', tabId: -1 },
+    { url: 'https://a.test/', error: '', tabId: 7 },
+    { url: 'javascript:void(0)', error: 'weird \u0000 error', tabId: 7 },
+    { url: 'https://a.test/', statusCode: 500, tabId: 7, responseHeaders: [{ name: 'Retry-After', value: '-1' }, { name: 'Allow' }, { value: 'x' }, null] },
+    { url: 'https://a.test/', statusCode: 503, tabId: Number.NaN, responseHeaders: 'not-an-array' },
+    { statusCode: 500 },
+    {},
+  ];
+
+  it('odd events are recorded sensibly or ignored, and earlier failures stay', async () => {
+    const [before] = await replay('chromium', 'status-409-fetch-post');
+    const store = await import('../../src/background/store');
+    for (const details of odd) {
+      const full = { requestId: 'r', method: 'GET', type: 'xmlhttprequest', timeStamp: 1, ...details };
+      expect(() => fake.emit(details.error !== undefined ? 'webRequest.onErrorOccurred' : 'webRequest.onCompleted', full)).not.toThrow();
+      expect(() => fake.emit('webRequest.onBeforeRedirect', full)).not.toThrow();
+    }
+    await store.flush();
+    const logs = [...fake.session.values()] as TabLog[];
+    expect(logs.find((log) => log.tabId === before!.tabId)?.failures.map((f) => f.code)).toEqual(['409']);
+    const odds = logs.find((log) => log.tabId === 7)!.failures;
+    expect(odds.map((f) => f.code).sort()).toEqual(['404', '500', '999', 'weird \u0000 error']);
+    expect(odds.find((f) => f.code === '404')!.url.length).toBeLessThan(5000);
+    expect(logs.find((log) => log.tabId === -1)?.failures[0]).toMatchObject({ code: 'net::ERR_SOMETHING_NOBODY_KNOWS', stage: 'wait' });
+  });
+});
