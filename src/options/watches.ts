@@ -9,7 +9,8 @@ import { settings, settingsReady, updateSettings } from '../shared/settings-stor
 const STATE_TEXT: Record<WatchState, MessageKey> = { watching: 'watchStateWatching', recovered: 'watchStateRecovered', 'gave-up': 'watchStateGaveUp' };
 
 const section = h('section', { id: 'watches' });
-document.body.append(section);
+// Inside the page's main landmark, after the settings form.
+(document.querySelector('main') ?? document.body).append(section);
 
 const time = (at: number): string => new Date(at).toLocaleString();
 
