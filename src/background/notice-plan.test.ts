@@ -105,4 +105,7 @@ describe('settings', () => {
     const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7 } as const;
     expect(normalizeOptions(stored)).toEqual(stored);
   });
+  it.each([0, -5, 1000, Number.NaN, '24', null])('a watch limit of %j falls back to 24 h', (watchGiveUpHours) => {
+    expect(normalizeOptions({ watchGiveUpHours }).watchGiveUpHours).toBe(24);
+  });
 });

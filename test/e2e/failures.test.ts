@@ -116,9 +116,10 @@ describe('the page itself', () => {
 
 describe('requests without a tab', () => {
   it('are kept in their own bucket, reachable from the full-page report', async () => {
-    // A fetch from the extension's own service worker belongs to no tab (tabId -1).
-    await suite.browser.worker()!.evaluate((url) => fetch(url).catch(() => {}), `${suite.site.origin}/status/503?tabless`);
-    const { page, tabId } = await pageWith(() => Promise.resolve());
+    // A fetch from the site's own service worker belongs to no tab (tabId -1). (The extension's own
+    // requests do not count: they are never failures.)
+    const { page, tabId } = await pageWith((p) => p.evaluate((url) =>
+      navigator.serviceWorker.register(`/tabless-sw.js?url=${encodeURIComponent(url)}`).then(() => navigator.serviceWorker.ready), `${suite.site.origin}/status/503?tabless`));
     const report = await suite.browser.context.newPage();
     await report.goto(`${suite.browser.reportUrl}?tab=${tabId}`);
     await report.click('#no-tab');

@@ -160,6 +160,8 @@ function route(site, req, res) {
   if (p === '/loop2') return send(302, 'text/plain', 'loop\n', { Location: '/loop' });
   if (p === '/redirect-to') return q.get('to') ? send(302, 'text/plain', 'redirect\n', { Location: q.get('to') }) : send(400, 'text/plain', 'missing ?to=\n');
   if (p === '/favicon.ico') return send(204, 'text/plain', '');
+  // A site's own service worker: its requests belong to no tab (tabId -1). It fetches ?url= once installed.
+  if (p === '/tabless-sw.js') return send(200, 'text/javascript', `self.addEventListener('install', (e) => e.waitUntil(fetch(${JSON.stringify(q.get('url') ?? '/ok/sw')}).catch(() => {})));`);
   // Answers that change over time, for rechecks and watches. Each path has its own count, so a
   // test uses a fresh name per case. /flaky/<name>?fail=3&code=503: `code` for the first 3 GETs, then 200.
   if ((m = /^\/flaky\/[\w-]+$/.exec(p))) {
