@@ -47,3 +47,8 @@ export const ensureChromium = () =>
 export const ensureNginx = () => ensureSystemPackage({ binary: '/usr/sbin/nginx', pkg: 'nginx-light' });
 export const ensureFirefox = () =>
   ensureSystemPackage({ binary: '/usr/bin/firefox-esr', pkg: 'firefox-esr', envVar: 'FIREFOX_PATH', noRecommends: true });
+/** Debian's Chromium speaks only en-US without its language packs: the language tests need de and es. */
+export const ensureChromiumLanguages = () =>
+  ensureSystemPackage({ binary: '/usr/lib/chromium/locales/de.pak', pkg: 'chromium-l10n' });
+/** A virtual display for the `npm start` test (it runs the headful path). */
+export const ensureXvfb = () => ensureSystemPackage({ binary: '/usr/bin/Xvfb', pkg: 'xvfb' });

@@ -2,12 +2,14 @@
 // npm test: lint, type-check, build, web-ext lint, then the unit tests, then end-to-end in real Chromium and Firefox ESR.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensureFirefox, ensureNginx, ensureNpmDependencies } from './ensure.mjs';
+import { ensureChromium, ensureChromiumLanguages, ensureFirefox, ensureNginx, ensureNpmDependencies, ensureXvfb } from './ensure.mjs';
 
 ensureNpmDependencies();
 try {
   process.env.CHROME_PATH = ensureChromium();
   ensureNginx();
+  if (process.env.CHROME_PATH === '/usr/bin/chromium') ensureChromiumLanguages();
+  ensureXvfb();
   process.env.FIREFOX_PATH = ensureFirefox();
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}\n`);

@@ -1,6 +1,6 @@
 // Reading the in-page notification of a Chromium page, and changing settings as stored, for end-to-end tests.
 import { expect } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from './extension-browser.mjs';
 
 export const noticeFrames = (browser: ExtensionBrowser, page: Page): Frame[] =>
@@ -50,24 +50,34 @@ export async function resetSettings(browser: ExtensionBrowser): Promise<void> {
 let markers = 0;
 
 /**
- * The positive signal before a negative check: a failing fetch from the extension's own worker (no tab)
- * that shows up in the no-tab bucket. Events reach the worker in order and the store handles them in
+ * The positive signal before a negative check: a failing fetch from the test site's service worker (no
+ * tab) that shows up in the no-tab bucket. Events reach the worker in order and the store handles them in
  * order, so every request that settled before this one has been handled, and written, by then.
  */
 export async function eventsSettled(browser: ExtensionBrowser, origin: string): Promise<void> {
   const url = `${origin}/status/418?marker=${++markers}-${Date.now()}`;
-  let worker = browser.worker();
-  if (!worker) {
-    // Stopped while idle: a message from an extension page wakes it.
-    const woken = browser.context.waitForEvent('serviceworker');
-    const helper = await browser.context.newPage();
-    await helper.goto(`${browser.reportUrl}?tab=-2`);
-    await helper.evaluate(() => chrome.runtime.sendMessage({ type: 'clear-tab', tabId: -987 }));
-    await helper.close();
-    worker = await woken;
-  }
+  // The marker comes from the site's own service worker: a request without a tab that the extension
+  // records. (The extension's own requests never count, so its worker cannot send the marker.)
+  const worker = await siteWorker(browser, origin);
   await worker.evaluate((u) => fetch(u).then(() => {}, () => {}), url);
   await expect.poll(async () => (await browser.failures(-1)).some((f) => f.url === url), { timeout: 15_000 }).toBe(true);
+}
+
+/** A running service worker of the test site: the one registered before, or a fresh one. */
+export async function siteWorker(browser: ExtensionBrowser, origin: string): Promise<Worker> {
+  const isMarker = (worker: Worker): boolean => worker.url().startsWith(`${origin}/ok/marker-sw.js`);
+  const running = browser.context.serviceWorkers().find(isMarker);
+  if (running) return running;
+  const helper = await browser.context.newPage();
+  try {
+    await helper.goto(`${origin}/pages/blank?marker-host`);
+    // A new script URL each time: a stopped worker of an old registration would never start again.
+    const started = browser.context.waitForEvent('serviceworker', { predicate: isMarker, timeout: 30_000 });
+    await helper.evaluate((script) => navigator.serviceWorker.register(script).then(() => undefined), `/ok/marker-sw.js?v=${Date.now()}`);
+    return await started;
+  } finally {
+    await helper.close();
+  }
 }
 
 /** The stored notification of a tab, or null: whether the worker decided to notify is in storage.session with the failure. */
