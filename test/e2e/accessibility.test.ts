@@ -105,7 +105,9 @@ describe('keyboard', () => {
       await report.keyboard.press('Tab');
       stops.push(await report.evaluate(() => {
         const el = document.activeElement as HTMLElement;
-        const what = el.matches('[data-failure]') ? `card ${el.dataset.code}` : el.matches('button[data-action="copy"]') ? 'copy' : el.tagName.toLowerCase();
+        // A card's own stop is its line's disclosure button (the report shows every line open).
+        const card = el.closest<HTMLElement>('[data-failure]');
+        const what = card && (el === card || el.matches('.line-toggle')) ? `card ${card.dataset.code}` : el.matches('button[data-action="copy"]') ? 'copy' : el.tagName.toLowerCase();
         return { what, outline: getComputedStyle(el).outlineStyle };
       }));
     }
@@ -153,7 +155,7 @@ describe('screen readers', () => {
   it('read the strip as one sentence', { timeout: 180_000 }, async () => {
     const { page, tabId } = await failingTab();
     const { page: report } = await suite.browser.report(tabId, 4);
-    const sentence = (code: string) => report.locator(`[data-failure][data-code="${code}"] .strip p`).innerText();
+    const sentence = (code: string) => report.locator(`[data-failure][data-code="${code}"] .strip p.visually-hidden`).innerText();
     expect(await sentence('503')).toBe('Failed at: Receive response; the steps before it passed (no TLS handshake: plain http).');
     expect(await sentence('net::ERR_NAME_NOT_RESOLVED')).toBe('Failed at the first step: DNS lookup.');
     // Port 9 is one Chromium refuses to use: stopped in the browser, before any step.
