@@ -91,7 +91,10 @@ describe('in-page notification', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     // Keyboard: the close button is reachable and works with Enter.
     await frame.locator('button[data-action="close"]').focus();
-    await frame.locator('button[data-action="close"]').press('Enter');
+    // Typed at the keyboard, not through the element: the frame goes away with the key, and an
+    // element action would keep waiting on the detached frame.
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('close');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
     await expect.poll(() => noticeFrame(page)).toBeUndefined();
 
