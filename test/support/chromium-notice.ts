@@ -68,13 +68,27 @@ export async function siteWorker(browser: ExtensionBrowser, origin: string): Pro
   const isMarker = (worker: Worker): boolean => worker.url().startsWith(`${origin}/ok/marker-sw.js`);
   const running = browser.context.serviceWorkers().find(isMarker);
   if (running) return running;
+  // Registered from a page of the site already open, so no tab is opened and none loses its focus
+  // (a page whose policy forbids it falls back to a page of its own).
+  const register = async (page: Page): Promise<Worker> => {
+    // A new script URL each time: a stopped worker of an old registration would never start again.
+    const started = browser.context.waitForEvent('serviceworker', { predicate: isMarker, timeout: 30_000 });
+    started.catch(() => {}); // awaited below; only a registration that threw leaves it unobserved
+    await page.evaluate((script) => navigator.serviceWorker.register(script, { scope: '/ok/marker/' }).then(() => undefined), `/ok/marker-sw.js?v=${Date.now()}`);
+    return started;
+  };
+  const host = browser.context.pages().find((page) => page.url().startsWith(`${origin}/pages/blank`));
+  if (host) {
+    try {
+      return await register(host);
+    } catch {
+      // Fall through to a page of its own.
+    }
+  }
   const helper = await browser.context.newPage();
   try {
     await helper.goto(`${origin}/pages/blank?marker-host`);
-    // A new script URL each time: a stopped worker of an old registration would never start again.
-    const started = browser.context.waitForEvent('serviceworker', { predicate: isMarker, timeout: 30_000 });
-    await helper.evaluate((script) => navigator.serviceWorker.register(script).then(() => undefined), `/ok/marker-sw.js?v=${Date.now()}`);
-    return await started;
+    return await register(helper);
   } finally {
     await helper.close();
   }
