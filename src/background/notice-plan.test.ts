@@ -97,13 +97,16 @@ describe('rate limit', () => {
 
 describe('settings', () => {
   it('bad stored values fall back to the defaults', () => {
-    expect(normalizeOptions({ notify: 'loud', minSeverity: 7, mutedSites: ['a.test', 3, null], position: 'middle', showAborted: 'yes', historyDays: 5 })).toEqual({
+    expect(normalizeOptions({ notify: 'loud', minSeverity: 7, mutedSites: ['a.test', 3, null], position: 'middle', showAborted: 'yes', historyDays: 5, noticeSeconds: 7 })).toEqual({
       ...defaults, mutedSites: ['a.test'],
     });
   });
   it('good values are kept', () => {
-    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7 } as const;
+    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', noticeSeconds: 0, systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7 } as const;
     expect(normalizeOptions(stored)).toEqual(stored);
+  });
+  it.each([-1, 5, '0', null, Infinity])('a notification time of %j falls back to 8 s', (noticeSeconds) => {
+    expect(normalizeOptions({ noticeSeconds }).noticeSeconds).toBe(8);
   });
   it.each([0, -5, 1000, Number.NaN, '24', null])('a watch limit of %j falls back to 24 h', (watchGiveUpHours) => {
     expect(normalizeOptions({ watchGiveUpHours }).watchGiveUpHours).toBe(24);

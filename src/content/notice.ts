@@ -5,10 +5,8 @@ import { localizePage, t } from '../shared/i18n';
 import { shortCode } from '../shared/failures';
 import { visibleLines } from '../shared/notice-lines';
 import { MessageType, type Message, type Notice } from '../shared/protocol';
-import { setSiteMuted } from '../shared/settings-store';
+import { setSiteMuted, settings, settingsReady } from '../shared/settings-store';
 
-/** Dismiss itself after this long without a new failure, unless hovered or focused. */
-const AUTO_DISMISS_MS = 8000;
 const root = document.getElementById('notice')!;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let held = false;
@@ -21,9 +19,11 @@ async function muteSite(site: string): Promise<void> {
   dismiss();
 }
 
+/** Dismiss itself after the chosen time without a new failure, unless hovered, focused or set to stay. */
 function armTimer(): void {
   clearTimeout(timer);
-  if (!held) timer = setTimeout(dismiss, AUTO_DISMISS_MS);
+  const seconds = settings().noticeSeconds;
+  if (!held && seconds > 0) timer = setTimeout(dismiss, seconds * 1000);
 }
 
 function render(notice: Notice | undefined): void {
@@ -69,4 +69,6 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   if ((message as Message).type === MessageType.NoticeChanged) render((message as Extract<Message, { type: MessageType.NoticeChanged }>).notice);
 });
 localizePage();
-void browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => render((notice ?? undefined) as Notice | undefined));
+// The timer needs the person's setting, so the first render waits for it.
+void Promise.all([browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message), settingsReady])
+  .then(([notice]) => render((notice ?? undefined) as Notice | undefined));

@@ -3,7 +3,7 @@ import browser from '../shared/browser';
 import './watches';
 import { h } from '../shared/dom';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
-import { HISTORY_DAYS, MIN_SEVERITIES, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
+import { HISTORY_DAYS, MIN_SEVERITIES, NOTICE_SECONDS, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';
 import { setSiteMuted, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
 
 const form = document.getElementById('settings')!;
@@ -47,6 +47,15 @@ function historyChoice(current: Options['historyDays']): HTMLElement {
   return h('label', { for: 'historyDays' }, h('span', null, t('optionHistoryDays'), h('span', { class: 'hint' }, t('optionHistoryDaysHint'))), select);
 }
 
+/** How long a notification stays; "until closed" is there for people who need more time to read. */
+function noticeTimeChoice(current: Options['noticeSeconds']): HTMLElement {
+  const names: Record<Options['noticeSeconds'], MessageKey> = { 8: 'noticeSeconds_8', 20: 'noticeSeconds_20', 60: 'noticeSeconds_60', 0: 'noticeSeconds_0' };
+  const select = h('select', { id: 'noticeSeconds', name: 'noticeSeconds' },
+    ...NOTICE_SECONDS.map((seconds) => h('option', { value: seconds, selected: seconds === current }, t(names[seconds]))));
+  select.addEventListener('change', () => void save({ noticeSeconds: Number(select.value) as Options['noticeSeconds'] }));
+  return h('label', { for: 'noticeSeconds' }, h('span', null, t('optionNoticeSeconds'), h('span', { class: 'hint' }, t('optionNoticeSecondsHint'))), select);
+}
+
 function mutedList(sites: string[]): HTMLElement {
   const list = h('ul', { id: 'muted' }, ...sites.map((site) => {
     const remove = h('button', { type: 'button', 'aria-label': t('mutedRemoveFor', site) }, t('mutedRemove'));
@@ -77,6 +86,7 @@ function render(options: Options): void {
     choice('notify', 'optionNotify', NOTIFY_LEVELS, options.notify),
     choice('minSeverity', 'optionMinSeverity', MIN_SEVERITIES, options.minSeverity),
     choice('position', 'optionPosition', POSITIONS, options.position),
+    noticeTimeChoice(options.noticeSeconds),
     mutedList(options.mutedSites),
     toggle('systemNotifications', 'optionSystemNotifications', 'optionSystemNotificationsHint', options.systemNotifications),
     h('h2', null, t('optionsReport')),

@@ -6,6 +6,8 @@ export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'
 export const MIN_SEVERITIES = SEVERITIES;
 /** Days the history is kept across browser restarts (storage.local); 0 keeps it for this session only. */
 export const HISTORY_DAYS = [0, 1, 7, 30] as const;
+/** Seconds a notification stays without a new failure; 0: until it is closed (WCAG 2.2.1, timing adjustable). */
+export const NOTICE_SECONDS = [8, 20, 60, 0] as const;
 
 export const defaults = {
   /** Which failures show an in-page notification: none, the page itself, it and its fetch/XHR calls, or all. */
@@ -15,6 +17,8 @@ export const defaults = {
   /** Sites (host names) where no notification is shown. */
   mutedSites: [] as string[],
   position: 'bottom-right' as (typeof POSITIONS)[number],
+  /** How long a notification stays on its own; hovering or focusing it always holds it. */
+  noticeSeconds: 8 as (typeof NOTICE_SECONDS)[number],
   /** A system notification where a page cannot show one (the browser's own error pages). Needs `notifications`. */
   systemNotifications: false,
   /** Also list requests that were cancelled (net::ERR_ABORTED, NS_BINDING_ABORTED). */
@@ -40,6 +44,7 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
     minSeverity: pick(stored.minSeverity, MIN_SEVERITIES, defaults.minSeverity),
     mutedSites: Array.isArray(stored.mutedSites) ? stored.mutedSites.filter((s): s is string => typeof s === 'string') : [],
     position: pick(stored.position, POSITIONS, defaults.position),
+    noticeSeconds: pick(stored.noticeSeconds, NOTICE_SECONDS, defaults.noticeSeconds),
     systemNotifications: stored.systemNotifications === true,
     showAborted: stored.showAborted === true,
     stripQueryInReports: stored.stripQueryInReports === true,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
+import { waitForNotice } from '../support/chromium-notice';
 
 const suite = chromiumSuite({ nginx: false });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -74,13 +75,8 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', { timeout: 180_00
   it('the in-page notification', async () => {
     const { page } = await failingTab();
     await page.emulateMedia({ colorScheme });
-    const prefix = `chrome-extension://${suite.browser.extensionId}/src/content/notice.html`;
-    let frame: Frame | undefined;
-    await expect.poll(async () => {
-      frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(prefix));
-      return frame ? await frame.locator('#notice li').count().catch(() => 0) : 0;
-    }, { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await auditFrame(frame!)).toEqual([]);
+    const frame = await waitForNotice(suite.browser, page, undefined, 15_000);
+    expect(await auditFrame(frame)).toEqual([]);
     await page.close();
   });
 });
@@ -134,17 +130,12 @@ describe('notification and keyboard', () => {
       input.focus();
     });
     await page.evaluate((origin) => fetch(`${origin}/status/503`).catch(() => {}), suite.site.origin);
-    const prefix = `chrome-extension://${suite.browser.extensionId}/src/content/notice.html`;
-    let frame: Frame | undefined;
-    await expect.poll(async () => {
-      frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(prefix));
-      return frame ? await frame.locator('#notice li').count().catch(() => 0) : 0;
-    }, { timeout: 15_000 }).toBeGreaterThan(0);
+    const frame = await waitForNotice(suite.browser, page, undefined, 15_000);
     // Shown, and the page kept its focus.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     // The notification comes after the page's own controls in the tab order.
     await page.keyboard.press('Tab');
-    await expect.poll(() => frame!.evaluate(() => document.hasFocus() && document.activeElement?.tagName)).toBe('BUTTON');
+    await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.tagName)).toBe('BUTTON');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
     await page.close();

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
+import { waitForNotice } from '../support/chromium-notice';
 
 type Messages = Record<string, { message: string }>;
 const read = (path: string): Record<string, unknown> | undefined => {
@@ -87,14 +88,9 @@ describe.each(locales)('interface language %s', (locale) => {
 
   it('the in-page notification speaks it', async () => {
     const { page } = await failingPage();
-    const prefix = `chrome-extension://${suite.browser.extensionId}/src/content/notice.html`;
-    let frame: Frame | undefined;
-    await expect.poll(async () => {
-      frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(prefix));
-      return frame ? await frame.locator('#notice li').count().catch(() => 0) : 0;
-    }, { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await langOf(frame!)).toBe(await frame!.evaluate(() => chrome.i18n.getUILanguage()));
-    const text = await frame!.locator('#notice').innerText();
+    const frame = await waitForNotice(suite.browser, page, undefined, 15_000);
+    expect(await langOf(frame)).toBe(await frame.evaluate(() => chrome.i18n.getUILanguage()));
+    const text = await frame.locator('#notice').innerText();
     for (const phrase of expected(['noticeDetails', 'stage_receive'])) expect(text).toContain(phrase);
     for (const phrase of english(['noticeDetails', 'stage_receive', 'noticeClose'])) expect(text, `English left: ${phrase}`).not.toContain(phrase);
     await page.close();

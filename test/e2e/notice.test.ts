@@ -1,8 +1,8 @@
 // The in-page notification, end to end: content, coalescing, muting, isolation from the page.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
-import { eventsSettled, storedNotice } from '../support/chromium-notice';
+import { eventsSettled, fetchIn, hostCount, noticeFrames, setSettings, storedNotice, waitForNotice as waitForAnyNotice } from '../support/chromium-notice';
 
 const suite = chromiumSuite({ nginx: false });
 let serial = 0;
@@ -14,22 +14,8 @@ async function blankPage(): Promise<Page> {
   return page;
 }
 
-const noticeFrame = (page: Page): Frame | undefined =>
-  page.frames().find((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${suite.browser.extensionId}/src/content/notice.html`));
-
-async function waitForNotice(page: Page, text?: RegExp): Promise<Frame> {
-  for (let i = 0; i < 60; i++) {
-    const frame = noticeFrame(page);
-    const content = frame && (await frame.locator('#notice').textContent().catch(() => ''));
-    if (frame && content && (!text || text.test(content))) return frame;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no notification${text ? ` matching ${text}` : ''}; last: ${await noticeFrame(page)?.locator('#notice').textContent()}`);
-}
-
-const hostCount = (page: Page) => page.evaluate(() => document.querySelectorAll('request-doctor-notice').length);
-const fetchIn = (page: Page, url: string, method = 'GET') =>
-  page.evaluate(([u, m]) => fetch(u, { method: m, credentials: 'omit' }).catch(() => {}), [url, method] as const);
+const noticeFrame = (page: Page): Frame | undefined => noticeFrames(suite.browser, page)[0];
+const waitForNotice = (page: Page, text?: RegExp): Promise<Frame> => waitForAnyNotice(suite.browser, page, text);
 
 describe('in-page notification', () => {
   it('a fetch 409 shows a notification naming 409 and the receive stage', async () => {
@@ -218,7 +204,9 @@ describe('isolation from the page', () => {
 });
 
 describe('calm by default', () => {
-  it('dismisses itself after a while, but not while it has focus', async () => {
+  it('by default dismisses itself after 8 s, but not while it has focus', async () => {
+    await setSettings(suite.browser, { noticeSeconds: 8 });
+    onTestFinished(() => setSettings(suite.browser, { noticeSeconds: 0 }));
     const page = await blankPage();
     await fetchIn(page, `${suite.site.origin}/status/500?auto-dismiss`);
     await waitForNotice(page);
@@ -231,6 +219,15 @@ describe('calm by default', () => {
     expect(await hostCount(page)).toBe(1);
     await page.close();
   }, 40_000);
+
+  it('set to "Until I close them", it stays without focus past the 8 s', async () => {
+    const page = await blankPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?stays`);
+    await waitForNotice(page);
+    await page.waitForTimeout(9000);
+    expect(await hostCount(page)).toBe(1);
+    await page.close();
+  }, 30_000);
 
   it('follows dark mode and reduced motion', async () => {
     const page = await blankPage();

@@ -104,6 +104,17 @@ describe('settings page', () => {
     await page.close();
   });
 
+  it('"Notifications stay for 8 seconds" (the suite keeps them until closed) lets one go by itself', async () => {
+    await options.bringToFront();
+    await options.selectOption('#noticeSeconds', '8');
+    await expect.poll(() => stored('noticeSeconds')).toBe(8);
+    const { page } = await failingPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?goes-by-itself`);
+    await waitForNotice(suite.browser, page);
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0, null, { timeout: 15_000 });
+    await page.close();
+  }, 40_000);
+
   it('"List cancelled requests" (keyboard) lists an aborted fetch', async () => {
     await toggleWithKeyboard('showAborted', true);
     const page = await suite.browser.context.newPage();

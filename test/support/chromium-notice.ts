@@ -36,12 +36,20 @@ export async function setSettings(browser: ExtensionBrowser, values: Record<stri
   }
 }
 
-/** Back to the defaults. */
+/** What each browser's suite starts from (see `chromiumSuite`); `resetSettings` goes back to it. */
+const baselines = new WeakMap<ExtensionBrowser, Record<string, unknown>>();
+
+export async function setBaseline(browser: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
+  baselines.set(browser, values);
+  await resetSettings(browser);
+}
+
+/** Back to the defaults, plus the suite's baseline. */
 export async function resetSettings(browser: ExtensionBrowser): Promise<void> {
   const helper = await browser.context.newPage();
   try {
     await helper.goto(`${browser.reportUrl}?tab=-2`);
-    await helper.evaluate(() => chrome.storage.sync.clear());
+    await helper.evaluate((base) => chrome.storage.sync.clear().then(() => chrome.storage.sync.set(base)), baselines.get(browser) ?? {});
   } finally {
     await helper.close();
   }
