@@ -145,6 +145,14 @@ const precondition: AdviceRule = {
   add: ({ method, say }, out) => void (UNSAFE_METHODS.has(method) && out.owner.push(say('ownerPrecondition'))),
 };
 
+/** A webRequest resource type (Chromium's or Firefox's) → the words naming that part of a page. */
+const PART_WORDS: Readonly<Record<string, AdviceKey>> = {
+  image: 'partImage', imageset: 'partImage', script: 'partScript', stylesheet: 'partStylesheet', font: 'partFont',
+  sub_frame: 'partFrame', xmlhttprequest: 'partApi', media: 'partMedia', object: 'partObject', object_subrequest: 'partObject',
+  ping: 'partPing', beacon: 'partPing', csp_report: 'partPing', websocket: 'partWebsocket',
+};
+export const partWords = (type: string): AdviceKey => (Object.hasOwn(PART_WORDS, type) ? PART_WORDS[type]! : 'partOther');
+
 const missing: AdviceRule = {
   id: 'missing',
   forStatus: true,
@@ -153,7 +161,7 @@ const missing: AdviceRule = {
       out.notes.push(say('faviconMissing'));
       out.owner.push(say('ownerFavicon'));
     } else if (failure.type === 'main_frame') out.notes.push(say('pageMissing'));
-    else out.notes.push(say('subresourceMissing', { type: failure.type }));
+    else out.notes.push(say('subresourceMissing', { part: say(partWords(failure.type)) }));
   },
 };
 

@@ -119,7 +119,17 @@ describe('rule missing', () => {
     expect(advice('404', { url: 'https://shop.example.com/favicon.ico', type: 'image' }).notes).toContain(say('faviconMissing')));
   it('a page 404 vs a part of the page', () => {
     expect(advice('404', { type: 'main_frame' }).notes).toContain(say('pageMissing'));
-    expect(advice('404', { type: 'script' }).notes).toContain(say('subresourceMissing', { type: 'script' }));
+    expect(advice('404', { type: 'script' }).notes).toContain('The page itself loaded, but one of its parts (a script) is missing: the page may look or work partly broken.');
+  });
+  it.each([
+    ['image', 'an image'], ['imageset', 'an image'], ['xmlhttprequest', 'a data request (fetch/XHR)'], ['beacon', 'a tracking or report ping'],
+    ['sub_frame', 'an embedded frame'], ['other', 'a file'], ['toString', 'a file'], ['', 'a file'], ['x'.repeat(5000), 'a file'],
+  ])('a missing part of type %j is named in words, never as the raw type', (type, words) => {
+    expect(advice('404', { type }).notes.join(' ')).toContain(`(${words})`);
+  });
+  it('in German too', async () => {
+    const de = await fullCatalog({ language: 'de', locale: 'de-DE' });
+    expect(adviceFor(failure('404', { type: 'stylesheet' }), de).notes.join(' ')).toContain('(ein Stylesheet)');
   });
 });
 
