@@ -50,5 +50,8 @@ export const ensureFirefox = () =>
 /** Debian's Chromium speaks only en-US without its language packs: the language tests need de and es. */
 export const ensureChromiumLanguages = () =>
   ensureSystemPackage({ binary: '/usr/lib/chromium/locales/de.pak', pkg: 'chromium-l10n' });
+/** Debian's Firefox ESR speaks only English without its language pack: the German Firefox test needs it. */
+export const ensureFirefoxGerman = () =>
+  ensureSystemPackage({ binary: '/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi', pkg: 'firefox-esr-l10n-de', noRecommends: true });
 /** A virtual display for the `npm start` test (it runs the headful path). */
 export const ensureXvfb = () => ensureSystemPackage({ binary: '/usr/bin/Xvfb', pkg: 'xvfb' });

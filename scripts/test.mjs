@@ -2,7 +2,7 @@
 // npm test: lint, type-check, build, web-ext lint, then the unit tests, then end-to-end in real Chromium and Firefox ESR.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensureChromiumLanguages, ensureFirefox, ensureNginx, ensureNpmDependencies, ensureXvfb } from './ensure.mjs';
+import { ensureChromium, ensureChromiumLanguages, ensureFirefox, ensureFirefoxGerman, ensureNginx, ensureNpmDependencies, ensureXvfb } from './ensure.mjs';
 
 ensureNpmDependencies();
 try {
@@ -11,6 +11,7 @@ try {
   if (process.env.CHROME_PATH === '/usr/bin/chromium') ensureChromiumLanguages();
   ensureXvfb();
   process.env.FIREFOX_PATH = ensureFirefox();
+  if (process.env.FIREFOX_PATH === '/usr/bin/firefox-esr') ensureFirefoxGerman();
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}\n`);
   process.exit(1);

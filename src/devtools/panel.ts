@@ -47,14 +47,26 @@ browser.devtools.network.onNavigated.addListener((url) => {
 });
 browser.devtools.network.onRequestFinished.addListener((request) => void add(request as unknown as HarEntry));
 
+type HarLog = { entries: unknown[] };
+/**
+ * DevTools' log so far. Firefox's getHAR returns a promise; Chromium's takes only a callback and
+ * returns nothing (the polyfill does not wrap it), so a missing promise means: ask again with one.
+ */
+function harLog(): Promise<HarLog> {
+  const getHAR = browser.devtools.network.getHAR as unknown as (callback?: (log: HarLog) => void) => Promise<HarLog> | undefined;
+  const promised = getHAR();
+  return promised && typeof promised.then === 'function' ? promised : new Promise((resolve) => void getHAR(resolve));
+}
+
 async function main(): Promise<void> {
   localizePage();
+  document.getElementById('title')!.textContent = t('devtoolsPanelTitle');
   document.getElementById('intro')!.textContent = t('devtoolsIntro');
   list.replaceChildren(emptyState());
   // What DevTools logged before the panel was first shown.
-  const har = await browser.devtools.network.getHAR();
-  pageUrl ??= (har.entries as unknown as HarEntry[]).find((entry) => entry._resourceType === 'document')?.request.url;
-  for (const entry of har.entries as unknown as HarEntry[]) void add(entry);
+  const har = await harLog();
+  pageUrl ??= (har.entries as HarEntry[]).find((entry) => entry._resourceType === 'document')?.request.url;
+  for (const entry of har.entries as HarEntry[]) void add(entry);
 }
 
 void main();

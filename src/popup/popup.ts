@@ -125,13 +125,26 @@ async function main(): Promise<void> {
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });
-  if (!isReportPage) {
+  if (isReportPage) void addExportButtons(tabId, key);
+  else {
     openButton.hidden = false;
     openButton.addEventListener('click', () => {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
   await show((await browser.storage.session.get(key))[key] as TabLog | undefined, state);
+}
+
+/** A tab's report exports what it lists, as the History view does (its own chunk: not on the popup's first paint). */
+async function addExportButtons(tabId: number, key: string): Promise<void> {
+  const { exportButtons } = await import('./history/download');
+  const entries = async () => {
+    const log = (await browser.storage.session.get(key))[key] as TabLog | undefined;
+    const tab = tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
+    const page = { pageUrl: tab?.url ?? '', pageTitle: tab?.title };
+    return { entries: (log?.failures ?? []).map((failure) => ({ ...failure, ...page })), dropped: log?.dropped ?? 0 };
+  };
+  clearButton.before(...exportButtons(entries));
 }
 
 /** The History view; from a tab's report it starts filtered to that tab (to export just its failures). */

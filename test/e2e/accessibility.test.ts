@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
 import { waitForNotice } from '../support/chromium-notice';
+import { openDevtoolsPanel } from '../support/devtools-panel';
 
 const suite = chromiumSuite({ nginx: false });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,6 +45,28 @@ async function failingTab(): Promise<{ page: Page; tabId: number }> {
 }
 
 describe.each(['light', 'dark'] as const)('accessibility, %s', { timeout: 180_000 }, (colorScheme) => {
+  it('the history view with failures', async () => {
+    const { page } = await failingTab();
+    const view = await suite.browser.context.newPage();
+    await view.emulateMedia({ colorScheme });
+    await expect.poll(async () => {
+      await view.goto(`${suite.browser.reportUrl}?view=history`);
+      await view.waitForSelector('main[aria-busy="false"]');
+      return view.locator('[data-failure]').count();
+    }, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    expect(await audit(view)).toEqual([]);
+    await Promise.all([view.close(), page.close()]);
+  });
+
+  it('the DevTools panel with the recorded failures', async () => {
+    const panel = await openDevtoolsPanel(suite.browser);
+    await panel.emulateMedia({ colorScheme });
+    // Every failure of the recording gets its card (the HAR holds 8 failures and no success).
+    await expect.poll(() => panel.locator('[data-failure]').count()).toBe(9);
+    expect(await audit(panel)).toEqual([]);
+    await panel.close();
+  });
+
   it('the full report with failures', async () => {
     const { page, tabId } = await failingTab();
     const { page: report } = await suite.browser.report(tabId, 4);

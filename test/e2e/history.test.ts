@@ -129,6 +129,26 @@ describe('history across tabs', () => {
     await Promise.all([view.close(), a.close()]);
   });
 
+  it('a tab\'s report exports that tab\'s failures, with its page, as HAR, JSON and CSV', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?report-export`);
+    const tabId = await suite.browser.tabIdOf(page);
+    const urls = [`${suite.site.origin}/status/409?report-export`, 'http://nonexistent.invalid/report-export'];
+    for (const url of urls) await fetchIn(page, url);
+    const { page: report } = await suite.browser.report(tabId, 2);
+    const [har] = await Promise.all([report.waitForEvent('download'), report.click('[data-action="export-har"]')]);
+    expect(har.suggestedFilename()).toMatch(/^request-doctor-\d{8}-\d{4}\.har$/);
+    const log = JSON.parse(readFileSync((await har.path())!, 'utf8'));
+    await expect(validate.har(log)).resolves.toBeTruthy();
+    expect(log.log.entries.map((e: { request: { url: string } }) => e.request.url).sort()).toEqual([...urls].sort());
+    const [json] = await Promise.all([report.waitForEvent('download'), report.click('[data-action="export-json"]')]);
+    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { entries: { url: string; pageUrl: string }[] };
+    expect(exported.entries.map((e) => [e.url, e.pageUrl]).sort()).toEqual(urls.map((u) => [u, page.url()]).sort());
+    const [csv] = await Promise.all([report.waitForEvent('download'), report.click('[data-action="export-csv"]')]);
+    expect(readFileSync((await csv.path())!, 'utf8').trim().split('\r\n')).toHaveLength(urls.length + 1);
+    await Promise.all([report.close(), page.close()]);
+  });
+
   it('the report links to the history of its tab, and the popup to all of it', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/blank?link`);

@@ -1,44 +1,21 @@
 // Chromium with its interface in each shipped language: popup/report, options page, notification and the
 // copied report speak that language, with none of the English left where a translation differs.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
 import { waitForNotice } from '../support/chromium-notice';
-
-type Messages = Record<string, { message: string }>;
-const read = (path: string): Record<string, unknown> | undefined => {
-  try {
-    return JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
-  } catch {
-    return undefined;
-  }
-};
-const messagesOf = (locale: string) => read(`public/_locales/${locale}/messages.json`) as Messages;
-/** A catalog entry's title in a language, English where the translation has none (as the loader does). */
-const titleOf = (language: string, part: string, key: string): string => {
-  const entry = (read(`src/diagnosis/catalog/${language}/${part}.json`)?.[key] ?? read(`src/diagnosis/catalog/en/${part}.json`)![key]) as { title: string };
-  return entry.title;
-};
-/** Placeholder-free pieces of a message, the longest first: what must show up literally. */
-const literal = (message: string): string => message.split(/\$\w+\$/).sort((a, b) => b.length - a.length)[0]!.trim();
+import { localeTexts, titleOf } from '../support/locale-texts';
 
 const locales = readdirSync(new URL('../../public/_locales/', import.meta.url));
-const en = messagesOf('en');
 const UI_KEYS = ['forVisitor', 'forOwner', 'copyReport', 'stage_receive', 'stage_dns', 'details', 'whoseSide'];
 const OPTION_KEYS = ['optionsNotifications', 'optionNotify', 'optionPosition', 'optionsReport', 'optionStripQuery', 'mutedLegend'];
 const CATALOG = [['statuses', '409'], ['statuses', '503'], ['local', 'NAME_NOT_RESOLVED']] as const;
 
 describe.each(locales)('interface language %s', (locale) => {
   const suite = chromiumSuite({ nginx: false }, { language: locale });
-  const own = messagesOf(locale);
-  const language = own.catalogLocale!.message;
-  const expected = (keys: string[]) => keys.map((key) => literal(own[key]!.message));
-  /** English that must not be seen: every English text whose translation differs. */
-  const english = (keys: string[], titles = false) => [
-    ...keys.map((key) => literal(en[key]!.message)).filter((text, i) => text !== expected([keys[i]!])[0]),
-    ...(titles ? CATALOG.map(([part, key]) => titleOf('en', part, key)).filter((title, i) => title !== titleOf(language, CATALOG[i]![0], CATALOG[i]![1])) : []),
-  ];
+  const { own, language, expected, english: englishOf } = localeTexts(locale);
+  const english = (keys: string[], titles = false) => englishOf(keys, titles ? CATALOG : []);
   let serial = 0;
 
   async function failingPage(): Promise<{ page: Page; tabId: number }> {

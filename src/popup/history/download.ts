@@ -7,7 +7,8 @@ import { catalogFor } from '../../diagnosis/catalog';
 import { explain } from '../../diagnosis/explain';
 import { browserName } from '../../card/report';
 import { csvRows } from '../../diagnosis/history/csv';
-import { exportFileName, MIME_TYPES, type ExportContext, type ExportFormat } from '../../diagnosis/history/export';
+import { EXPORT_FORMATS, exportFileName, MIME_TYPES, type ExportContext, type ExportFormat } from '../../diagnosis/history/export';
+import { t } from '../../shared/i18n';
 import { harParts } from '../../diagnosis/history/har';
 import { jsonParts } from '../../diagnosis/history/json';
 import { catalogLanguage } from './data';
@@ -42,4 +43,28 @@ export async function exportHistory(format: ExportFormat, entries: readonly Hist
   const url = URL.createObjectURL(new Blob(parts, { type: MIME_TYPES[format] }));
   h('a', { href: url, download: exportFileName(now, format) }).click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const EXPORT_LABELS = { har: 'exportHar', json: 'exportJson', csv: 'exportCsv' } as const;
+
+/** What an export holds: the failures shown, and how many older ones were dropped to the caps. */
+export type ExportSource = () => Promise<{ entries: readonly HistoryEntry[]; dropped: number }>;
+
+/** The HAR, JSON and CSV buttons (`data-action="export-<format>"`), for the history view and a tab's report. */
+export function exportButtons(source: ExportSource): HTMLButtonElement[] {
+  return EXPORT_FORMATS.map((format) => {
+    const button = h('button', { type: 'button', 'data-action': `export-${format}` }, t(EXPORT_LABELS[format]));
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      button.textContent = t('exporting');
+      try {
+        const { entries, dropped } = await source();
+        await exportHistory(format, entries, dropped);
+      } finally {
+        button.disabled = false;
+        button.textContent = t(EXPORT_LABELS[format]);
+      }
+    });
+    return button;
+  });
 }

@@ -59,7 +59,8 @@ export class HistoryList {
       ...group.entries.map((entry) => () => entryCard(entry, context)),
     ]);
     this.next = 0;
-    this.main.replaceChildren();
+    // Ungrouped, the cards' h3 still need an h2 above them (grouped, each group has its own).
+    this.main.replaceChildren(...(context.grouping === 'none' ? [h('h2', { class: 'visually-hidden' }, t('historyListHeading'))] : []));
     if (!groups.some((group) => group.entries.length)) this.main.append(empty);
     this.build(FIRST_SCREEN);
   }

@@ -2,23 +2,20 @@
 // Filters live in the URL, so a view can be reloaded and shared.
 import browser from '../../shared/browser';
 import { h } from '../../shared/dom';
-import { t } from '../../shared/i18n';
+import { localizePage, t } from '../../shared/i18n';
 import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
 import { settings, settingsReady } from '../../shared/settings-store';
 import { failureOf } from '../../card/card';
 import { catalogFor } from '../../diagnosis/catalog';
 import type { Catalog } from '../../diagnosis/catalog/types';
 import { explain } from '../../diagnosis/explain';
-import { EXPORT_FORMATS } from '../../diagnosis/history/export';
 import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
 import { browserName, reportMarkdown } from '../../card/report';
 import { filterForm, readForm } from './controls';
 import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from './data';
-import { exportHistory } from './download';
+import { exportButtons } from './download';
 import { HistoryList } from './list';
 import './history.css';
-
-const EXPORT_LABELS = { har: 'exportHar', json: 'exportJson', csv: 'exportCsv' } as const;
 
 let stored: StoredHistory = { entries: [], dropped: 0, complete: false };
 let shown: HistoryEntry[] = [];
@@ -32,21 +29,6 @@ const kept = h('p', { class: 'page' });
 const dropped = h('p', { class: 'note dropped' });
 const main = h('main', { id: 'history', 'aria-busy': 'true' });
 const list = new HistoryList(main);
-
-function exportButton(format: (typeof EXPORT_FORMATS)[number]): HTMLButtonElement {
-  const button = h('button', { type: 'button', 'data-action': `export-${format}` }, t(EXPORT_LABELS[format]));
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    button.textContent = t('exporting');
-    try {
-      await exportHistory(format, shown, stored.dropped);
-    } finally {
-      button.disabled = false;
-      button.textContent = t(EXPORT_LABELS[format]);
-    }
-  });
-  return button;
-}
 
 /** Filter and show; runs on every keystroke, so only the first screen of cards is built here. */
 function render(): void {
@@ -115,11 +97,12 @@ function layout(form: HTMLFormElement): void {
     h('header', { class: 'bar' },
       h('img', { src: '/icons/32.png', width: 20, height: 20, alt: '' }),
       h('h1', null, t('historyTitle')), summary, h('span', { class: 'spacer' }),
-      ...EXPORT_FORMATS.map(exportButton), clear),
-    kept, form, dropped, main);
+      ...exportButtons(async () => ({ entries: shown, dropped: stored.dropped })), clear),
+    h('section', { class: 'history-filters', 'aria-label': t('historyFiltersLabel') }, kept, form, dropped), main);
 }
 
 export async function showHistory(): Promise<void> {
+  localizePage();
   filters = parseFilters(new URLSearchParams(location.search));
   const form = filterForm(filters);
   layout(form);

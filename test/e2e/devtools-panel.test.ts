@@ -1,0 +1,43 @@
+// The DevTools panel's own code in real Chromium (see test/support/devtools-panel.ts for what stands in
+// for DevTools): what DevTools logged before the panel opened, a request finishing later, a navigation.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumSuite } from '../support/chromium-suite';
+import { openDevtoolsPanel, recordedHar } from '../support/devtools-panel';
+
+const suite = chromiumSuite({ nginx: false });
+
+const cards = (panel: Page) => panel.$$eval('[data-failure]', (elements) => elements.map((el) => ({
+  code: el.getAttribute('data-code'), stage: el.getAttribute('data-stage'), url: el.getAttribute('data-url'),
+  wait: el.querySelector('[data-step="wait"]')?.getAttribute('data-ms') ?? null,
+})));
+
+it('lists every failure DevTools logged, adds one that finishes later, and starts over on a navigation', async () => {
+  const panel = await openDevtoolsPanel(suite.browser);
+  const failing = recordedHar.log.entries.filter((entry) => entry.response.status === -1 || entry.response.status >= 400);
+  await expect.poll(async () => (await cards(panel)).length).toBe(failing.length);
+  const shown = await cards(panel);
+  expect(shown.map((card) => card.url).sort()).toEqual(failing.map((entry) => entry.request.url).sort());
+  // The nginx 503 after 2 s carries its wait on the strip, from the HAR's timings.
+  const slow = shown.find((card) => card.url === 'http://nginx.test/slow-unavailable')!;
+  expect([slow.code, slow.stage]).toEqual(['503', 'receive']);
+  expect(Number(slow.wait)).toBeGreaterThanOrEqual(1800);
+  expect(await panel.locator('h1').textContent()).toBe('Request Doctor');
+
+  // A request that finishes while the panel is open: added on top.
+  await panel.evaluate((entry) => {
+    const events = (globalThis as unknown as { devtoolsEvents: { finished: ((e: unknown) => void)[] } }).devtoolsEvents;
+    for (const listener of events.finished) listener({ ...entry, startedDateTime: new Date().toISOString(), request: { ...entry.request, url: 'http://site.test/late-502' }, response: { ...entry.response, status: 502 } });
+  }, recordedHar.log.entries.find((entry) => entry.request.url.includes('/status/404'))!);
+  await expect.poll(async () => (await cards(panel))[0]?.url).toBe('http://site.test/late-502');
+  expect((await cards(panel))[0]?.code).toBe('502');
+
+  // The inspected page navigates: the old failures go, and the panel says it has none yet.
+  await panel.evaluate(() => {
+    const events = (globalThis as unknown as { devtoolsEvents: { navigated: ((url: string) => void)[] } }).devtoolsEvents;
+    for (const listener of events.navigated) listener('http://site.test/next');
+  });
+  await panel.waitForSelector('[data-empty]');
+  expect(await cards(panel)).toEqual([]);
+  await panel.close();
+});
