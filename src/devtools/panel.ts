@@ -4,6 +4,7 @@
 import browser from '../shared/browser';
 import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
+import { harPageUrl } from '../diagnosis/har';
 import type { HarEntry } from '../diagnosis/timings';
 import { failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   list.replaceChildren(emptyState());
   // What DevTools logged before the panel was first shown.
   const har = await browser.devtools.network.getHAR();
-  pageUrl ??= (har.entries as unknown as HarEntry[]).find((entry) => entry._resourceType === 'document')?.request.url;
+  pageUrl ??= harPageUrl(har.entries as unknown as HarEntry[]);
   for (const entry of har.entries as unknown as HarEntry[]) void add(entry);
 }
 
