@@ -1,6 +1,7 @@
 // Records real Resource Timing entries (Chromium and Firefox) and a real HAR (Chromium, Playwright's
 // recorder) for failing requests against the local servers, into test/fixtures/timings/.
-// The unit tests of src/diagnosis/timings*.ts map these entries onto the strip.
+// The unit tests of src/diagnosis/timings*.ts map these entries onto the strip. Firefox's HAR comes from
+// its DevTools, recorded by scripts/record-firefox-har.mjs for the same scenarios.
 import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

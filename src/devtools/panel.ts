@@ -4,6 +4,7 @@
 import browser from '../shared/browser';
 import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
+import { harPageUrl } from '../diagnosis/har';
 import type { HarEntry } from '../diagnosis/timings';
 import { failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   list.replaceChildren(emptyState());
   // What DevTools logged before the panel was first shown.
   const har = await harLog();
-  pageUrl ??= (har.entries as HarEntry[]).find((entry) => entry._resourceType === 'document')?.request.url;
+  pageUrl ??= harPageUrl(har.entries as HarEntry[]);
   for (const entry of har.entries as HarEntry[]) void add(entry);
 }
 

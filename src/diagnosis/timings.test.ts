@@ -1,5 +1,5 @@
-// Real Resource Timing entries (Chromium 156, Firefox ESR 153) and a real Chromium HAR, recorded by
-// scripts/record-timings.mjs against the local servers, mapped onto the strip.
+// Real Resource Timing entries (Chromium 156, Firefox ESR 153) and real HARs from both, recorded by
+// scripts/record-timings.mjs and scripts/record-firefox-har.mjs against the local servers, mapped onto the strip.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromHar, fromResourceTiming, type HarEntry, type ResourceEntry } from './timings';
@@ -80,28 +80,47 @@ describe('Resource Timing → steps: the arithmetic', () => {
   });
 });
 
-describe('HAR → steps (Chromium, recorded with Playwright from real Chromium)', () => {
-  const { log } = load<{ log: { entries: HarEntry[] } }>('chromium-playwright.har');
-  const byUrl = (part: string): HarEntry => log.entries.find((e) => e.request.url.includes(part))!;
+// Chromium's HAR as Playwright records it from Chromium's network events; Firefox's as its DevTools
+// hands it to an extension (`devtools.network.getHAR()`), recorded by scripts/record-firefox-har.mjs.
+const hars = { chromium: load<{ log: { entries: HarEntry[] } }>('chromium-playwright.har'), firefox: load<{ log: { entries: HarEntry[] } }>('firefox-devtools.har') };
+const harEntry = (browser: keyof typeof hars, part: string): HarEntry => hars[browser].log.entries.find((e) => e.request.url.includes(part))!;
 
+describe.each(['chromium', 'firefox'] as const)('HAR → steps (%s)', (browser) => {
   it('the 2 s nginx 503: wait ≥ 1,800 ms, send separate, plain http has no TLS step', () => {
-    const t = fromHar(byUrl('/slow-unavailable'));
+    const t = fromHar(harEntry(browser, '/slow-unavailable'));
     expect(t.steps.wait).toBeGreaterThanOrEqual(1800);
     expect(t.steps.send).toBeGreaterThanOrEqual(0);
     expect(t.steps.tls).toBeUndefined();
     expect(t.sendInWait).toBe(false);
   });
 
-  it('dns and connect of -1 mean the connection was reused', () => {
-    const t = fromHar(byUrl('/img/404.gif'));
-    expect(t).toMatchObject({ reused: true, steps: { dns: 0, connect: 0 } });
+  it.each(['refused.test', 'nonexistent.invalid'])('a request that got no answer (%s) has no steps, only why', (host) => {
+    const t = fromHar(harEntry(browser, host));
+    expect(t).toMatchObject({ steps: {}, gap: 'network-error', reused: false });
+  });
+});
+
+describe('HAR → steps: what differs between the browsers', () => {
+  it('Chromium: dns and connect of -1 mean the connection was reused', () => {
+    expect(fromHar(harEntry('chromium', '/img/404.gif'))).toMatchObject({ reused: true, steps: { dns: 0, connect: 0 } });
   });
 
-  it('a request that got no answer has no steps, only why', () => {
-    const t = fromHar(byUrl('refused.test'));
-    expect(t).toMatchObject({ steps: {}, gap: 'network-error' });
+  it('Firefox writes 0, not -1, for connection steps that did not happen: 0 ms figures, never called reused', () => {
+    const t = fromHar(harEntry('firefox', '/img/404.gif'));
+    expect(harEntry('firefox', '/img/404.gif').timings).toMatchObject({ dns: 0, connect: 0, ssl: 0 });
+    expect(t).toMatchObject({ reused: false, steps: { dns: 0, connect: 0 } });
+    expect(t.steps.wait).toBeGreaterThan(0);
   });
 
+  it('no answer: Chromium\'s total is kept; Firefox\'s (a sum of zeros) is not a measurement', () => {
+    expect(fromHar(harEntry('chromium', 'refused.test')).total).toBeGreaterThan(0);
+    const firefox = harEntry('firefox', 'refused.test');
+    expect(firefox).toMatchObject({ response: { status: 0 }, timings: { dns: 0, connect: 0, send: 0, wait: 0, receive: 0 } });
+    expect(fromHar(firefox).total).toBeUndefined();
+  });
+});
+
+describe('HAR → steps: the arithmetic', () => {
   it.each<[string, HarEntry['timings'], object]>([
     ['ssl is counted inside connect', { blocked: 3, dns: 10, connect: 50, ssl: 30, send: 1, wait: 200, receive: 5 },
       { queued: 3, steps: { dns: 10, connect: 20, tls: 30, send: 1, wait: 200, receive: 5 }, reused: false }],
@@ -109,6 +128,16 @@ describe('HAR → steps (Chromium, recorded with Playwright from real Chromium)'
       { queued: undefined, steps: { dns: 0, connect: 0, tls: 0, send: 0, wait: 9, receive: 1 }, reused: true }],
   ])('%s', (_name, timings, expected) => {
     const entry: HarEntry = { startedDateTime: '2026-01-01T00:00:00Z', time: 219, request: { method: 'GET', url: 'https://a.test/' }, response: { status: 500 }, timings };
+    expect(fromHar(entry)).toMatchObject(expected);
+  });
+
+  it.each<[string, HarEntry['response'], HarEntry['timings'], object]>([
+    ['status 0 with zeros for every step: no steps, no total', { status: 0 }, { blocked: 4, dns: 0, connect: 0, ssl: 0, send: 0, wait: 0, receive: 0 },
+      { steps: {}, total: undefined, gap: 'network-error' }],
+    ['status 0 with -1 steps: the total is known', { status: 0 }, { send: -1, wait: -1, receive: -1 }, { steps: {}, total: 219, gap: 'network-error' }],
+    ['status 0 even with step figures is still no answer', { status: 0 }, { dns: 1, connect: 2, send: 0, wait: 0, receive: 0 }, { steps: {}, total: 219, gap: 'network-error' }],
+  ])('%s', (_name, response, timings, expected) => {
+    const entry: HarEntry = { startedDateTime: '2026-01-01T00:00:00Z', time: 219, request: { method: 'GET', url: 'http://a.test/' }, response, timings };
     expect(fromHar(entry)).toMatchObject(expected);
   });
 });

@@ -71,7 +71,7 @@ export function fromResourceTiming(raw: ResourceEntry): Timings {
 export interface HarEntry {
   startedDateTime: string;
   time: number;
-  request: { method: string; url: string };
+  request: { method: string; url: string; headers?: readonly { name: string; value: string }[] };
   response: {
     status: number;
     statusText?: string;
@@ -88,11 +88,18 @@ export interface HarEntry {
 /** HAR uses -1 for "does not apply". */
 const har = (value: unknown): number | undefined => (typeof value === 'number' && value >= 0 ? value : undefined);
 
+const HAR_STEPS = ['dns', 'connect', 'ssl', 'send', 'wait', 'receive'] as const;
+
 export function fromHar(entry: HarEntry): Timings {
   const t = entry.timings ?? {};
   const total = har(entry.time);
   const [send, wait, receive] = [har(t.send), har(t.wait), har(t.receive)];
-  if (wait === undefined && receive === undefined) return totalOnly('network-error', total);
+  if (!(entry.response?.status > 0) || (wait === undefined && receive === undefined)) {
+    // No answer: Chromium marks the steps -1; Firefox writes 0 for every step and sums them (only
+    // `blocked` is left) into `time`, so neither its steps nor its total are measurements.
+    const unmeasured = HAR_STEPS.every((step) => t[step] === 0);
+    return totalOnly('network-error', unmeasured ? undefined : total);
+  }
   const ssl = har(t.ssl);
   // HAR counts the TLS time inside `connect`.
   let connect = har(t.connect);
