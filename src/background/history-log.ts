@@ -66,6 +66,17 @@ export function readHistory(stored: Iterable<[number, unknown]>, meta: unknown, 
   return history;
 }
 
+/**
+ * The history's copy of a record, every key written in one order (as observe() does): one object shape
+ * keeps the failure path fast, where a spread made a new shape per record. The document id only matters
+ * to the tab log's page changes: not kept here.
+ */
+const historyEntry = (r: FailureRecord, page: Page): HistoryEntry => ({
+  url: r.url, method: r.method, type: r.type, tabId: r.tabId, timeStamp: r.timeStamp, statusCode: r.statusCode, statusLine: r.statusLine,
+  error: r.error, ip: r.ip, initiator: r.initiator, documentId: undefined, headers: r.headers, redirects: r.redirects, stage: r.stage,
+  code: r.code, severity: r.severity, blocked: r.blocked, errorName: r.errorName, count: 1, lastSeen: r.lastSeen, pageUrl: page.url, pageTitle: page.title,
+});
+
 /** Fold a recorded failure into the history. Returns the changed chunk ids (a removed chunk included). */
 export function addToHistory(history: History, record: FailureRecord, page: Page, caps = HISTORY_CAPS): { slot: Slot; added: boolean; changed: number[] } {
   for (const slot of history.byUrl.get(record.url) ?? []) {
@@ -77,8 +88,7 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
       return { slot, added: false, changed: [slot.chunk] };
     }
   }
-  // The document id only matters to the tab log's page changes: not kept here.
-  const entry: HistoryEntry = { ...record, documentId: undefined, count: 1, pageUrl: page.url, pageTitle: page.title };
+  const entry = historyEntry(record, page);
   let chunk = history.chunks.get(history.last);
   if (!chunk || chunk.length >= caps.chunk) {
     if (chunk) history.last += 1;

@@ -6,9 +6,7 @@ import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type 
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
 import { handleDisclosure, type OpenState } from './disclosure';
-import { wireRecheck } from './recheck-wiring';
 import { render, setAllOpen, whenComplete } from './render';
-import { addTimings } from './timings';
 
 const list = document.getElementById('failures')!;
 const clearButton = document.getElementById('clear') as HTMLButtonElement;
@@ -114,13 +112,14 @@ async function main(): Promise<void> {
     const failure = button && failureOf(button);
     if (button && failure) void import('./copy').then(({ copyReport }) => copyReport(button as HTMLButtonElement, failure, tabId));
   });
-  wireRecheck(tabId, list);
+  // Recheck, Watch and step timings need the card code and the catalog: their own chunks, after the first paint.
+  const addTimings = (): Promise<void> => import('./timings').then((timings) => timings.addTimings(list, tabId));
   // Step timings are read from the page only once the list is complete, never while browsing;
   // a line opened later gets its strip then, and the figures already read.
-  whenComplete(() => void addTimings(list, tabId));
+  whenComplete(() => void addTimings());
   new MutationObserver((mutations) => {
     const stripAdded = mutations.some((m) => [...m.addedNodes].some((n) => n instanceof HTMLElement && (n.matches('.cycle') || n.querySelector('.cycle'))));
-    if (stripAdded && list.getAttribute('aria-busy') === 'false') void addTimings(list, tabId);
+    if (stripAdded && list.getAttribute('aria-busy') === 'false') void addTimings();
   }).observe(list, { childList: true, subtree: true });
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
@@ -132,7 +131,9 @@ async function main(): Promise<void> {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
-  await show((await browser.storage.session.get(key))[key] as TabLog | undefined, state);
+  const shown = show((await browser.storage.session.get(key))[key] as TabLog | undefined, state);
+  void import('./recheck-wiring').then(({ wireRecheck }) => wireRecheck(tabId, list));
+  await shown;
 }
 
 /** A tab's report exports what it lists, as the History view does (its own chunk: not on the popup's first paint). */
