@@ -38,22 +38,25 @@ function toggle(key: 'systemNotifications' | 'showAborted' | 'stripQueryInReport
   return h('label', { for: key }, input, h('span', null, t(label), h('span', { class: 'hint' }, t(hint))));
 }
 
-/** Opt-in: the history in storage.local for some days; 0 keeps it in memory for the session only. */
-function historyChoice(current: Options['historyDays']): HTMLElement {
-  const names: Record<Options['historyDays'], MessageKey> = { 0: 'historyDays_0', 1: 'historyDays_1', 7: 'historyDays_7', 30: 'historyDays_30' };
-  const select = h('select', { id: 'historyDays', name: 'historyDays' },
-    ...HISTORY_DAYS.map((days) => h('option', { value: days, selected: days === current }, t(names[days]))));
-  select.addEventListener('change', () => void save({ historyDays: Number(select.value) as Options['historyDays'] }));
-  return h('label', { for: 'historyDays' }, h('span', null, t('optionHistoryDays'), h('span', { class: 'hint' }, t('optionHistoryDaysHint'))), select);
-}
+type NumberChoice = 'historyDays' | 'noticeSeconds';
+/** The message naming each value of the numeric choices: the number is part of the key. */
+const NUMBER_CHOICES: { [K in NumberChoice]: { values: readonly Options[K][]; label: MessageKey; hint: MessageKey } } = {
+  /** Opt-in: the history in storage.local for some days; 0 keeps it in memory for the session only. */
+  historyDays: { values: HISTORY_DAYS, label: 'optionHistoryDays', hint: 'optionHistoryDaysHint' },
+  /** How long a notification stays; "until closed" is there for people who need more time to read. */
+  noticeSeconds: { values: NOTICE_SECONDS, label: 'optionNoticeSeconds', hint: 'optionNoticeSecondsHint' },
+};
 
-/** How long a notification stays; "until closed" is there for people who need more time to read. */
-function noticeTimeChoice(current: Options['noticeSeconds']): HTMLElement {
-  const names: Record<Options['noticeSeconds'], MessageKey> = { 8: 'noticeSeconds_8', 20: 'noticeSeconds_20', 60: 'noticeSeconds_60', 0: 'noticeSeconds_0' };
-  const select = h('select', { id: 'noticeSeconds', name: 'noticeSeconds' },
-    ...NOTICE_SECONDS.map((seconds) => h('option', { value: seconds, selected: seconds === current }, t(names[seconds]))));
-  select.addEventListener('change', () => void save({ noticeSeconds: Number(select.value) as Options['noticeSeconds'] }));
-  return h('label', { for: 'noticeSeconds' }, h('span', null, t('optionNoticeSeconds'), h('span', { class: 'hint' }, t('optionNoticeSecondsHint'))), select);
+/** `historyDays_7`, `noticeSeconds_0`, ...: tsc fails here if a value has no message. */
+type ValueKey = `historyDays_${Options['historyDays']}` | `noticeSeconds_${Options['noticeSeconds']}`;
+const valueKey = (key: NumberChoice, value: number): MessageKey => `${key}_${value}` as ValueKey;
+
+function numberChoice<K extends NumberChoice>(key: K, current: Options[K]): HTMLElement {
+  const { values, label, hint } = NUMBER_CHOICES[key];
+  const select = h('select', { id: key, name: key },
+    ...values.map((value) => h('option', { value, selected: value === current }, t(valueKey(key, value)))));
+  select.addEventListener('change', () => void save({ [key]: Number(select.value) } as Partial<Options>));
+  return h('label', { for: key }, h('span', null, t(label), h('span', { class: 'hint' }, t(hint))), select);
 }
 
 function mutedList(sites: string[]): HTMLElement {
@@ -86,14 +89,14 @@ function render(options: Options): void {
     choice('notify', 'optionNotify', NOTIFY_LEVELS, options.notify),
     choice('minSeverity', 'optionMinSeverity', MIN_SEVERITIES, options.minSeverity),
     choice('position', 'optionPosition', POSITIONS, options.position),
-    noticeTimeChoice(options.noticeSeconds),
+    numberChoice('noticeSeconds', options.noticeSeconds),
     mutedList(options.mutedSites),
     toggle('systemNotifications', 'optionSystemNotifications', 'optionSystemNotificationsHint', options.systemNotifications),
     h('h2', null, t('optionsReport')),
     toggle('showAborted', 'optionShowAborted', 'optionShowAbortedHint', options.showAborted),
     toggle('stripQueryInReports', 'optionStripQuery', 'optionStripQueryHint', options.stripQueryInReports),
     h('h2', null, t('optionsHistory')),
-    historyChoice(options.historyDays),
+    numberChoice('historyDays', options.historyDays),
     h('h2', null, t('optionsKeyboard')),
     shortcut(keys),
   );
