@@ -39,15 +39,15 @@ it('iframe failures (same-origin and cross-origin) are the tab\'s; an iframe nav
   const cross = `${other.origin}/status/503?cross-origin-frame`;
   const sameFrame = await addFrame(page, `${suite.site.origin}/pages/fetch?u=${encodeURIComponent(same)}`, 'same');
   await addFrame(page, `${other.origin}/pages/fetch?u=${encodeURIComponent(cross)}`, 'cross');
-  expect((await suite.browser.failures(tabId, 2)).map((f) => f.url).sort()).toEqual([same, cross].sort());
-
-  // One notification, in the top document; none inside either iframe.
-  await page.bringToFront();
+  // One notification, in the top document; none inside either iframe. Awaited before the report is read:
+  // the report opens in a tab of its own, and failures of a tab that is not active are never notified.
   await waitForNotice(suite.browser, page, /2 requests failed/);
   expect(await hostCount(page)).toBe(1);
   for (const frame of page.frames().filter((f) => f !== page.mainFrame() && !noticeFrames(suite.browser, page).includes(f))) {
     expect(await frame.evaluate(() => document.querySelectorAll('request-doctor-notice').length)).toBe(0);
   }
+  expect((await suite.browser.failures(tabId, 2)).map((f) => f.url).sort()).toEqual([same, cross].sort());
+  await page.bringToFront();
 
   // The same-origin iframe navigates (a sub-frame commit): the page's failures stay.
   await sameFrame.goto(`${suite.site.origin}/pages/fetch?u=${encodeURIComponent(`${suite.site.origin}/status/502?after-frame-navigation`)}`);
