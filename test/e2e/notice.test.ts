@@ -87,7 +87,8 @@ describe('in-page notification', () => {
     await fetchIn(page, `${suite.site.origin}/status/500?esc`);
     frame = await waitForNotice(page);
     await frame.locator('button[data-action="close"]').focus();
-    await frame.locator('button[data-action="close"]').press('Escape');
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('close');
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
     await page.close();
   });
