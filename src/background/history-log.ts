@@ -8,7 +8,7 @@ import { recordSize } from './tab-log';
  * Entries and approximate bytes in all, and entries per chunk. storage.session holds 10 MB, the tab logs
  * up to 4 MB of it; 10,000 failures of ordinary URLs take about 5.5 MB, very long URLs hit the byte cap first.
  */
-export const HISTORY_CAPS = { entries: 10_000, bytes: 5_500_000, chunk: 250 };
+export const HISTORY_CAPS = { entries: 10_000, bytes: 5_500_000, chunk: 50 };
 
 /** Where an entry is stored: chunk ids tell which stored value a change rewrites. */
 export interface Slot {

@@ -4,7 +4,7 @@ import browser from '../shared/browser';
 import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
 import { settings, watchSettings } from '../shared/settings-store';
 import { addToHistory, emptyHistory, expire, readHistory, titlePage, type History, type Page, type Slot } from './history-log';
-import { clearLocalItems, encodeItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
+import { clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
 
 const DAY_MS = 86_400_000;
 /** Entries remembered per page, to give them the title once it is known. */
@@ -21,9 +21,6 @@ let history: History = emptyHistory();
 let days = 0;
 
 keepLocally((key) => key.startsWith(HISTORY_PREFIX) || key === HISTORY_META_KEY, () => settings().historyDays > 0);
-// Chromium counts a stored object at about twice its JSON size against storage.session's 10 MB, a string
-// at its length: as strings, 10,000 failures fit beside the tab logs.
-encodeItems((key, value) => (key.startsWith(HISTORY_PREFIX) && typeof value !== 'string' ? JSON.stringify(value) : value));
 
 const since = (): number => (settings().historyDays > 0 ? Date.now() - settings().historyDays * DAY_MS : -Infinity);
 
@@ -32,7 +29,7 @@ let savedMeta: HistoryMeta | undefined;
 function save(chunks: readonly number[]): void {
   for (const chunk of chunks) setSessionItem(historyChunkKey(chunk), history.chunks.get(chunk));
   const { dropped, first, last } = history;
-  // Written when it changes: once per chunk of 250 entries, or per dropped entry at the cap.
+  // Written when it changes: once per new chunk, or per dropped entry at the cap.
   if (savedMeta?.dropped !== dropped || savedMeta.first !== first || savedMeta.last !== last) {
     savedMeta = { dropped, first, last };
     setSessionItem(HISTORY_META_KEY, savedMeta);

@@ -1,7 +1,7 @@
 // The store against a fake storage whose reads are slow (a cold worker start) and whose writes can fail.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { observe } from '../diagnosis/observe';
-import type { TabLog } from '../shared/protocol';
+import { fromStored, type TabLog } from '../shared/protocol';
 
 const session = new Map<string, unknown>();
 let releaseRead: () => void = () => {};
@@ -31,6 +31,9 @@ vi.mock('../shared/browser', () => ({
     },
   },
 }));
+
+/** Tab logs are stored as JSON text. */
+const storedLog = (): TabLog => fromStored(session.get('tab:4')) as TabLog;
 
 const failure = (url: string, statusCode = 500) =>
   observe({ url, method: 'GET', type: 'xmlhttprequest', tabId: 4, timeStamp: 1, statusCode })!;
@@ -63,7 +66,7 @@ describe('store on a cold start', () => {
     releaseSettings();
     await store.ready;
     await store.flush();
-    const log = session.get('tab:4') as TabLog;
+    const log = storedLog();
     expect(log.failures.map((f) => f.url)).toEqual(['https://a.test/before', 'https://a.test/during-wake-up']);
   });
 
@@ -86,15 +89,39 @@ describe('store on a cold start', () => {
     for (let i = 0; i < 50; i++) store.recordFailure(failure(`https://a.test/${i}`));
     await store.flush();
     expect(writes).toHaveLength(1);
-    expect((session.get('tab:4') as TabLog).failures).toHaveLength(50);
+    expect(storedLog().failures).toHaveLength(50);
   });
 
-  it('a change is written at once, without waiting for a batch timer', async () => {
+  it('a change waits one batch delay, so a burst is one write', async () => {
     const store = await readyStore();
-    store.recordFailure(failure('https://a.test/now'));
-    await Promise.resolve();
-    await Promise.resolve();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    store.recordFailure(failure('https://a.test/1'));
+    vi.advanceTimersByTime(store.WRITE_DELAY_MS - 1);
+    store.recordFailure(failure('https://a.test/2'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
     expect(writes).toHaveLength(1);
+    expect((fromStored(writes[0]!['tab:4']) as TabLog).failures).toHaveLength(2);
+  });
+
+  it('flush() writes at once, without waiting for the batch delay', async () => {
+    const store = await readyStore();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    store.recordFailure(failure('https://a.test/now'));
+    await store.flush();
+    expect(writes).toHaveLength(1);
+  });
+
+  it('what changes during a write that flush() waits for is written right after it', async () => {
+    const store = await readyStore();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    store.recordFailure(failure('https://a.test/1'));
+    const flushed = store.flush();
+    store.recordFailure(failure('https://a.test/2'));
+    await flushed;
+    expect(writes).toHaveLength(2);
+    expect(storedLog().failures).toHaveLength(2);
   });
 
   it('a closed tab is removed from storage', async () => {
@@ -117,7 +144,7 @@ describe('store when storage fails', () => {
     await store.flush();
     expect(warn).toHaveBeenCalledTimes(2);
     expect(store.tabLog(4)?.failures).toHaveLength(2);
-    expect((session.get('tab:4') as TabLog).failures.map((f) => f.url)).toEqual(['https://a.test/1', 'https://a.test/2']);
+    expect(storedLog().failures.map((f) => f.url)).toEqual(['https://a.test/1', 'https://a.test/2']);
     warn.mockRestore();
   });
 });
@@ -138,8 +165,27 @@ describe('store reading back foreign or corrupt data', () => {
     expect(store.tabLog(10)?.failures).toHaveLength(1);
     store.recordFailure(failure('https://a.test/new'));
     await store.flush();
-    expect((session.get('tab:4') as TabLog).failures).toHaveLength(1);
+    expect(storedLog().failures).toHaveLength(1);
   });
+  it('writes a tab log as its JSON text, and reads one back in either form', async () => {
+    const { addFailure } = await import('./tab-log');
+    const asObject: TabLog = { tabId: 13, failures: [] };
+    addFailure(asObject, { ...failure('https://a.test/object'), tabId: 13 });
+    const asText: TabLog = { tabId: 14, failures: [] };
+    addFailure(asText, { ...failure('https://a.test/text'), tabId: 14 });
+    session.set('tab:13', asObject);
+    session.set('tab:14', JSON.stringify(asText));
+    session.set('tab:15', '{"tabId": 15, "failures": [');
+    const store = await readyStore();
+    expect(store.tabLog(13)?.failures.map((f) => f.url)).toEqual(['https://a.test/object']);
+    expect(store.tabLog(14)?.failures.map((f) => f.url)).toEqual(['https://a.test/text']);
+    expect(store.tabLog(15)).toBeUndefined();
+    store.recordFailure(failure('https://a.test/new'));
+    await store.flush();
+    expect(typeof session.get('tab:4')).toBe('string');
+    expect(storedLog().failures.map((f) => f.url)).toEqual(['https://a.test/new']);
+  });
+
   it('keeps a stored dropped count, and ignores one that is not a count', async () => {
     session.set('tab:11', { tabId: 11, failures: [], dropped: 42 });
     session.set('tab:12', { tabId: 12, failures: [], dropped: 'many' });

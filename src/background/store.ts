@@ -2,13 +2,19 @@
 // Nothing is acted on before the saved state and the settings are read back, so a woken worker
 // behaves exactly like one that never slept.
 import browser from '../shared/browser';
-import { TAB_LOG_PREFIX, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
+import { fromStored, TAB_LOG_PREFIX, tabLogKey, toStored, type FailureRecord, type TabLog } from '../shared/protocol';
 import { settingsReady } from '../shared/settings-store';
 import { readTabLog } from './stored-shape';
 import { addFailure, CAPS, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
 /** After a failed write, wait this long before retrying, doubling up to the maximum. */
 export const RETRY_MS = { first: 500, max: 30_000 };
+/**
+ * Changes are written together this long after the first of them. A page's burst of failures then costs a
+ * few writes instead of one per failure: each write takes the browser process's time while the page loads.
+ * Short enough that no worker stops in between (an event keeps it alive for 30 s); `flush()` writes at once.
+ */
+export const WRITE_DELAY_MS = 250;
 
 const logs = new Map<number, TabLog>();
 /** Other session keys (e.g. notices), kept in memory like the logs and written by the same queue. */
@@ -20,6 +26,9 @@ let loaded = false;
 const pending: (() => void)[] = [];
 let writing = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let batchTimer: ReturnType<typeof setTimeout> | undefined;
+/** Someone awaits `flush()`: what changed during a write is written right after it, not a batch later. */
+let hurry = false;
 let retryDelay = RETRY_MS.first;
 let idle: Promise<void> = Promise.resolve();
 let settle: () => void = () => {};
@@ -28,8 +37,6 @@ let onRecorded: (record: FailureRecord) => void = () => {};
 /** Session keys also kept in storage.local while `enabled()` (the history, when the person opts in). */
 let local = { matches: (_key: string): boolean => false, enabled: (): boolean => false };
 let clearLocal = false;
-/** How a session value is written (e.g. as a JSON string, which Chromium's quota counts at its length). */
-let encode = (_key: string, value: unknown): unknown => value;
 
 async function load(): Promise<void> {
   try {
@@ -38,7 +45,7 @@ async function load(): Promise<void> {
       if (!key.startsWith(TAB_LOG_PREFIX)) items.set(key, value);
       else {
         // Foreign or corrupt data is skipped; whatever is readable is kept.
-        const log = readTabLog(value);
+        const log = readTabLog(fromStored(value));
         if (log && !logs.has(log.tabId)) logs.set(log.tabId, log);
       }
     }
@@ -80,11 +87,6 @@ export function keepLocally(matches: (key: string) => boolean, enabled: () => bo
   local = { matches, enabled };
 }
 
-/** Write some session values in another form; the value in memory stays as it is. Call at top level. */
-export function encodeItems(encoder: (key: string, value: unknown) => unknown): void {
-  encode = encoder;
-}
-
 /** Remove every kept key from storage.local, through the write queue. */
 export function clearLocalItems(): void {
   whenReady(() => {
@@ -121,8 +123,15 @@ function markDirty(key: string): void {
 function queueWrite(change: () => void): void {
   if (dirty.size === 0 && !clearLocal && !writing) idle = new Promise((resolve) => (settle = resolve));
   change();
-  // Written at once: a worker stopped a moment later must not take the change with it.
-  if (!writing && retryTimer === undefined) queueMicrotask(write);
+  scheduleWrite();
+}
+
+function scheduleWrite(): void {
+  if (writing || retryTimer !== undefined || batchTimer !== undefined) return;
+  batchTimer = setTimeout(() => {
+    batchTimer = undefined;
+    void write();
+  }, WRITE_DELAY_MS);
 }
 
 /** One storage call for everything changed since the last; changes made meanwhile wait for the next. */
@@ -138,7 +147,7 @@ async function write(): Promise<void> {
   for (const key of keys) {
     const value = key.startsWith(TAB_LOG_PREFIX) ? logs.get(Number(key.slice(TAB_LOG_PREFIX.length))) : items.get(key);
     if (value === undefined) remove.push(key);
-    else set[key] = encode(key, value);
+    else set[key] = toStored(key, value);
   }
   const keepLocal = local.enabled();
   try {
@@ -162,8 +171,11 @@ async function write(): Promise<void> {
     writing = false;
   }
   if (retryTimer === undefined) {
-    if (dirty.size || clearLocal) void write();
-    else settle();
+    if (!dirty.size && !clearLocal) {
+      hurry = false;
+      settle();
+    } else if (hurry) void write();
+    else scheduleWrite();
   }
 }
 
@@ -177,9 +189,17 @@ async function writeLocal(set: Record<string, unknown>, remove: string[]): Promi
   if (Object.keys(kept).length) await browser.storage.local.set(kept);
 }
 
-/** Resolves once everything recorded so far is in storage.session. */
+/** Writes what waits for the batch now; resolves once everything recorded so far is in storage.session. */
 export function flush(): Promise<void> {
-  return new Promise((resolve) => whenReady(() => resolve(dirty.size || clearLocal || writing ? idle : undefined)));
+  return new Promise((resolve) => whenReady(() => {
+    if (dirty.size || clearLocal || writing) hurry = true;
+    if (batchTimer !== undefined) {
+      clearTimeout(batchTimer);
+      batchTimer = undefined;
+      void write();
+    }
+    resolve(dirty.size || clearLocal || writing ? idle : undefined);
+  }));
 }
 
 export function setFlushListener(listener: (tabIds: number[]) => void): void {

@@ -2,7 +2,7 @@
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
 import { localizePage, t } from '../shared/i18n';
-import { MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
+import { fromStored, MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
 import { handleDisclosure, type OpenState } from './disclosure';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
   const key = tabLogKey(tabId);
   browser.storage.session.onChanged.addListener((changes) => {
-    if (key in changes) void show(changes[key]?.newValue as TabLog | undefined, state);
+    if (key in changes) void show(fromStored(changes[key]?.newValue) as TabLog | undefined, state);
   });
   // The page line is not needed for the first paint: ask for it alongside, not before.
   void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
-  const shown = show((await browser.storage.session.get(key))[key] as TabLog | undefined, state);
+  const shown = show(fromStored((await browser.storage.session.get(key))[key]) as TabLog | undefined, state);
   void import('./recheck-wiring').then(({ wireRecheck }) => wireRecheck(tabId, list));
   await shown;
 }
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 async function addExportButtons(tabId: number, key: string): Promise<void> {
   const { exportButtons } = await import('./history/download');
   const entries = async () => {
-    const log = (await browser.storage.session.get(key))[key] as TabLog | undefined;
+    const log = fromStored((await browser.storage.session.get(key))[key]) as TabLog | undefined;
     const tab = tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
     const page = { pageUrl: tab?.url ?? '', pageTitle: tab?.title };
     return { entries: (log?.failures ?? []).map((failure) => ({ ...failure, ...page })), dropped: log?.dropped ?? 0 };

@@ -1,6 +1,6 @@
 // A fresh copy of the real background module on the fake browser, and a timed replay into its listeners.
 import { vi } from 'vitest';
-import { HISTORY_PREFIX, historyChunkEntries, TAB_LOG_PREFIX, type TabLog } from '../../src/shared/protocol';
+import { fromStored, HISTORY_PREFIX, historyChunkEntries, TAB_LOG_PREFIX, type TabLog } from '../../src/shared/protocol';
 import { createFakeBrowser } from '../support/fake-browser';
 import { EVENTS, type Sequence, type Traffic } from './traffic';
 
@@ -31,7 +31,7 @@ export async function freshBackground(use: (browser: unknown) => void): Promise<
     for (const [key, value] of Object.entries(items)) {
       bytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value)));
       // Tab-log records (what the per-tab caps bound) and history entries are counted apart.
-      if (key.startsWith(TAB_LOG_PREFIX)) records.set(key, (value as TabLog).failures.length);
+      if (key.startsWith(TAB_LOG_PREFIX)) records.set(key, (fromStored(value) as TabLog).failures.length);
       else if (key.startsWith(HISTORY_PREFIX)) historyEntries.set(key, historyChunkEntries(value).length);
     }
   };

@@ -18,7 +18,8 @@ export async function burstSettle({ total = 5000, distinct = 300 } = {}) {
     const settled = watcher.evaluate(async ([id, n]) => {
       const key = `tab:${id}`;
       for (;;) {
-        const log = (await chrome.storage.session.get(key))[key];
+        const text = (await chrome.storage.session.get(key))[key];
+        const log = text === undefined ? undefined : JSON.parse(text);
         const sum = (log?.failures ?? []).reduce((s, f) => s + f.count, log?.dropped ?? 0);
         if (sum === n && (await chrome.action.getBadgeText({ tabId: id })) === '99+') return Date.now();
         await new Promise((done) => setTimeout(done, 10));

@@ -32,7 +32,7 @@ export async function popupRender({ runs = 10 } = {}) {
   const seed = JSON.parse(readFileSync('.bench/popup-seed.json', 'utf8'));
   const browser = await ExtensionBrowser.launch({ extraExtensions: [NOOP] });
   try {
-    // One tab per size; its log is the seed (written after the tab's page committed, so nothing clears it).
+    // One tab per size; its log is the seed, as JSON text like the background's (written after the tab's page committed, so nothing clears it).
     // The tabs show an empty report of ours: the only pages whose URL the extension sees without a server.
     const tabs = {};
     for (const size of SIZES) {
@@ -43,7 +43,7 @@ export async function popupRender({ runs = 10 } = {}) {
     const helper = await browser.context.newPage();
     await helper.goto(`${browser.reportUrl}?tab=-2`);
     await helper.evaluate(async (logs) => {
-      for (const [tabId, log] of logs) await chrome.storage.session.set({ [`tab:${tabId}`]: { ...log, tabId } });
+      for (const [tabId, log] of logs) await chrome.storage.session.set({ [`tab:${tabId}`]: JSON.stringify({ ...log, tabId }) });
     }, SIZES.map((size) => [tabs[size].tabId, seed[size]]));
     await helper.close();
     const isNoop = (worker) => !worker.url().includes(browser.extensionId);

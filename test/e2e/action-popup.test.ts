@@ -42,7 +42,8 @@ async function failingPage(): Promise<{ page: Page; tabId: number; urls: string[
 const storedLog = async (tabId: number): Promise<unknown> => {
   const helper = await browser.context.newPage();
   await helper.goto(`${browser.reportUrl}?tab=-2`);
-  const value = await helper.evaluate((key) => chrome.storage.session.get(key).then((items) => items[key] ?? null), `tab:${tabId}`);
+  // Stored as JSON text.
+  const value = await helper.evaluate((key) => chrome.storage.session.get(key).then((items) => (items[key] === undefined ? null : JSON.parse(items[key] as string))), `tab:${tabId}`);
   await helper.close();
   return value;
 };

@@ -52,7 +52,8 @@ it('5,000 failures in a burst: all counted, badge 99+, one notification updated 
 
   // Storage settles with every failure accounted for: listed counts plus what the caps dropped.
   const stored = () => helper.evaluate(async (key) => {
-    const log = (await chrome.storage.session.get(key))[key] as { failures: { count: number }[]; dropped?: number } | undefined;
+    const text = (await chrome.storage.session.get(key))[key] as string | undefined;
+    const log = text === undefined ? undefined : (JSON.parse(text) as { failures: { count: number }[]; dropped?: number });
     return { rows: log?.failures.length ?? 0, sum: (log?.failures ?? []).reduce((s, f) => s + f.count, log?.dropped ?? 0), dropped: log?.dropped ?? 0 };
   }, `tab:${tabId}`);
   await expect.poll(async () => (await stored()).sum, { timeout: 120_000, interval: 250 }).toBe(TOTAL);

@@ -9,7 +9,7 @@ import type { CatalogLanguage } from '../../diagnosis/catalog';
 import { STAGES } from '../../diagnosis/types';
 
 const DAY_MS = 86_400_000;
-/** Chunks (of 250) read before the first screen. */
+/** Chunks (of `HISTORY_CAPS.chunk` entries) read before the first screen. */
 const NEWEST_CHUNKS = 2;
 
 export interface StoredHistory {
