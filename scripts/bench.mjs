@@ -117,7 +117,11 @@ row('3 Full-page report, 1000 failures, every card open: first screen', ms(media
 row('3 Full-page report, 1000 failures: every card built (complete-render)', ms(median(sample('report 1000', 'complete-render'))), '—', undefined, sample('report 1000', 'complete-render'));
 if (timings) row('3 Report, 10 failures of a real tab: reading step timings adds', ms(median(timings.added)), '—', undefined, timings.added);
 if (historyView) {
-  row('3 History, 10,000 failures: first screen (mark first-render)', ms(median(historyView.first)), '≤ 100 ms', median(historyView.first) <= 100, historyView.first);
+  // The issue's budget is the popup's: the floor is a blank page of a no-op extension opened in a tab, as the view is.
+  const tabFloor = median(historyView.floor);
+  row('3 History, 10,000 failures: first screen (mark first-render)', ms(median(historyView.first)), `≤ floor + 20 ms (${ms(tabFloor + 20)})`,
+    median(historyView.first) <= tabFloor + 20, historyView.first);
+  row('3 Floor: blank tab page of a no-op extension, same browser', ms(tabFloor), '—', undefined, historyView.floor);
   row('3 History filter per keystroke, until painted: median', ms(median(historyView.keystrokes)), '≤ 50 ms', median(historyView.keystrokes) <= 50, historyView.keystrokes);
   row('3   the same, slowest of the keystrokes', ms(Math.max(...historyView.keystrokes)), '—', undefined);
 }

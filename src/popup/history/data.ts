@@ -40,10 +40,9 @@ const isMeta = (meta: unknown): meta is HistoryMeta =>
 
 /** The newest chunks first (when that helps), then everything. */
 export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
-  await settingsReady;
+  const [, { [HISTORY_META_KEY]: meta }] = await Promise.all([settingsReady, browser.storage.session.get(HISTORY_META_KEY)]);
   const days = settings().historyDays;
   const since = days > 0 ? Date.now() - days * DAY_MS : -Infinity;
-  const meta = (await browser.storage.session.get(HISTORY_META_KEY))[HISTORY_META_KEY];
   const dropped = Number.isInteger((meta as HistoryMeta | undefined)?.dropped) ? (meta as HistoryMeta).dropped : 0;
   // Kept across restarts, or no index yet: read everything at once (storage.local has the same keys).
   if (days > 0 || !isMeta(meta)) {
@@ -59,6 +58,16 @@ export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
   if (keys.length > newest.length) yield { entries: entriesOf(first, since), dropped, complete: false };
   const rest = await browser.storage.session.get(keys.slice(0, -NEWEST_CHUNKS));
   yield { entries: entriesOf({ ...rest, ...first }, since), dropped, complete: true };
+}
+
+/** Runs the reads up to the first result now; iterating later yields every result from the start. */
+export function startedNow<T>(source: AsyncGenerator<T>): AsyncIterable<T> {
+  const first = source.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let step = await first; !step.done; step = await source.next()) yield step.value;
+    },
+  };
 }
 
 /** Open tabs and the page each shows, to mark entries of a current page and switch to them. */

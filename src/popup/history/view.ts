@@ -6,13 +6,13 @@ import { localizePage, t } from '../../shared/i18n';
 import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
 import { settings, settingsReady } from '../../shared/settings-store';
 import { failureOf } from '../../card/card';
-import { catalogFor } from '../../diagnosis/catalog';
+import { catalogFor, catalogWith } from '../../diagnosis/catalog';
 import type { Catalog } from '../../diagnosis/catalog/types';
-import { explain } from '../../diagnosis/explain';
+import { explain, explanationFor } from '../../diagnosis/explain';
 import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
 import { browserName, reportMarkdown } from '../../card/report';
 import { filterForm, readForm } from './controls';
-import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from './data';
+import { catalogLanguage, openTabs, readStoredHistory, startedNow, type StoredHistory } from './data';
 import { exportButtons } from './download';
 import { HistoryList } from './list';
 import './history.css';
@@ -44,16 +44,16 @@ function render(): void {
 }
 
 /** Show the newest failures as soon as they are read, then all of them. */
-async function load(): Promise<void> {
-  const tabsRead = openTabs();
+async function load(reading: AsyncIterable<StoredHistory> = readStoredHistory(), tabsRead = openTabs()): Promise<void> {
   const days = settings().historyDays;
   kept.textContent = days > 0 ? t('historyKeptDays', days) : t('historyKeptSession');
-  for await (const history of readStoredHistory()) {
+  for await (const history of reading) {
     performance.mark('data-read');
     stored = history;
     tabs = await tabsRead;
     const texts = (catalog = await catalogFor(stored.entries, catalogLanguage()));
-    titleOf = (entry) => explain(entry, texts).title;
+    // The title alone: the search runs over 10,000 entries, and the advice is not needed for it.
+    titleOf = (entry) => explanationFor(entry, texts).title;
     render();
     if (!performance.getEntriesByName('first-render').length) performance.mark('first-render');
   }
@@ -102,6 +102,10 @@ function layout(form: HTMLFormElement): void {
 }
 
 export async function showHistory(): Promise<void> {
+  // Storage reads and the catalog's common parts start at once; the page is laid out meanwhile.
+  const reading = startedNow(readStoredHistory());
+  const tabsRead = openTabs();
+  void catalogWith(['statuses'], catalogLanguage());
   localizePage();
   filters = parseFilters(new URLSearchParams(location.search));
   const form = filterForm(filters);
@@ -122,5 +126,5 @@ export async function showHistory(): Promise<void> {
   });
   main.addEventListener('click', onListClick);
   await settingsReady;
-  await load();
+  await load(reading, tabsRead);
 }
