@@ -1,6 +1,6 @@
 // The catalog in one language: facts.json for what is true everywhere, <lang>/<part>.json for the words.
-// Every part is its own chunk, loaded only when a failure on screen needs it; English fills in per entry
-// whatever a translation lacks.
+// Each part is read only when a failure on screen needs it (the build ships a language's parts in one file,
+// see vite.config.ts); English fills in per entry whatever a translation lacks.
 import { httpStatusOf } from '../status';
 import type { Classification } from '../types';
 import { explanationsOf, facts } from './assemble';
