@@ -1,7 +1,7 @@
 // Replays recorded browser event sequences through the real background module (against a fake browser).
 // Each test file mocks '../../src/shared/browser' with the fake and calls vi.resetModules() per test.
 import { readFileSync } from 'node:fs';
-import type { TabLog } from '../../src/shared/protocol';
+import { fromStored, TAB_LOG_PREFIX, type TabLog } from '../../src/shared/protocol';
 import type { FakeBrowser } from './fake-browser';
 
 export interface Recorded {
@@ -20,8 +20,12 @@ export async function replay(fake: FakeBrowser, events: readonly Recorded[]): Pr
   await store.ready;
   for (const { event, details } of events) fake.emit(event.includes('.') ? event : `webRequest.${event}`, details);
   await store.flush();
-  return [...fake.session.values()].filter((value): value is TabLog => Array.isArray((value as TabLog).failures));
+  return storedTabLogs(fake);
 }
+
+/** The tab logs in the fake storage.session, read back from their JSON text. */
+export const storedTabLogs = (fake: FakeBrowser): TabLog[] =>
+  [...fake.session].filter(([key]) => key.startsWith(TAB_LOG_PREFIX)).map(([, value]) => fromStored(value) as TabLog);
 
 /** "stage code ×count" per stored failure, the shape most assertions compare. */
 export const codes = (logs: TabLog[]): string[] => logs.flatMap((log) => log.failures.map((f) => `${f.stage} ${f.code} ×${f.count}`));

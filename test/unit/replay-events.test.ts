@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabLog } from '../../src/shared/protocol';
 import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
 import { LISTENERS } from '../support/recording.mjs';
-import { codes, loadFixture, replay as replayEvents } from '../support/replay';
+import { codes, loadFixture, replay as replayEvents, storedTabLogs } from '../support/replay';
 
 type Browser = 'chromium' | 'firefox';
 
@@ -170,7 +170,7 @@ describe('bad input never crashes the worker nor loses recorded failures', () =>
       expect(() => fake.emit('webRequest.onBeforeRedirect', full)).not.toThrow();
     }
     await store.flush();
-    const logs = [...fake.session.values()] as TabLog[];
+    const logs = storedTabLogs(fake);
     expect(logs.find((log) => log.tabId === before!.tabId)?.failures.map((f) => f.code)).toEqual(['409']);
     const odds = logs.find((log) => log.tabId === 7)!.failures;
     expect(odds.map((f) => f.code).sort()).toEqual(['404', '500', '999', 'weird \u0000 error']);
