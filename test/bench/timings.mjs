@@ -14,10 +14,17 @@ export async function timingsRead({ runs = 10 } = {}) {
     const page = await browser.context.newPage();
     // The worker's listeners exist once one navigation has gone through.
     await page.goto(`${site.origin}/pages/blank?warm`);
-    await page.goto(`${site.origin}/pages/many?n=100&fail=0.1`);
-    await page.waitForFunction(() => window.__done === true);
     const tabId = await browser.tabIdOf(page);
-    const seeded = (await browser.failures(tabId, 10)).length;
+    // Seen once in a full run (06:50 UTC, 2026-12-02, right after the burst bench): 9 of the 10 listed, not
+    // reproduced in the runs after it. Loaded again then, and said so, since this bench needs a tab of 10.
+    let seeded = 0;
+    for (let attempt = 1; attempt <= 2 && seeded !== 10; attempt++) {
+      await page.goto(`${site.origin}/pages/many?n=100&fail=0.1&attempt=${attempt}`);
+      await page.waitForFunction(() => window.__done === true);
+      const failures = await browser.failures(tabId, 10);
+      seeded = failures.length;
+      if (seeded !== 10) console.warn(`WARNING: the bench page lists ${seeded} failures, not 10: ${failures.map((f) => f.url.replace(/^.*\//, '')).join(' ')}`);
+    }
     if (seeded !== 10) throw new Error(`the bench page should hold 10 failures, not ${seeded}`);
     /** @type {number[]} */
     const added = [];
