@@ -25,7 +25,12 @@ export default defineConfig({
       input: { notice: 'src/content/notice.html', panel: 'src/devtools/panel.html' },
       // One catalog chunk per language: each extension resource costs 10-25 ms to load, far more than parsing the
       // whole language, so the parts (loaded as a failure needs them) share one file.
-      output: { manualChunks: (id) => /\/diagnosis\/catalog\/([a-z-]+)\/[a-z]+\.json$/i.exec(id)?.[1]?.replace(/^/, 'catalog-') },
+      output: {
+        manualChunks: (id) => {
+          const language = /\/diagnosis\/catalog\/([a-z-]+)\/[a-z]+\.json$/i.exec(id)?.[1];
+          return language && `catalog-${language}`;
+        },
+      },
     },
   },
   server: { strictPort: true },

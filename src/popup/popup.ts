@@ -13,6 +13,10 @@ const clearButton = document.getElementById('clear') as HTMLButtonElement;
 const openButton = document.getElementById('open-report') as HTMLButtonElement;
 const collapseButton = document.getElementById('collapse-all') as HTMLButtonElement;
 
+/** The tab's log as stored (JSON text), read straight from storage.session. */
+const readTabLog = (key: string) => async (): Promise<TabLog | undefined> =>
+  fromStored((await browser.storage.session.get(key))[key]) as TabLog | undefined;
+
 async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
   if (param !== null && /^-?\d+$/.test(param)) return Number(param);
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
   document.getElementById('no-tab')!.textContent = t('noTabLink');
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
   const key = tabLogKey(tabId);
+  const readLog = readTabLog(key);
   browser.storage.session.onChanged.addListener((changes) => {
     if (key in changes) void show(fromStored(changes[key]?.newValue) as TabLog | undefined, state);
   });
@@ -124,23 +129,23 @@ async function main(): Promise<void> {
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });
-  if (isReportPage) void addExportButtons(tabId, key);
+  if (isReportPage) void addExportButtons(tabId, readLog);
   else {
     openButton.hidden = false;
     openButton.addEventListener('click', () => {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
-  const shown = show(fromStored((await browser.storage.session.get(key))[key]) as TabLog | undefined, state);
+  const shown = show(await readLog(), state);
   void import('./recheck-wiring').then(({ wireRecheck }) => wireRecheck(tabId, list));
   await shown;
 }
 
 /** A tab's report exports what it lists, as the History view does (its own chunk: not on the popup's first paint). */
-async function addExportButtons(tabId: number, key: string): Promise<void> {
+async function addExportButtons(tabId: number, readLog: () => Promise<TabLog | undefined>): Promise<void> {
   const { exportButtons } = await import('./history/download');
   const entries = async () => {
-    const log = fromStored((await browser.storage.session.get(key))[key]) as TabLog | undefined;
+    const log = await readLog();
     const tab = tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
     const page = { pageUrl: tab?.url ?? '', pageTitle: tab?.title };
     return { entries: (log?.failures ?? []).map((failure) => ({ ...failure, ...page })), dropped: log?.dropped ?? 0 };

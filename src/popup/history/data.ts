@@ -60,16 +60,6 @@ export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
   yield { entries: entriesOf({ ...rest, ...first }, since), dropped, complete: true };
 }
 
-/** Runs the reads up to the first result now; iterating later yields every result from the start. */
-export function startedNow<T>(source: AsyncGenerator<T>): AsyncIterable<T> {
-  const first = source.next();
-  return {
-    async *[Symbol.asyncIterator]() {
-      for (let step = await first; !step.done; step = await source.next()) yield step.value;
-    },
-  };
-}
-
 /** Open tabs and the page each shows, to mark entries of a current page and switch to them. */
 export async function openTabs(): Promise<Map<number, { url: string; windowId?: number }>> {
   const tabs = await browser.tabs.query({}).catch(() => []);

@@ -12,7 +12,8 @@ import { explain, explanationFor } from '../../diagnosis/explain';
 import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
 import { browserName, reportMarkdown } from '../../card/report';
 import { filterForm, readForm } from './controls';
-import { catalogLanguage, openTabs, readStoredHistory, startedNow, type StoredHistory } from './data';
+import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from './data';
+import { startedNow } from './started-now';
 import { exportButtons } from './download';
 import { HistoryList } from './list';
 import './history.css';
@@ -102,10 +103,10 @@ function layout(form: HTMLFormElement): void {
 }
 
 export async function showHistory(): Promise<void> {
-  // Storage reads and the catalog's common parts start at once; the page is laid out meanwhile.
+  // Storage reads and the language's catalog file (one file holds every part) start at once; the page is laid out meanwhile.
   const reading = startedNow(readStoredHistory());
   const tabsRead = openTabs();
-  void catalogWith(['statuses'], catalogLanguage());
+  void catalogWith([], catalogLanguage());
   localizePage();
   filters = parseFilters(new URLSearchParams(location.search));
   const form = filterForm(filters);
