@@ -1,5 +1,6 @@
 // The settings page's list of watched requests: state, last check, last result, Stop; and the time limit.
 import browser from '../shared/browser';
+import { followStorage } from '../shared/follow-storage';
 import { h } from '../shared/dom';
 import { t, type MessageKey } from '../shared/i18n';
 import { MessageType, WATCHES_KEY, type Message, type Watch, type WatchState } from '../shared/protocol';
@@ -47,7 +48,5 @@ function render(watches: Watch[]): void {
 }
 
 const read = (value: unknown): Watch[] => (Array.isArray(value) ? (value as Watch[]) : []);
-void Promise.all([settingsReady, browser.storage.local.get(WATCHES_KEY)]).then(([, stored]) => render(read(stored[WATCHES_KEY])));
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && WATCHES_KEY in changes) render(read(changes[WATCHES_KEY]?.newValue));
-});
+// The time limit's field shows the stored setting: follow the watches once settings are read.
+void settingsReady.then(() => followStorage('local', [WATCHES_KEY], (values) => render(read(values[WATCHES_KEY]))));

@@ -1,6 +1,7 @@
 // Popup and full-page report (`?tab=<id>`). Reads the tab's log straight from storage.session,
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
+import { followStorage } from '../shared/follow-storage';
 import { localizePage, t } from '../shared/i18n';
 import { fromStored, MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
@@ -105,9 +106,8 @@ async function main(): Promise<void> {
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
   const key = tabLogKey(tabId);
   const readLog = readTabLog(key);
-  browser.storage.session.onChanged.addListener((changes) => {
-    if (key in changes) void show(fromStored(changes[key]?.newValue) as TabLog | undefined, state);
-  });
+  // The first read, then every change; the rest of this setup runs before the first render.
+  const shown = followStorage('session', [key], (values) => void show(fromStored(values[key]) as TabLog | undefined, state));
   // The page line is not needed for the first paint: ask for it alongside, not before.
   void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
     document.getElementById('page')!.textContent = tab?.url ? t('pageLine', tab.title || tab.url, tab.url) : tabId === NO_TAB ? t('noTabBucket') : '';
@@ -136,7 +136,6 @@ async function main(): Promise<void> {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
   }
-  const shown = show(await readLog(), state);
   void import('./recheck-wiring').then(({ wireRecheck }) => wireRecheck(tabId, list));
   await shown;
 }

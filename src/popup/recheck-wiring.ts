@@ -1,6 +1,7 @@
 // Recheck and Watch in the popup and report: clicks go to the background, results come back through
 // storage (session for rechecks, local for watches), so a reopened popup shows the same state.
 import browser from '../shared/browser';
+import { followStorage } from '../shared/follow-storage';
 import { catalogFor } from '../diagnosis/catalog';
 import { failureKey, recheckPlan } from '../diagnosis/recheck';
 import { MessageType, recheckKey, WATCHES_KEY, type FailureRecord, type Message, type RecheckResult, type Watch, type WatchAnswer } from '../shared/protocol';
@@ -56,22 +57,24 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
   }).observe(list, { childList: true, subtree: true });
 
   const readWatches = (value: unknown): Watch[] => (Array.isArray(value) ? (value as Watch[]) : []);
-  void Promise.all([browser.storage.session.get(sessionKey), browser.storage.local.get(WATCHES_KEY)]).then(([session, local]) => {
-    results = (session[sessionKey] as Record<string, RecheckResult> | undefined) ?? {};
-    watches = readWatches(local[WATCHES_KEY]);
-    applyAll();
-    showBackAgain();
-  });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && sessionKey in changes) {
-      results = (changes[sessionKey]?.newValue as Record<string, RecheckResult> | undefined) ?? {};
-      applyAll();
-    }
-    if (area === 'local' && WATCHES_KEY in changes) {
-      watches = readWatches(changes[WATCHES_KEY]?.newValue);
+  // Both read before the first paint of the buttons, so a watched card never shows "Watch" first.
+  let bothRead = false;
+  const followed = [
+    followStorage('session', [sessionKey], (values) => {
+      results = (values[sessionKey] as Record<string, RecheckResult> | undefined) ?? {};
+      if (bothRead) applyAll();
+    }),
+    followStorage('local', [WATCHES_KEY], (values) => {
+      watches = readWatches(values[WATCHES_KEY]);
+      if (!bothRead) return;
       applyAll();
       showBackAgain();
-    }
+    }),
+  ];
+  void Promise.all(followed).then(() => {
+    bothRead = true;
+    applyAll();
+    showBackAgain();
   });
 
   list.addEventListener('click', (event) => {

@@ -1,29 +1,16 @@
 // The one place that loads, watches and updates the settings; every context reads them through here.
 import browser from './browser';
+import { followStorage } from './follow-storage';
 import { defaults, normalizeOptions, type Options } from './settings';
 
 let current: Options = defaults;
 const listeners = new Set<(options: Options) => void>();
 
-// Changes seen before the first read finished must win over what that read returns.
-let pendingChanges: Record<string, unknown> = {};
-
 /** Resolves once the stored settings are read; until then `settings()` is the defaults. */
-export const settingsReady: Promise<Options> = browser.storage.sync
-  .get(null)
-  .then((stored) => (current = normalizeOptions({ ...stored, ...pendingChanges })))
-  .catch(() => current);
-
-browser.storage.sync.onChanged?.addListener((changes) => {
-  const next: Record<string, unknown> = { ...current };
-  for (const [key, change] of Object.entries(changes)) {
-    next[key] = change.newValue;
-    pendingChanges[key] = change.newValue;
-  }
-  current = normalizeOptions(next);
-  for (const listener of listeners) listener(current);
-});
-void settingsReady.then(() => (pendingChanges = {}));
+export const settingsReady: Promise<Options> = followStorage('sync', null, (values, initial) => {
+  current = normalizeOptions({ ...current, ...values });
+  if (!initial) for (const listener of listeners) listener(current);
+}).then(() => current);
 
 /** The settings as last read (the defaults before `settingsReady`). */
 export const settings = (): Options => current;
