@@ -27,6 +27,18 @@ function recordFirstPaint(): void {
   };
 }
 
+/** Runs in the page before its scripts: chrome.tabs.get answers 300 ms late (callback or promise form). */
+function delayTabsGet(): void {
+  const get = chrome.tabs.get.bind(chrome.tabs) as (...args: unknown[]) => unknown;
+  (chrome.tabs as { get: unknown }).get = (...args: unknown[]) => {
+    const callback = typeof args.at(-1) === 'function' ? (args.pop() as (tab: unknown) => void) : undefined;
+    const answer = new Promise((resolve) => setTimeout(resolve, 300)).then(() => get(...args));
+    if (!callback) return answer;
+    void answer.then(callback);
+    return undefined;
+  };
+}
+
 /** What is on screen once everything has landed. */
 const finalView = (): Seen & { texts: { what: string; advice: number; title: string }[] } => {
   const summary = document.querySelector('[data-summary]');
@@ -87,8 +99,11 @@ describe('skeleton first, then text', () => {
     const popup = await suite.browser.toolbarPopup(page);
     // Record from the very start: reload the popup with the recorder installed before its scripts.
     await popup.evaluateOnNewDocument(recordFirstPaint);
+    // The page line (tabs.get) arriving after the first screen must not push the lines down: make it late.
+    await popup.evaluateOnNewDocument(delayTabsGet);
     await popup.reload();
     await popup.waitForFunction(() => document.querySelector('main[aria-busy="false"]') !== null);
+    await popup.waitForFunction(() => document.getElementById('page')?.textContent !== '');
     const first = await popup.evaluate(() => (window as unknown as { firstPaint: Seen }).firstPaint);
     const end = await popup.evaluate(finalView);
     expect(end.failures).toHaveLength(7);
@@ -96,7 +111,7 @@ describe('skeleton first, then text', () => {
     expect(first.summary).toEqual(['partial', 'api']);
     expect(end.titles).toHaveLength(7);
     expect(end.titles.every((title) => title !== '')).toBe(true);
-    // Titles and the likely side landed without moving a single line.
+    // Titles, the likely side and the page line landed without moving a single line.
     expect(end.tops).toEqual(first.tops);
     // Collapsed: the card's text is built on demand, and is all there once a line opens.
     expect(end.texts.every((text) => text.what === '')).toBe(true);
