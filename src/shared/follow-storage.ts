@@ -7,8 +7,9 @@ type Values = Record<string, unknown>;
 
 /**
  * Read `keys` (null: every key) of a storage area, then follow their changes. `apply` gets the values read,
- * with any change that arrived meanwhile laid over them (`initial` true), and after that each change alone
- * (a removed key is undefined). Resolves once the first `apply` has run.
+ * with any change that arrived meanwhile laid over them (`initial` true; skipped when every key asked for
+ * came with such a change, already applied), and each change alone (a removed key is undefined).
+ * Resolves once the values read or changed are applied.
  */
 export function followStorage(area: AreaName, keys: readonly string[] | null, apply: (values: Values, initial: boolean) => void): Promise<void> {
   // Changes seen while the read is on its way; undefined once it has answered.
@@ -32,8 +33,10 @@ export function followStorage(area: AreaName, keys: readonly string[] | null, ap
       return {};
     })
     .then((stored) => {
-      const values = { ...stored, ...overtaking };
+      const seen = overtaking ?? {};
       overtaking = undefined;
-      apply(values, true);
+      // Every key asked for already came with a change, newer than this answer: nothing left to apply.
+      if (keys && keys.every((key) => key in seen)) return;
+      apply({ ...stored, ...seen }, true);
     });
 }
