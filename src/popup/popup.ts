@@ -14,8 +14,8 @@ const clearButton = document.getElementById('clear') as HTMLButtonElement;
 const openButton = document.getElementById('open-report') as HTMLButtonElement;
 const collapseButton = document.getElementById('collapse-all') as HTMLButtonElement;
 
-/** The tab's log as stored (JSON text), read straight from storage.session. */
-const readTabLog = (key: string) => async (): Promise<TabLog | undefined> =>
+/** The tab's log as stored (JSON text), read straight from storage.session (the export's own read). */
+const readTabLog = async (key: string): Promise<TabLog | undefined> =>
   fromStored((await browser.storage.session.get(key))[key]) as TabLog | undefined;
 
 async function targetTabId(): Promise<number | undefined> {
@@ -105,7 +105,6 @@ async function main(): Promise<void> {
   document.getElementById('no-tab')!.textContent = t('noTabLink');
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
   const key = tabLogKey(tabId);
-  const readLog = readTabLog(key);
   // The first read, then every change; the rest of this setup runs before the first render.
   const shown = followStorage('session', [key], (values) => void show(fromStored(values[key]) as TabLog | undefined, state));
   // The page line is not needed for the first paint: ask for it alongside, not before.
@@ -129,7 +128,7 @@ async function main(): Promise<void> {
   clearButton.addEventListener('click', () => {
     void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
   });
-  if (isReportPage) void addExportButtons(tabId, readLog);
+  if (isReportPage) void addExportButtons(tabId, key);
   else {
     openButton.hidden = false;
     openButton.addEventListener('click', () => {
@@ -141,10 +140,10 @@ async function main(): Promise<void> {
 }
 
 /** A tab's report exports what it lists, as the History view does (its own chunk: not on the popup's first paint). */
-async function addExportButtons(tabId: number, readLog: () => Promise<TabLog | undefined>): Promise<void> {
+async function addExportButtons(tabId: number, key: string): Promise<void> {
   const { exportButtons } = await import('./history/download');
   const entries = async () => {
-    const log = await readLog();
+    const log = await readTabLog(key);
     const tab = tabId >= 0 ? await browser.tabs.get(tabId).catch(() => undefined) : undefined;
     const page = { pageUrl: tab?.url ?? '', pageTitle: tab?.title };
     return { entries: (log?.failures ?? []).map((failure) => ({ ...failure, ...page })), dropped: log?.dropped ?? 0 };
