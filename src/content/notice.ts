@@ -5,7 +5,7 @@ import { localizePage, t } from '../shared/i18n';
 import { shortCode } from '../shared/failures';
 import { visibleLines } from '../shared/notice-lines';
 import { MessageType, type Message, type Notice } from '../shared/protocol';
-import { setSiteMuted, settings, settingsReady } from '../shared/settings-store';
+import { setSiteMuted, settings, settingsReady, watchSettings } from '../shared/settings-store';
 
 const root = document.getElementById('notice')!;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -60,6 +60,8 @@ document.addEventListener('mouseenter', hold(true));
 document.addEventListener('mouseleave', hold(false));
 document.addEventListener('focusin', hold(true));
 document.addEventListener('focusout', hold(false));
+// A new "stay for" applies to the notification on screen too, counted from the change.
+watchSettings(() => root.childElementCount > 0 && armTimer());
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') dismiss();
 });

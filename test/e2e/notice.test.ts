@@ -227,6 +227,17 @@ describe('calm by default', () => {
     await page.close();
   }, 30_000);
 
+  it('a new "stay for" applies to the notification already on screen', async () => {
+    const page = await blankPage();
+    await fetchIn(page, `${suite.site.origin}/status/500?changed-setting`);
+    await waitForNotice(page);
+    // Shown with "until I close them"; then 8 s is chosen while it is on screen.
+    await setSettings(suite.browser, { noticeSeconds: 8 });
+    onTestFinished(() => setSettings(suite.browser, { noticeSeconds: 0 }));
+    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0, null, { timeout: 12_000 });
+    await page.close();
+  }, 30_000);
+
   it('follows dark mode and reduced motion', async () => {
     const page = await blankPage();
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
