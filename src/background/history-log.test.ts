@@ -1,7 +1,7 @@
 // The history's own rules: folding per page, the cap with its dropped counter, chunks, expiry, titles.
 import { describe, expect, it } from 'vitest';
 import type { FailureRecord } from '../shared/protocol';
-import { addToHistory, emptyHistory, expire, readHistory, titlePage } from './history-log';
+import { addToHistory, emptyHistory, expire, readHistory, titlePage, type Slot } from './history-log';
 
 const CAPS = { entries: 5, bytes: 1e9, chunk: 2 };
 
@@ -46,6 +46,23 @@ describe('history', () => {
     expect(changed[7]).toEqual([3, 1]);
     expect([...history.chunks.keys()]).toEqual([1, 2, 3]);
     expect(history.byUrl.has('https://api.test/0')).toBe(false);
+  });
+
+  it('tells of every entry the cap or the expiry drops, so that nothing else keeps it alive', () => {
+    const history = emptyHistory();
+    const dropped: string[] = [];
+    const droppedSlots: Slot[] = [];
+    const onDrop = (slot: Slot) => {
+      droppedSlots.push(slot);
+      dropped.push(slot.entry.url);
+    };
+    const slots = [0, 1, 2, 3, 4, 5, 6].map((i) => addToHistory(history, record(`https://api.test/${i}`, { lastSeen: i }), page, CAPS, onDrop).slot);
+    expect(dropped).toEqual(['https://api.test/0', 'https://api.test/1']);
+    expire(history, 4, onDrop);
+    expect(dropped).toEqual([0, 1, 2, 3].map((i) => `https://api.test/${i}`));
+    // The very slot objects the caller holds (a page's title list) are the ones reported.
+    expect(droppedSlots).toEqual(slots.slice(0, 4));
+    expect(droppedSlots[0]).toBe(slots[0]);
   });
 
   it('a byte cap bites too', () => {

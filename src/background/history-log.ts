@@ -77,8 +77,13 @@ const historyEntry = (r: FailureRecord, page: Page): HistoryEntry => ({
   code: r.code, severity: r.severity, blocked: r.blocked, errorName: r.errorName, count: 1, lastSeen: r.lastSeen, pageUrl: page.url, pageTitle: page.title,
 });
 
+/** Told of each entry the cap or the expiry drops, so that nothing else keeps it alive. */
+export type OnDrop = (slot: Slot) => void;
+
+const ignoreDrop: OnDrop = () => {};
+
 /** Fold a recorded failure into the history. Returns the changed chunk ids (a removed chunk included). */
-export function addToHistory(history: History, record: FailureRecord, page: Page, caps = HISTORY_CAPS): { slot: Slot; added: boolean; changed: number[] } {
+export function addToHistory(history: History, record: FailureRecord, page: Page, caps = HISTORY_CAPS, onDrop = ignoreDrop): { slot: Slot; added: boolean; changed: number[] } {
   for (const slot of history.byUrl.get(record.url) ?? []) {
     const { entry } = slot;
     if (entry.code === record.code && entry.method === record.method && entry.tabId === record.tabId && entry.pageUrl === page.url) {
@@ -101,7 +106,7 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
   index(history, slot);
   const changed = [history.last];
   while (history.size > caps.entries || history.bytes > caps.bytes) {
-    const from = dropOldest(history);
+    const from = dropOldest(history, onDrop);
     if (from === undefined) break;
     history.dropped += 1;
     if (!changed.includes(from)) changed.push(from);
@@ -110,13 +115,13 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
 }
 
 /** Remove the oldest entry; returns its chunk id, or undefined when the history is empty. */
-function dropOldest(history: History): number | undefined {
+function dropOldest(history: History, onDrop: OnDrop): number | undefined {
   const id = history.first;
   const chunk = history.chunks.get(id);
   const entry = chunk?.shift();
   if (!chunk || !entry) return undefined;
   const slots = history.byUrl.get(entry.url)!;
-  slots.splice(slots.findIndex((slot) => slot.entry === entry), 1);
+  onDrop(slots.splice(slots.findIndex((slot) => slot.entry === entry), 1)[0]!);
   if (!slots.length) history.byUrl.delete(entry.url);
   history.size -= 1;
   history.bytes -= entrySize(entry);
@@ -128,12 +133,12 @@ function dropOldest(history: History): number | undefined {
 }
 
 /** Drop entries last seen before `since`, oldest first, stopping at the first fresh one (cheap on every record). */
-export function expire(history: History, since: number): number[] {
+export function expire(history: History, since: number, onDrop = ignoreDrop): number[] {
   const changed: number[] = [];
   for (;;) {
     const oldest = history.chunks.get(history.first)?.[0];
     if (!oldest || oldest.lastSeen >= since) return changed;
-    const from = dropOldest(history)!;
+    const from = dropOldest(history, onDrop)!;
     if (!changed.includes(from)) changed.push(from);
   }
 }

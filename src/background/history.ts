@@ -3,11 +3,11 @@
 import browser from '../shared/browser';
 import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
 import { settings, watchSettings } from '../shared/settings-store';
-import { addToHistory, emptyHistory, expire, readHistory, titlePage, type History, type Page, type Slot } from './history-log';
+import { addToHistory, emptyHistory, expire, HISTORY_CAPS, readHistory, titlePage, type History, type Page, type Slot } from './history-log';
 import { clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
 
 const DAY_MS = 86_400_000;
-/** Entries remembered per page, to give them the title once it is known. */
+/** Entries remembered per page (while they are in the history), to give them the title once it is known. */
 const SLOTS_PER_PAGE = 500;
 
 interface TabPage extends Page {
@@ -53,8 +53,18 @@ watchSettings((options) => whenReady(() => {
   if (options.historyDays === 0) clearLocalItems();
   else if (days === 0) rewriteLocalItems();
   days = options.historyDays;
-  save(expire(history, since()));
+  save(expire(history, since(), forgetSlot));
 }));
+
+/** An entry dropped from the history leaves its page's list too, which would otherwise keep it in memory. */
+function forgetSlot(slot: Slot): void {
+  const page = pages.get(slot.entry.tabId);
+  // Mostly an entry of a page the tab has left: nothing to search.
+  if (page?.url !== slot.entry.pageUrl) return;
+  // The oldest entry goes first, and a page's list is in the order its entries came.
+  const at = page.slots[0] === slot ? 0 : page.slots.indexOf(slot);
+  if (at >= 0) page.slots.splice(at, 1);
+}
 
 /** The page a failure happened on; a page that failed to load is itself the page. */
 function pageOf(record: FailureRecord): TabPage | undefined {
@@ -70,9 +80,9 @@ function pageOf(record: FailureRecord): TabPage | undefined {
 /** A failure was recorded (new or folded in its tab log): fold it into the history. */
 export function recordHistory(record: FailureRecord): void {
   const page = pageOf(record);
-  const { slot, added, changed } = addToHistory(history, record, page ?? { url: '' });
+  const { slot, added, changed } = addToHistory(history, record, page ?? { url: '' }, HISTORY_CAPS, forgetSlot);
   if (page && added && page.slots.length < SLOTS_PER_PAGE) page.slots.push(slot);
-  if (days > 0) changed.push(...expire(history, since()));
+  if (days > 0) changed.push(...expire(history, since(), forgetSlot));
   save(changed);
   if (page && !page.asked && (!page.title || !page.url)) {
     page.asked = true;
