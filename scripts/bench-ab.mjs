@@ -52,6 +52,8 @@ try {
       await popup.waitForFunction(() => performance.getEntriesByName('first-render').length && !document.querySelector('main[aria-busy="true"]'), { polling: 250 });
       const marks = await popup.evaluate((names) => ({
         ...Object.fromEntries(names.map((mark) => [mark, performance.getEntriesByName(mark)[0]?.startTime])),
+        // When the page's scripts had run (a module script runs just before it).
+        domContentLoaded: /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0])?.domContentLoadedEventStart,
         painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
         cards: document.querySelectorAll('[data-failure]').length,
       }), MARKS);
