@@ -1,7 +1,7 @@
 // The history's own rules: folding per page, the cap with its dropped counter, chunks, expiry, titles.
 import { describe, expect, it } from 'vitest';
 import type { FailureRecord } from '../shared/protocol';
-import { addToHistory, emptyHistory, expire, readHistory, titlePage, type Slot } from './history-log';
+import { addToHistory, clipTitle, emptyHistory, expire, MAX_TITLE_LENGTH, readHistory, setPageUrl, titlePage, type Slot } from './history-log';
 
 const CAPS = { entries: 5, bytes: 1e9, chunk: 2 };
 
@@ -93,11 +93,38 @@ describe('history', () => {
     expect(back.size).toBe(4);
   });
 
-  it('titles a page once the title is known', () => {
+  it('titles a page once the title is known, and a later title rewrites nothing', () => {
     const history = emptyHistory();
     const slots = [0, 1, 2].map((i) => addToHistory(history, record(`https://api.test/${i}`), { url: page.url }, CAPS).slot);
-    expect(titlePage(slots, 'Shop')).toEqual([0, 1]);
-    expect(titlePage(slots, 'Shop')).toEqual([]);
-    expect(slots[2]!.entry.pageTitle).toBe('Shop');
+    expect(titlePage(history, slots, 'Shop')).toEqual([0, 1]);
+    expect(titlePage(history, slots, 'Shop')).toEqual([]);
+    // An unread count or a single-page app's next view: the entries keep the title they got.
+    expect(titlePage(history, slots, '(1) Shop')).toEqual([]);
+    expect(slots.map((slot) => slot.entry.pageTitle)).toEqual(['Shop', 'Shop', 'Shop']);
+  });
+
+  it('a page URL learned late fills the entries without one', () => {
+    const history = emptyHistory();
+    const slots = [0, 1].map((i) => addToHistory(history, record(`https://api.test/${i}`), { url: '' }, CAPS).slot);
+    expect(setPageUrl(history, slots, page.url)).toEqual([0]);
+    expect(setPageUrl(history, slots, 'https://other.test/')).toEqual([]);
+    expect(slots.map((slot) => slot.entry.pageUrl)).toEqual([page.url, page.url]);
+  });
+
+  it('counts titles and URLs set later, so the byte cap holds: all dropped, nothing counted', () => {
+    const history = emptyHistory();
+    const slots = [0, 1, 2, 3].map((i) => addToHistory(history, record(`https://api.test/${i}`, { lastSeen: i }), { url: '' }, CAPS).slot);
+    const before = history.bytes;
+    setPageUrl(history, slots, page.url);
+    titlePage(history, slots, 'A long page title');
+    expect(history.bytes).toBe(before + 4 * (page.url.length + 'A long page title'.length));
+    expire(history, Infinity);
+    expect(history.size).toBe(0);
+    expect(history.bytes).toBe(0);
+  });
+
+  it('cuts page titles to a label', () => {
+    expect(clipTitle('Shop')).toBe('Shop');
+    expect(clipTitle('x'.repeat(100_000))).toHaveLength(MAX_TITLE_LENGTH + 1);
   });
 });

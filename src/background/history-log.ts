@@ -143,12 +143,35 @@ export function expire(history: History, since: number, onDrop = ignoreDrop): nu
   }
 }
 
-/** The page got its title: set it on its entries that lack it. Returns the changed chunk ids. */
-export function titlePage(slots: readonly Slot[], title: string): number[] {
+/** Page titles are kept this long: a title is a label, and pages can make it as long as they like. */
+export const MAX_TITLE_LENGTH = 256;
+
+export const clipTitle = (title: string): string => (title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH)}…` : title);
+
+/**
+ * The page got its title: set it on its entries that have none. A title that changes later (an unread
+ * count, a single-page app's views) labels the entries that come after it, and rewrites nothing.
+ * Returns the changed chunk ids.
+ */
+export function titlePage(history: History, slots: readonly Slot[], title: string): number[] {
   const changed = new Set<number>();
   for (const { entry, chunk } of slots) {
-    if (entry.pageTitle === title) continue;
+    if (entry.pageTitle !== undefined) continue;
     entry.pageTitle = title;
+    // Counted as it grows, so the byte cap holds what is really stored.
+    history.bytes += title.length;
+    changed.add(chunk);
+  }
+  return [...changed];
+}
+
+/** The page's URL became known after its first failures (no commit was seen): set it where it is missing. */
+export function setPageUrl(history: History, slots: readonly Slot[], url: string): number[] {
+  const changed = new Set<number>();
+  for (const { entry, chunk } of slots) {
+    if (entry.pageUrl) continue;
+    entry.pageUrl = url;
+    history.bytes += url.length;
     changed.add(chunk);
   }
   return [...changed];

@@ -3,7 +3,8 @@
 import browser from '../shared/browser';
 import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
 import { settings, watchSettings } from '../shared/settings-store';
-import { addToHistory, emptyHistory, expire, HISTORY_CAPS, readHistory, titlePage, type History, type Page, type Slot } from './history-log';
+import { clipUrl } from '../diagnosis/observe';
+import { addToHistory, clipTitle, emptyHistory, expire, HISTORY_CAPS, readHistory, setPageUrl, titlePage, type History, type Page, type Slot } from './history-log';
 import { clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
 
 const DAY_MS = 86_400_000;
@@ -96,31 +97,36 @@ async function fillPage(tabId: number, page: TabPage): Promise<void> {
   whenReady(() => {
     if (!tab || pages.get(tabId) !== page) return;
     if (!page.url && tab.url) {
-      page.url = tab.url;
-      for (const { entry } of page.slots) if (!entry.pageUrl) entry.pageUrl = tab.url;
+      page.url = clipUrl(tab.url);
+      save(setPageUrl(history, page.slots, page.url));
     }
-    if (!page.title && tab.title) page.title = tab.title;
-    save([...new Set(page.slots.map((slot) => slot.chunk))]);
-    if (page.title) save(titlePage(page.slots, page.title));
+    if (!page.title && tab.title) page.title = clipTitle(tab.title);
+    if (page.title) save(titlePage(history, page.slots, page.title));
   });
 }
 
 /** The tab's top frame committed a page; the error page of a failed load commits that very URL. */
-export function historyPageCommitted(tabId: number, url: string): void {
-  if (pages.get(tabId)?.url !== url) pages.set(tabId, { url, slots: [], asked: false });
+export function historyPageCommitted(tabId: number, committed: string): void {
+  // In order with the failures, which wait for the stored state after a wake-up: an earlier page's
+  // failures still waiting belong to that page. Cut as failure URLs are, so the two compare.
+  whenReady(() => {
+    const url = clipUrl(committed);
+    if (pages.get(tabId)?.url !== url) pages.set(tabId, { url, slots: [], asked: false });
+  });
 }
 
 export function historyPageTitled(tabId: number, title: string): void {
   whenReady(() => {
     const page = pages.get(tabId);
-    if (!page || page.title === title) return;
-    page.title = title;
-    save(titlePage(page.slots, title));
+    const clipped = clipTitle(title);
+    if (!page || page.title === clipped) return;
+    page.title = clipped;
+    save(titlePage(history, page.slots, clipped));
   });
 }
 
 export function historyTabClosed(tabId: number): void {
-  pages.delete(tabId);
+  whenReady(() => pages.delete(tabId));
 }
 
 function clearHistory(): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { TabLog } from '../shared/protocol';
+import { clipUrl, MAX_URL_LENGTH } from '../diagnosis/observe';
 import { addFailure, badgeOf, enforceTotalCap, recordSize, startPage, totalsOf } from './tab-log';
 
 const details = (extra: Partial<RequestDetails>): RequestDetails => ({
@@ -134,6 +135,13 @@ describe('page changes', () => {
     addFailure(log, failure({ url: 'https://new.test/frame.png', timeStamp: 100, parentDocumentId: 'NEW' }));
     startPage(log, { url: 'https://new.test/', timeStamp: 200, documentId: 'NEW' });
     expect(log.failures.map((f) => f.url)).toEqual(['https://new.test/b.png', 'https://new.test/frame.png']);
+  });
+  it("a failed load with a URL longer than kept keeps its own failure when its error page commits", () => {
+    const log = emptyLog();
+    const long = `https://sso.test/saml?SAMLRequest=${'x'.repeat(MAX_URL_LENGTH)}`;
+    addFailure(log, failure({ url: clipUrl(long), type: 'main_frame', timeStamp: 100, documentId: 'OLD' }));
+    startPage(log, { url: long, timeStamp: 200, documentId: 'ERROR-PAGE' });
+    expect(log.failures.map((f) => f.url)).toEqual([clipUrl(long)]);
   });
   it('without document ids (Firefox), failures after the commit time stay', () => {
     const log = emptyLog();
