@@ -20,4 +20,14 @@ describe('RedirectTracker', () => {
     for (let i = 0; i < 20_000; i++) tracker.add(String(i), 'https://a.test/');
     expect(tracker.size).toBeLessThanOrEqual(5000);
   });
+  it('at its bound forgets the oldest chain only: a loop in progress is still seen as one', () => {
+    const tracker = new RedirectTracker();
+    for (let i = 0; i < 4999; i++) tracker.add(`lost-${i}`, 'https://a.test/');
+    tracker.add('loop', 'https://a.test/1');
+    tracker.add('new', 'https://b.test/');
+    tracker.add('loop', 'https://a.test/2');
+    expect(tracker.take('loop')).toEqual(['https://a.test/1', 'https://a.test/2']);
+    expect(tracker.take('lost-0')).toBeUndefined();
+    expect(tracker.take('lost-1')).toEqual(['https://a.test/']);
+  });
 });

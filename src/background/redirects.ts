@@ -3,7 +3,7 @@ import { clipUrl } from '../diagnosis/observe';
 
 /** Enough to show a loop; Chromium stops at 20 redirects anyway. */
 const MAX_CHAIN = 25;
-/** If completion events were ever lost, forget everything rather than grow without bound. */
+/** If completion events were ever lost, forget the oldest chains rather than grow without bound. */
 const MAX_TRACKED = 5000;
 
 export class RedirectTracker {
@@ -17,7 +17,8 @@ export class RedirectTracker {
   add(requestId: string, fromUrl: string): void {
     let chain = this.chains.get(requestId);
     if (!chain) {
-      if (this.chains.size >= MAX_TRACKED) this.chains.clear();
+      // A Map iterates in insertion order: the first key is the chain waiting longest, likely never to end.
+      if (this.chains.size >= MAX_TRACKED) this.chains.delete(this.chains.keys().next().value!);
       chain = [];
       this.chains.set(requestId, chain);
     }
