@@ -42,12 +42,14 @@ async function render(tabId: number): Promise<void> {
   try {
     // Failures of background tabs are never notified: they wait on the badge.
     const tab = await browser.tabs.get(tabId);
-    if (!tab.active) return;
+    // The tab may have gone to another page meanwhile (which reset its notice): not this one's lines there.
+    if (!tab.active || noticeOf(tabId) !== notice) return;
     // A frame already showing it updates itself (in Firefox it cannot watch storage.session).
     void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged, notice } satisfies PageMessage).catch(() => {});
     // Injecting again is harmless: the script keeps one listener and one frame per document,
     // which is what keeps a woken worker (that forgot what it injected) from adding a second one.
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [noticeScript] });
+    if (noticeOf(tabId) !== notice) return;
     const { lines, more } = visibleLines(notice);
     const message: PageMessage = { type: MessageType.ShowNotice, tabId, position: notice.position, lines: lines.length, more: more > 0 };
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
