@@ -5,7 +5,7 @@ import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey,
 import { settings, watchSettings } from '../shared/settings-store';
 import { clipUrl } from '../diagnosis/observe';
 import { addToHistory, clipTitle, emptyHistory, expire, HISTORY_CAPS, readHistory, setPageUrl, titlePage, type History, type Page, type Slot } from './history-log';
-import { clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
+import { adoptSessionItem, clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
 
 const DAY_MS = 86_400_000;
 /** Entries remembered per page (while they are in the history), to give them the title once it is known. */
@@ -42,6 +42,8 @@ whenReady(() => {
   days = settings().historyDays;
   const stored = sessionItemsWith(HISTORY_PREFIX).map(([key, value]) => [Number(key.slice(HISTORY_PREFIX.length)), value] as [number, unknown]);
   history = readHistory(stored, sessionItem(HISTORY_META_KEY), since());
+  // The store read the chunks as JSON text; the history parsed them: keep only the parsed ones.
+  for (const [chunk, entries] of history.chunks) adoptSessionItem(historyChunkKey(chunk), entries);
   // Nothing to write for an empty history; an index that no longer fits is written again below.
   const meta = sessionItem<HistoryMeta>(HISTORY_META_KEY);
   if (meta || history.size === 0) savedMeta = { dropped: history.dropped, first: meta?.first ?? history.first, last: meta?.last ?? history.last };

@@ -134,6 +134,20 @@ describe('store on a cold start', () => {
   });
 });
 
+describe('store adopting a value read back', () => {
+  it('keeps the parsed form in place of the text, writes nothing, and adds no key', async () => {
+    session.set('history:0', '[{"url":"https://a.test/"}]');
+    const store = await readyStore();
+    const parsed = [{ url: 'https://a.test/' }];
+    store.adoptSessionItem('history:0', parsed);
+    store.adoptSessionItem('history:9', []);
+    await store.flush();
+    expect(store.sessionItem('history:0')).toBe(parsed);
+    expect(store.sessionItem('history:9')).toBeUndefined();
+    expect(writes).toEqual([]);
+  });
+});
+
 describe('store when storage fails', () => {
   it('keeps everything in memory and retries with backoff until a write succeeds', async () => {
     const store = await readyStore();

@@ -261,6 +261,14 @@ export function sessionItem<T>(key: string): T | undefined {
   return items.get(key) as T | undefined;
 }
 
+/**
+ * A value read back, in the form its owner keeps it (the history's chunks, parsed from their JSON text),
+ * so that the worker does not hold both. Not written again: it is what storage already has.
+ */
+export function adoptSessionItem(key: string, value: unknown): void {
+  if (items.has(key)) items.set(key, value);
+}
+
 /** Set (or with undefined, remove) a session value through the same queue as the logs. */
 export function setSessionItem(key: string, value: unknown): void {
   whenReady(() => {
