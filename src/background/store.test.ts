@@ -134,6 +134,22 @@ describe('store on a cold start', () => {
   });
 });
 
+describe('store after a tab closed', () => {
+  it('a failure reported after the close does not bring the tab back', async () => {
+    const store = await readyStore();
+    const recorded: string[] = [];
+    store.setRecordListener((record) => recorded.push(record.url));
+    store.recordFailure(failure('https://a.test/before-close'));
+    store.forgetTab(4);
+    // Closing a tab cancels its requests; their errors can arrive after tabs.onRemoved.
+    store.recordFailure(failure('https://a.test/cancelled-by-close'));
+    await store.flush();
+    expect(recorded).toEqual(['https://a.test/before-close']);
+    expect(store.tabLog(4)).toBeUndefined();
+    expect(session.has('tab:4')).toBe(false);
+  });
+});
+
 describe('store adopting a value read back', () => {
   it('keeps the parsed form in place of the text, writes nothing, and adds no key', async () => {
     session.set('history:0', '[{"url":"https://a.test/"}]');

@@ -211,9 +211,15 @@ export function setRecordListener(listener: (record: FailureRecord) => void): vo
   onRecorded = listener;
 }
 
+/** Tabs closed lately: closing a tab cancels its requests, and their events can come after the close. */
+const closedTabs = new Set<number>();
+const CLOSED_TABS_KEPT = 256;
+
 export function recordFailure(failure: FailureRecord): void {
   whenReady(() => {
     const { tabId } = failure;
+    // Such a late failure would bring back the closed tab's log, and nothing would ever remove it again.
+    if (closedTabs.has(tabId)) return;
     const record = addFailure(logOf(tabId), failure, CAPS.perTab, totals);
     markDirty(tabLogKey(tabId));
     onRecorded(record);
@@ -244,6 +250,8 @@ export function clearTab(tabId: number): void {
 
 export function forgetTab(tabId: number): void {
   whenReady(() => {
+    if (closedTabs.size >= CLOSED_TABS_KEPT) closedTabs.delete(closedTabs.values().next().value!);
+    closedTabs.add(tabId);
     const log = logs.get(tabId);
     if (!log) return;
     logs.delete(tabId);
