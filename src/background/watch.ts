@@ -2,7 +2,7 @@
 // Watches live in storage.local (they must survive a browser restart); alarms carry the schedule,
 // never timers, and are re-created on every start because browsers may drop them on restart.
 import browser, { type Alarms } from '../shared/browser';
-import { failureKey, nextCheckAt, roughDuration, watchable, watchExpired } from '../diagnosis/recheck';
+import { failureKey, nextCheckAt, roughDuration, watchable, watchExpired, watchGiveUpAt } from '../diagnosis/recheck';
 import { hostLabel } from '../diagnosis/url';
 import { shortCode } from '../shared/failures';
 import { t } from '../shared/i18n';
@@ -65,7 +65,7 @@ async function startWatch(ref: FailureRef): Promise<WatchAnswer> {
       id: crypto.randomUUID(), key, tabId: record.tabId, url: record.url, method: record.method, code: record.code,
       stage: record.stage, failedAt: record.timeStamp, startedAt: now, state: 'watching', attempts: 0,
     };
-    schedule(watch, nextCheckAt(0, now, record.headers?.['retry-after']));
+    schedule(watch, nextCheckAt(0, now, record.headers?.['retry-after'], watchGiveUpAt(now, settings().watchGiveUpHours)));
     watches.push(watch);
     return { ok: true };
   });
@@ -105,7 +105,7 @@ async function check(id: string): Promise<void> {
       } else {
         watch.lastResult = outcome.kind === 'timeout' ? 'timeout' : outcome.failure.code;
         const retryAfter = outcome.kind === 'failed' ? outcome.failure.headers?.['retry-after'] : undefined;
-        schedule(watch, nextCheckAt(watch.attempts, watch.lastCheck, retryAfter));
+        schedule(watch, nextCheckAt(watch.attempts, watch.lastCheck, retryAfter, watchGiveUpAt(watch.startedAt, settings().watchGiveUpHours)));
       }
     });
     if (outcome.kind === 'ok') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cookieKindOf, failureKey, isOwnRequest, judge, nextCheckAt, recheckPlan, roughDuration, watchable, watchExpired,
-  WATCH_BACKOFF_MS, type Original, type TryOutcome,
+  watchGiveUpAt, WATCH_BACKOFF_MS, type Original, type TryOutcome,
 } from './recheck';
 import type { Classification, Observation } from './types';
 
@@ -101,6 +101,14 @@ describe('watch schedule', () => {
     ['junk keeps the schedule', 2, 'soon', 120_000],
   ])('%s', (_name, attempt, retryAfter, delay) => {
     expect(nextCheckAt(attempt, now, retryAfter) - now).toBe(delay);
+  });
+  it('a Retry-After of years waits only until the watch gives up, where it ends', () => {
+    const giveUpAt = watchGiveUpAt(now, 24);
+    expect(nextCheckAt(0, now, '99999999999', giveUpAt)).toBe(giveUpAt);
+    expect(nextCheckAt(0, now, new Date(now + 400 * 86_400_000).toUTCString(), giveUpAt)).toBe(giveUpAt);
+    // Within the time left, the server's wish still holds.
+    expect(nextCheckAt(0, now, '3600', giveUpAt) - now).toBe(3_600_000);
+    expect(watchExpired(now, giveUpAt, 24)).toBe(true);
   });
   it('odd attempt numbers never crash', () => {
     expect(nextCheckAt(-3, now) - now).toBe(30_000);

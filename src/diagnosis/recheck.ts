@@ -81,21 +81,25 @@ export const WATCH_BACKOFF_MS = [30_000, 60_000, 120_000, 300_000, 600_000] as c
 
 /**
  * When the check after `attempt` checks (0 = none yet) is due. A Retry-After from the last answer is
- * the earliest next check; it never brings the check forward.
+ * the earliest next check; it never brings the check forward, nor puts it past `giveUpAt`, when the
+ * watch ends (a server asking for years would otherwise hold the watch, and its slot, for good).
  */
-export function nextCheckAt(attempt: number, now: number, retryAfter?: string): number {
+export function nextCheckAt(attempt: number, now: number, retryAfter?: string, giveUpAt = Infinity): number {
   const step = WATCH_BACKOFF_MS[Math.min(Math.max(0, Math.trunc(attempt) || 0), WATCH_BACKOFF_MS.length - 1)]!;
   let at = now + step;
   if (retryAfter !== undefined) {
     const parsed = parseRetryAfter(retryAfter, now);
-    if (parsed.kind === 'wait') at = Math.max(at, parsed.at);
+    if (parsed.kind === 'wait') at = Math.max(at, Math.min(parsed.at, giveUpAt));
   }
   return at;
 }
 
+/** When a watch started at `startedAt` runs out of time. */
+export const watchGiveUpAt = (startedAt: number, giveUpHours: number): number => startedAt + giveUpHours * 3_600_000;
+
 /** Whether a watch started at `startedAt` has run out of time. */
 export function watchExpired(startedAt: number, now: number, giveUpHours: number): boolean {
-  return now - startedAt >= giveUpHours * 3_600_000;
+  return now >= watchGiveUpAt(startedAt, giveUpHours);
 }
 
 /** Requests the extension itself made (initiator or document of its own origin): never a failure. */
