@@ -50,9 +50,21 @@ function observation(key: string): Promise<FailureRecord | null> {
 const synthetic = (url: string, method: string, extra: Partial<WebRequest.OnCompletedDetailsType> & { error?: string }): FailureRecord | null =>
   observe({ url, method, type: 'xmlhttprequest', tabId: -1, timeStamp: Date.now(), ...extra });
 
+/** The last try of each method and URL: webRequest tells our tries apart only by those, so they take turns. */
+const lanes = new Map<string, Promise<unknown>>();
+
 /** One try: GET or HEAD, with or without the site's cookies, never from the cache, 15 s at most. */
-export async function tryOnce(url: string, method: 'GET' | 'HEAD', credentials: 'include' | 'omit'): Promise<TryOutcome> {
+export function tryOnce(url: string, method: 'GET' | 'HEAD', credentials: 'include' | 'omit'): Promise<TryOutcome> {
   const key = tryKey(method, url);
+  // A watch's check and a recheck of the same URL would otherwise take each other's network error.
+  const run = (lanes.get(key) ?? Promise.resolve()).then(() => tryAlone(key, url, method, credentials));
+  const done = run.catch(() => {});
+  lanes.set(key, done);
+  void done.then(() => lanes.get(key) === done && lanes.delete(key));
+  return run;
+}
+
+async function tryAlone(key: string, url: string, method: 'GET' | 'HEAD', credentials: 'include' | 'omit'): Promise<TryOutcome> {
   observed.set(key, null);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), RECHECK_TIMEOUT_MS);
@@ -107,6 +119,8 @@ async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
     }
   }
   result.checkedAt = Date.now();
+  // The tab closed while it was checked: its results are gone, and must not come back.
+  if (!tabLog(ref.tabId)) return result;
   const key = recheckKey(ref.tabId);
   setSessionItem(key, { ...sessionItem<Record<string, RecheckResult>>(key), [failureKey(record)]: result });
   return result;
