@@ -64,8 +64,11 @@ const steps = (title: string, items: readonly string[]): HTMLElement =>
 
 export { failureOf, markFailure } from './contract';
 
-/** One failure: the observable contract is the data-* attributes of this element. */
-export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLElement {
+/**
+ * One failure: the observable contract is the data-* attributes of this element. `recheck`: the
+ * Recheck/Watch buttons, only where a page answers them (the popup and the report: a failure still in its tab's log).
+ */
+export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck = true } = {}): HTMLElement {
   const diagnosis = explain(failure, catalog);
   const card = h('article', { class: `failure severity-${failure.severity}`, tabindex: 0 },
     h('header', null,
@@ -82,7 +85,7 @@ export function failureCard(failure: FailureRecord, catalog: Catalog): HTMLEleme
       ? h('dl', { class: 'ids', 'aria-label': t('requestIds') },
         ...diagnosis.requestIds.map(([name, value]) => detailRow(name, value)))
       : null,
-    recheckArea(failure),
+    recheck ? recheckArea(failure) : null,
     details(failure),
     h('footer', null,
       diagnosis.source ? h('span', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null,

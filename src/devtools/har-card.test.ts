@@ -34,6 +34,9 @@ describe.each(['chromium', 'firefox'] as const)('HAR entry from %s → the repor
   it('the nginx 503 after 2 s: the same card contract, each HAR step on the strip, the sentence', async () => {
     const card = (await harCard(byUrl(browser, '/slow-unavailable'), 5))!;
     expect(card.dataset).toMatchObject({ stage: 'receive', code: '503', url: 'http://nginx.test/slow-unavailable', count: '1' });
+    // The panel answers Copy report only: no Recheck or Watch button that would do nothing.
+    expect(card.querySelector('button[data-action="copy"]')).not.toBeNull();
+    expect(card.querySelectorAll('button[data-action="recheck"], button[data-action="watch"]')).toHaveLength(0);
     const ms = stepMs(card);
     expect(Number(ms.wait)).toBeGreaterThanOrEqual(1800);
     expect(ms.send).not.toBeNull(); // HAR splits sending from waiting

@@ -8,7 +8,7 @@ import { showTimings } from '../card/timings';
 export async function harCard(entry: HarEntry, tabId: number, language?: CatalogLanguage): Promise<HTMLElement | null> {
   const failure = harFailure(entry, tabId);
   if (!failure) return null;
-  const card = failureCard(failure, await catalogFor([failure], language));
+  const card = failureCard(failure, await catalogFor([failure], language), { recheck: false });
   showTimings(card, fromHar(entry), failure);
   return card;
 }

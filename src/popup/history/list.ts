@@ -25,7 +25,7 @@ function pageLabel(entry: HistoryEntry): string {
 }
 
 export function entryCard(entry: HistoryEntry, context: ListContext): HTMLElement {
-  const card = failureCard(entry, context.catalog);
+  const card = failureCard(entry, context.catalog, { recheck: false });
   const current = entry.tabId >= 0 && entry.pageUrl !== '' && context.tabs.get(entry.tabId)?.url === entry.pageUrl;
   card.setAttribute('data-tab', String(entry.tabId));
   card.setAttribute('data-page', entry.pageUrl);
