@@ -75,6 +75,16 @@ describe('history across tabs', () => {
     // Newest first, and each card names its page by title.
     expect(all[0]!.url).toBe(`${origin}/status/503?tabless`);
     expect(await view.locator(`[data-failure][data-url="${origin}/status/500?a"] .history-page`).textContent()).toContain('blank');
+    // Its cards answer Copy report and Open in tab; Recheck and Watch are the tab's report's (a failure still in its log).
+    expect(await view.locator('[data-failure] button[data-action="copy"]').count()).toBeGreaterThan(0);
+    expect(await view.locator('[data-failure] button[data-action="recheck"], [data-failure] button[data-action="watch"]').count()).toBe(0);
+    // Open in tab: tab A has moved on from page ?a, so its failure opens that page again rather than tab A.
+    const [opened] = await Promise.all([
+      suite.browser.context.waitForEvent('page'),
+      view.click(`[data-failure][data-url="${origin}/status/500?a"] [data-action="open-tab"]`),
+    ]);
+    await expect.poll(() => opened.url(), POLL).toBe(`${origin}/pages/blank?a`);
+    await opened.close();
 
     // Each filter narrows the list, from the URL and from the controls.
     const filtered = async (query: string) => {

@@ -44,15 +44,23 @@ function render(): void {
   main.setAttribute('aria-busy', String(!stored.complete));
 }
 
+/** The newest load: an earlier one still reading (Clear history clicked while loading) must not show what it read. */
+let loads = 0;
+
 /** Show the newest failures as soon as they are read, then all of them. */
 async function load(reading: AsyncIterable<StoredHistory> = readStoredHistory(), tabsRead = openTabs()): Promise<void> {
+  const run = ++loads;
   const days = settings().historyDays;
   kept.textContent = days > 0 ? t('historyKeptDays', days) : t('historyKeptSession');
   for await (const history of reading) {
+    if (run !== loads) return;
     performance.mark('data-read');
+    const openNow = await tabsRead;
+    const texts = await catalogFor(history.entries, catalogLanguage());
+    if (run !== loads) return;
     stored = history;
-    tabs = await tabsRead;
-    const texts = (catalog = await catalogFor(stored.entries, catalogLanguage()));
+    tabs = openNow;
+    catalog = texts;
     // The title alone: the search runs over 10,000 entries, and the advice is not needed for it.
     titleOf = (entry) => explanationFor(entry, texts).title;
     render();
@@ -71,11 +79,16 @@ async function copyReport(button: HTMLButtonElement, entry: HistoryEntry): Promi
 
 /** Switch to the tab if it still shows that page; otherwise open the page in a new tab. */
 async function openInTab(entry: HistoryEntry): Promise<void> {
-  const tab = tabs.get(entry.tabId);
-  if (tab) {
-    await browser.tabs.update(entry.tabId, { active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-  } else if (entry.pageUrl) await browser.tabs.create({ url: entry.pageUrl });
+  // Asked now: tabs move on to other pages, and after a browser restart their ids name other tabs.
+  const tab = entry.tabId >= 0 ? await browser.tabs.get(entry.tabId).catch(() => undefined) : undefined;
+  if (tab && (!entry.pageUrl || tab.url === entry.pageUrl)) {
+    const switched = await browser.tabs.update(entry.tabId, { active: true }).then(() => true, () => false);
+    if (switched) {
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
+      return;
+    }
+  }
+  if (entry.pageUrl) await browser.tabs.create({ url: entry.pageUrl });
 }
 
 function onListClick(event: Event): void {
