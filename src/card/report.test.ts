@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fullCatalog } from '../diagnosis/catalog/full';
 import { explain as explainWith } from '../diagnosis/explain';
+import { observe } from '../diagnosis/observe';
 import type { Classification, Observation } from '../diagnosis/types';
 import { getMessage } from '../../test/support/english-messages';
 
@@ -40,6 +41,16 @@ describe('copy report', () => {
     const stripped = reportMarkdown({ ...failure, redirects: ['https://a.example.com/?r=1'] }, explain(failure), { ...context, stripQuery: true });
     expect(stripped).not.toMatch(/token=|session=|r=1|#x/);
     expect(stripped).toContain('`https://shop.example.com/api/cart`');
+  });
+
+  it('strips query strings from the explanation too: a redirect loop quotes its addresses', () => {
+    const hops = ['https://sso.example.com/login?SAMLRequest=secret1', 'https://app.example.com/callback?code=secret2'];
+    const loop = observe({ url: hops[0]!, method: 'GET', type: 'main_frame', tabId: 3, timeStamp: 1, error: 'net::ERR_TOO_MANY_REDIRECTS' }, [...hops, ...hops, ...hops])!;
+    const note = explain(loop).notes.find((n) => n.includes('callback'));
+    expect(note).toContain('secret2');
+    const stripped = reportMarkdown(loop, explain(loop), { ...context, stripQuery: true });
+    expect(stripped).toContain('https://app.example.com/callback');
+    expect(stripped).not.toMatch(/secret|session=/);
   });
 
   it('has no private headers or cookies', () => expect(text).not.toMatch(/cookie|authorization/i));

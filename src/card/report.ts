@@ -5,7 +5,7 @@ import type { Catalog } from '../diagnosis/catalog/types';
 import type { Diagnosis } from '../diagnosis/explain';
 import type { Classification, Observation } from '../diagnosis/types';
 import { t } from '../shared/i18n';
-import { withoutQuery } from '../diagnosis/url';
+import { withoutQueriesIn, withoutQuery } from '../diagnosis/url';
 
 export interface ReportContext {
   pageUrl?: string;
@@ -32,6 +32,8 @@ function code(value: string): string {
 
 export function reportMarkdown(failure: Reported, diagnosis: Diagnosis, context: ReportContext): string {
   const url = (u: string): string => code(context.stripQuery ? withoutQuery(u) : u);
+  // The explanation's own texts can quote addresses too (a redirect loop's notes).
+  const text = (words: string): string => (context.stripQuery ? withoutQueriesIn(words) : words);
   const line = (label: string, value: string | undefined): string | undefined => (value ? `- **${label}:** ${value}` : undefined);
   const stage = t(`stage_${failure.stage}`);
   const when = new Date(failure.timeStamp);
@@ -51,11 +53,11 @@ export function reportMarkdown(failure: Reported, diagnosis: Diagnosis, context:
     line(t('repeats'), failure.count && failure.count > 1 ? t('times', failure.count) : undefined),
     line(t('redirects'), failure.redirects?.length ? [...failure.redirects, failure.url].map(url).join(' → ') : undefined),
     '',
-    `**${diagnosis.title}.** ${diagnosis.what}`,
-    ...diagnosis.notes.map((note) => `- ${note}`),
+    `**${diagnosis.title}.** ${text(diagnosis.what)}`,
+    ...diagnosis.notes.map((note) => `- ${text(note)}`),
     '',
     `**${t('forOwner')}:**`,
-    ...diagnosis.owner.map((step) => `- ${step}`),
+    ...diagnosis.owner.map((step) => `- ${text(step)}`),
     '',
     `_${context.browser} · Request Doctor ${context.extensionVersion}_`,
   ];

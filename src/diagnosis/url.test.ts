@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostLabel, hostOf, isFavicon } from './url';
+import { hostLabel, hostOf, isFavicon, withoutQueriesIn } from './url';
 
 describe('hostOf: one host key for report groups, notification lines and muted sites', () => {
   it.each([
@@ -32,4 +32,15 @@ describe('isFavicon', () => {
     ['https://shop.test/apple-touch-icon/other.png', false],
     ['favicon.ico', false],
   ])('%s → %s', (url, expected) => expect(isFavicon(url)).toBe(expected));
+});
+
+describe('withoutQueriesIn: addresses quoted in a text lose their query strings', () => {
+  it.each([
+    ['https://sso.test/login?SAMLRequest=x → https://app.test/cb?code=y&state=z', 'https://sso.test/login → https://app.test/cb'],
+    ['See http://a.test/x#frag, then retry.', 'See http://a.test/x then retry.'],
+    ['wss://live.test/socket?token=t closed', 'wss://live.test/socket closed'],
+    ['Is the server up? Try again later.', 'Is the server up? Try again later.'],
+    ['https://a.test/plain stays', 'https://a.test/plain stays'],
+    ['', ''],
+  ])('%s', (text, expected) => expect(withoutQueriesIn(text)).toBe(expected));
 });

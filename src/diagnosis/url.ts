@@ -31,6 +31,9 @@ export const hostLabel = (url: string): string => hostOf(url) || url.slice(0, 80
 export const isFavicon = (url: string): boolean =>
   /\/(?:favicon\.ico|apple-touch-icon[^/]*\.png)$/i.test(url.split(/[?#]/, 1)[0]!);
 
+/** Every web address in a text without its query string and fragment: notes quote addresses (a redirect loop's). */
+export const withoutQueriesIn = (text: string): string => text.replace(/\b((?:https?|wss?):\/\/[^\s?#]*)[?#]\S*/gi, '$1');
+
 /** Drop query string and fragment: they often carry tokens, emails or search terms. */
 export function withoutQuery(url: string): string {
   const cut = url.search(/[?#]/);

@@ -112,6 +112,16 @@ describe('CSV', () => {
 });
 
 describe('JSON', () => {
+  it('strips query strings from the explanation texts too when asked (a redirect loop quotes its addresses)', async () => {
+    const hops = ['https://sso.test/login?SAMLRequest=secret1', 'https://app.test/callback?code=secret2'];
+    const loop = entry({ url: hops[0], statusCode: undefined, statusLine: undefined, error: 'net::ERR_TOO_MANY_REDIRECTS', headers: undefined,
+      redirects: [...hops, ...hops, ...hops], stage: 'receive', code: 'net::ERR_TOO_MANY_REDIRECTS', errorName: 'TOO_MANY_REDIRECTS' });
+    expect(join(jsonParts([loop], await context()))).toContain('secret2');
+    const stripped = join(jsonParts([loop], await context(true)));
+    expect(stripped).toContain('https://app.test/callback');
+    expect(stripped).not.toMatch(/secret|id=9/);
+  });
+
   it('holds the records, the page, the explanation texts and a version', async () => {
     const json = JSON.parse(join(jsonParts(entries, await context())));
     expect(json).toMatchObject({ format: 'request-doctor-history', version: JSON_EXPORT_VERSION, dropped: 4, queryStringsStripped: false });
