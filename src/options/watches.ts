@@ -5,7 +5,7 @@ import { h } from '../shared/dom';
 import { t, type MessageKey } from '../shared/i18n';
 import { MessageType, WATCHES_KEY, type Message, type Watch, type WatchState } from '../shared/protocol';
 import { WATCH_HOURS } from '../shared/settings';
-import { settings, settingsReady, updateSettings } from '../shared/settings-store';
+import { settings, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
 
 const STATE_TEXT: Record<WatchState, MessageKey> = { watching: 'watchStateWatching', recovered: 'watchStateRecovered', 'gave-up': 'watchStateGaveUp' };
 
@@ -30,23 +30,27 @@ function row(watch: Watch): HTMLElement {
     stop);
 }
 
+/** Built once: every check of a watch rewrites the list, and must not take the field from someone typing in it. */
 function giveUpInput(): HTMLElement {
   const input = h('input', { type: 'number', id: 'watchGiveUpHours', min: WATCH_HOURS.min, max: WATCH_HOURS.max, step: 1, value: settings().watchGiveUpHours });
   input.addEventListener('change', () => {
     const hours = Math.round(Number(input.value));
     if (hours >= WATCH_HOURS.min && hours <= WATCH_HOURS.max) void updateSettings({ watchGiveUpHours: hours });
   });
+  // Changed elsewhere (another settings page, sync): shown, unless someone is editing it here.
+  watchSettings((options) => document.activeElement !== input && (input.value = String(options.watchGiveUpHours)));
   return h('label', { for: 'watchGiveUpHours' }, h('span', null, t('watchGiveUpLabel')), input);
 }
 
-function render(watches: Watch[]): void {
-  section.replaceChildren(
-    h('h2', null, t('watchesTitle')),
-    h('p', { class: 'hint' }, t('watchesHint')),
-    watches.length ? h('ul', { id: 'watch-list' }, ...watches.map(row)) : h('p', { class: 'hint', 'data-no-watches': true }, t('watchesNone')),
-    giveUpInput());
-}
+/** The list alone: a row's Stop button is the only thing in it that can hold the focus, and its watch is going. */
+const list = h('div', { class: 'watch-list' });
 
 const read = (value: unknown): Watch[] => (Array.isArray(value) ? (value as Watch[]) : []);
-// The time limit's field shows the stored setting: follow the watches once settings are read.
-void settingsReady.then(() => followStorage('local', [WATCHES_KEY], (values) => render(read(values[WATCHES_KEY]))));
+// The time limit's field shows the stored setting: laid out and following the watches once settings are read.
+void settingsReady.then(() => {
+  section.append(h('h2', null, t('watchesTitle')), h('p', { class: 'hint' }, t('watchesHint')), list, giveUpInput());
+  return followStorage('local', [WATCHES_KEY], (values) => {
+    const watches = read(values[WATCHES_KEY]);
+    list.replaceChildren(watches.length ? h('ul', { id: 'watch-list' }, ...watches.map(row)) : h('p', { class: 'hint', 'data-no-watches': true }, t('watchesNone')));
+  });
+});

@@ -142,6 +142,20 @@ describe('settings page', () => {
     await Promise.all([report.close(), page.close()]);
   });
 
+  it('a watch being checked does not take the "give up after" field from someone typing in it', async () => {
+    await options.bringToFront();
+    await options.fill('#watchGiveUpHours', '4');
+    // A check rewrites the watches (here as the background would); wait until the list shows it.
+    const watch = { id: 'w1', key: 'GET 503 https://down.test/', tabId: 1, url: 'https://down.test/', method: 'GET', code: '503', stage: 'receive',
+      failedAt: 1, startedAt: 1, state: 'watching', attempts: 1, lastCheck: Date.now() };
+    await options.evaluate((w) => chrome.storage.local.set({ watches: [w] }), watch);
+    await options.locator('[data-watch-item][data-url="https://down.test/"]').waitFor();
+    expect(await options.inputValue('#watchGiveUpHours')).toBe('4');
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('watchGiveUpHours');
+    await options.evaluate(() => chrome.storage.local.remove('watches'));
+    await options.locator('[data-no-watches]').waitFor();
+  });
+
   it('a site muted through the notification is listed on the page; Remove brings its notifications back', async () => {
     const { page } = await failingPage();
     await fetchIn(page, `${suite.site.origin}/status/500?to-mute`);
