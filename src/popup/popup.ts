@@ -105,12 +105,17 @@ async function main(): Promise<void> {
   document.getElementById('no-tab')!.textContent = t('noTabLink');
   document.getElementById('no-tab-line')!.hidden = !isReportPage || tabId === NO_TAB;
   const key = tabLogKey(tabId);
-  // The first read, then every change; the rest of this setup runs before the first render.
-  const shown = followStorage('session', [key], (values) => void show(fromStored(values[key]) as TabLog | undefined, state));
-  // The page line is not needed for the first paint: ask for it alongside, not before.
-  void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
+  // The page line is not needed for the first paint: asked for alongside, not before; and again when the
+  // log changes, which it does when the tab goes to another page (a report stays open meanwhile).
+  const showPage = (): void => void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
     document.getElementById('page')!.textContent = tab?.url ? t('pageLine', tab.title || tab.url, tab.url) : tabId === NO_TAB ? t('noTabBucket') : '';
   });
+  // The first read, then every change; the rest of this setup runs before the first render.
+  const shown = followStorage('session', [key], (values, initial) => {
+    void show(fromStored(values[key]) as TabLog | undefined, state);
+    if (!initial) showPage();
+  });
+  showPage();
   list.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('button[data-action="copy"]');
     const failure = button && failureOf(button);

@@ -50,3 +50,17 @@ it('a change written right after the report sends its first read is what the rep
   await report.evaluate((k) => chrome.storage.session.remove(k), key);
   await Promise.all([report.close(), page.close()]);
 });
+
+it('a report left open names the page its tab moved on to', async () => {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?first-page`);
+  const tabId = await suite.browser.tabIdOf(page);
+  await page.evaluate(() => fetch('/status/500?first').catch(() => {}));
+  const { page: report } = await suite.browser.report(tabId, 1);
+  await expect.poll(() => report.textContent('#page')).toContain('?first-page');
+  // The tab goes on to another page, where something fails too: the report lists it under that page.
+  await page.goto(`${suite.site.origin}/pages/blank?second-page`);
+  await page.evaluate(() => fetch('/status/502?second').catch(() => {}));
+  await report.locator(`[data-failure][data-url="${suite.site.origin}/status/502?second"]`).waitFor();
+  await expect.poll(() => report.textContent('#page')).toContain('?second-page');
+});
