@@ -2,10 +2,10 @@
 // the failure; nothing private beyond the URLs (and those without their query strings when the person asks).
 import { layerName } from '../diagnosis/advice-words';
 import type { Catalog } from '../diagnosis/catalog/types';
-import type { Diagnosis } from '../diagnosis/explain';
+import { withoutQueries, type Diagnosis } from '../diagnosis/explain';
 import type { Classification, Observation } from '../diagnosis/types';
 import { t } from '../shared/i18n';
-import { withoutQueriesIn, withoutQuery } from '../diagnosis/url';
+import { withoutQuery } from '../diagnosis/url';
 
 export interface ReportContext {
   pageUrl?: string;
@@ -30,10 +30,9 @@ function code(value: string): string {
   return `${fence}${longest ? ' ' : ''}${clean}${longest ? ' ' : ''}${fence}`;
 }
 
-export function reportMarkdown(failure: Reported, diagnosis: Diagnosis, context: ReportContext): string {
+export function reportMarkdown(failure: Reported, explained: Diagnosis, context: ReportContext): string {
   const url = (u: string): string => code(context.stripQuery ? withoutQuery(u) : u);
-  // The explanation's own texts can quote addresses too (a redirect loop's notes).
-  const text = (words: string): string => (context.stripQuery ? withoutQueriesIn(words) : words);
+  const diagnosis = context.stripQuery ? withoutQueries(explained) : explained;
   const line = (label: string, value: string | undefined): string | undefined => (value ? `- **${label}:** ${value}` : undefined);
   const stage = t(`stage_${failure.stage}`);
   const when = new Date(failure.timeStamp);
@@ -53,11 +52,11 @@ export function reportMarkdown(failure: Reported, diagnosis: Diagnosis, context:
     line(t('repeats'), failure.count && failure.count > 1 ? t('times', failure.count) : undefined),
     line(t('redirects'), failure.redirects?.length ? [...failure.redirects, failure.url].map(url).join(' → ') : undefined),
     '',
-    `**${diagnosis.title}.** ${text(diagnosis.what)}`,
-    ...diagnosis.notes.map((note) => `- ${text(note)}`),
+    `**${diagnosis.title}.** ${diagnosis.what}`,
+    ...diagnosis.notes.map((note) => `- ${note}`),
     '',
     `**${t('forOwner')}:**`,
-    ...diagnosis.owner.map((step) => `- ${text(step)}`),
+    ...diagnosis.owner.map((step) => `- ${step}`),
     '',
     `_${context.browser} · Request Doctor ${context.extensionVersion}_`,
   ];

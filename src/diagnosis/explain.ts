@@ -3,6 +3,7 @@ import { adviceFor } from './advice';
 import type { Catalog } from './catalog/types';
 import type { Layer } from './headers-parse';
 import { httpStatusOf } from './status';
+import { withoutQueriesIn } from './url';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
 export interface Diagnosis extends Explanation {
@@ -44,4 +45,10 @@ export function explain(failure: Observation & Classification, catalog: Catalog)
   };
   if (advice.layer) diagnosis.layer = advice.layer;
   return diagnosis;
+}
+
+/** The diagnosis for a copy or an export that leaves out query strings: its texts can quote addresses (a redirect loop's notes). */
+export function withoutQueries(diagnosis: Diagnosis): Diagnosis {
+  const strip = (texts: readonly string[]): string[] => texts.map(withoutQueriesIn);
+  return { ...diagnosis, what: withoutQueriesIn(diagnosis.what), notes: strip(diagnosis.notes), visitor: strip(diagnosis.visitor), owner: strip(diagnosis.owner) };
 }

@@ -1,7 +1,7 @@
 // What every export shares: its context, query-string stripping and the file name. Pure.
 import type { HistoryEntry } from '../../shared/protocol';
 import type { Diagnosis } from '../explain';
-import { withoutQueriesIn, withoutQuery } from '../url';
+import { withoutQuery } from '../url';
 
 export interface ExportContext {
   /** The "strip query strings from reports" setting. */
@@ -28,9 +28,6 @@ export function exportFileName(now: Date, format: ExportFormat): string {
 }
 
 export const urlFor = (context: Pick<ExportContext, 'stripQuery'>, url: string): string => (context.stripQuery ? withoutQuery(url) : url);
-
-/** An explanation's text, which can quote addresses (a redirect loop's notes), under the same setting. */
-export const textFor = (context: Pick<ExportContext, 'stripQuery'>, text: string): string => (context.stripQuery ? withoutQueriesIn(text) : text);
 
 /** Response headers with URLs in them follow the setting too. */
 const URL_HEADERS = new Set(['location', 'content-location', 'refresh']);

@@ -1,12 +1,14 @@
 // JSON export: the stored records with the page and the explanation texts, under a version field. Pure.
 import type { HistoryEntry } from '../../shared/protocol';
-import { headersFor, textFor, urlFor, type ExportContext } from './export';
+import { withoutQueries } from '../explain';
+import { headersFor, urlFor, type ExportContext } from './export';
 
 /** Bumped when the shape of an exported entry changes. */
 export const JSON_EXPORT_VERSION = 1;
 
 function exported(entry: HistoryEntry, context: ExportContext) {
-  const { title, what, side, visitor, owner, notes, layer, source, requestIds } = context.explain(entry);
+  const explained = context.explain(entry);
+  const { title, what, side, visitor, owner, notes, layer, source, requestIds } = context.stripQuery ? withoutQueries(explained) : explained;
   return {
     ...entry,
     url: urlFor(context, entry.url),
@@ -14,10 +16,7 @@ function exported(entry: HistoryEntry, context: ExportContext) {
     redirects: entry.redirects?.map((url) => urlFor(context, url)),
     headers: entry.headers && Object.fromEntries(headersFor(context, entry.headers)),
     time: new Date(entry.timeStamp).toISOString(),
-    explanation: {
-      title, what: textFor(context, what), side, visitor: visitor.map((step) => textFor(context, step)),
-      owner: owner.map((step) => textFor(context, step)), notes: notes.map((note) => textFor(context, note)), layer, source, requestIds,
-    },
+    explanation: { title, what, side, visitor, owner, notes, layer, source, requestIds },
   };
 }
 
