@@ -25,7 +25,14 @@ let renderToken = 0;
 /** The catalog with its helpers, once loaded. */
 interface Loaded { texts: Texts; catalog: Catalog }
 
-function lineFor(failure: FailureRecord, group: string, state: OpenState, loaded: Loaded | undefined): HTMLElement {
+function lineFor(failure: FailureRecord, group: string, state: OpenState, loaded: Loaded | undefined, shown: Map<string, HTMLElement>): HTMLElement {
+  const kept = shown.get(lineKey(failure));
+  if (kept && unchanged(failureOf(kept), failure)) {
+    // Opened or closed as it should be now (the popup opens the page's newest failure until someone chooses).
+    if (!wantsOpen(state, failure)) closeLine(kept);
+    else if (loaded) loaded.texts.openLine(kept, loaded.catalog);
+    return kept;
+  }
   const line = failureLine(failure, loaded ? loaded.texts.explanationFor(failure, loaded.catalog).title : '', group);
   if (loaded && wantsOpen(state, failure)) loaded.texts.openLine(line, loaded.catalog);
   return line;
@@ -36,19 +43,34 @@ async function load(failures: readonly FailureRecord[]): Promise<Loaded> {
   return { texts, catalog: await texts.catalogFor(failures) };
 }
 
-/** The line that had the focus, so a re-render (the log changed) gives it back. */
-function focusedKey(): string | undefined {
+/** Where the focus was in the list: the element itself, and its line's key and action, for when that line is rebuilt. */
+interface Focus { element: HTMLElement; key: string; action: string | null }
+
+function focusInList(): Focus | undefined {
   const focused = document.activeElement;
-  const failure = focused?.matches('.line-toggle') && list.contains(focused) ? failureOf(focused) : undefined;
-  return failure && lineKey(failure);
+  const failure = focused instanceof HTMLElement && list.contains(focused) ? failureOf(focused) : undefined;
+  return failure && { element: focused as HTMLElement, key: lineKey(failure), action: focused!.getAttribute('data-action') };
 }
 
-function restoreFocus(key: string | undefined): boolean {
-  if (!key) return true;
-  const line = [...list.querySelectorAll('.line')].find((element) => lineKey(failureOf(element)!) === key);
-  if (line) toggleOf(line).focus();
+/** Gives the focus back: to the same element if it is still shown, else to the same button of its line's new element. */
+function restoreFocus(focus: Focus | undefined): boolean {
+  if (!focus) return true;
+  if (focus.element.isConnected) {
+    if (document.activeElement !== focus.element) focus.element.focus({ preventScroll: true });
+    return true;
+  }
+  const line = [...list.querySelectorAll<HTMLElement>('.line')].find((element) => lineKey(failureOf(element)!) === focus.key);
+  const action = line && focus.action ? line.querySelector<HTMLElement>(`[data-action="${focus.action}"]`) : null;
+  if (line) (action ?? toggleOf(line)).focus({ preventScroll: true });
   return line !== undefined;
 }
+
+/** The lines on screen by key, to be kept as they are where their failure did not change. */
+const shownLines = (): Map<string, HTMLElement> =>
+  new Map([...list.querySelectorAll<HTMLElement>('.line')].map((line) => [lineKey(failureOf(line)!), line]));
+
+/** A repeat changes the count and lastSeen; a record with neither changed shows the same. */
+const unchanged = (a: FailureRecord | undefined, b: FailureRecord): boolean => a !== undefined && a.count === b.count && a.lastSeen === b.lastSeen;
 
 /** Called once every failure is in the page (e.g. to read step timings, never before). */
 let onComplete: () => void = () => {};
@@ -70,21 +92,41 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     return finished();
   }
   const sections = sectionsOf(failures);
-  const jobs = sections.flatMap((section) => [
+  const jobs = (shown: Map<string, HTMLElement>) => sections.flatMap((section) => [
     () => sectionElement(section),
-    ...section.failures.map((failure) => (loaded?: Loaded) => lineFor(failure, section.title, state, loaded)),
+    ...section.failures.map((failure) => (loaded?: Loaded) => lineFor(failure, section.title, state, loaded, shown)),
   ]);
+  const shown = shownLines();
+  const head = (): DocumentFragment => {
+    const fragment = document.createDocumentFragment();
+    if (dropped) fragment.appendChild(droppedNote(dropped));
+    return fragment;
+  };
+  if (shown.size > 0) {
+    // The log changed under lines already on screen: keep the unchanged ones as they are (focus, open
+    // details, "Copied", a recheck running) and place everything at once, so the scroll stays put.
+    list.setAttribute('aria-busy', 'true');
+    const loaded = await load(failures);
+    if (token !== renderToken) return;
+    const focus = focusInList();
+    const fragment = head();
+    for (const job of jobs(shown)) fragment.appendChild(job(loaded));
+    list.replaceChildren(fragment);
+    restoreFocus(focus);
+    showLikelySide(summary, (failure) => loaded.texts.explanationFor(failure, loaded.catalog).side);
+    return finished();
+  }
+  const build = jobs(shown);
   // A card open on the first screen is painted whole (its part loaded first): opening it later would push the lines down.
   const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_PAINT).filter((f) => wantsOpen(state, f));
   const firstLoaded = firstOpen.length ? await load(firstOpen) : undefined;
   if (token !== renderToken) return;
-  let focusKey = focusedKey();
-  const fragment = document.createDocumentFragment();
-  if (dropped) fragment.appendChild(droppedNote(dropped));
+  let focus = focusInList();
+  const fragment = head();
   let next = 0;
-  while (next < jobs.length && next < FIRST_PAINT) fragment.appendChild(jobs[next++]!(firstLoaded));
+  while (next < build.length && next < FIRST_PAINT) fragment.appendChild(build[next++]!(firstLoaded));
   list.replaceChildren(fragment);
-  if (restoreFocus(focusKey)) focusKey = undefined;
+  if (restoreFocus(focus)) focus = undefined;
   performance.mark('first-render');
 
   const loaded = await load(failures);
@@ -100,10 +142,10 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   const buildRest = (): void => {
     if (token !== renderToken) return;
     const chunk = document.createDocumentFragment();
-    for (const end = Math.min(next + CHUNK, jobs.length); next < end; ) chunk.appendChild(jobs[next++]!(loaded));
+    for (const end = Math.min(next + CHUNK, build.length); next < end; ) chunk.appendChild(build[next++]!(loaded));
     list.appendChild(chunk);
-    if (restoreFocus(focusKey)) focusKey = undefined;
-    if (next < jobs.length) setTimeout(buildRest, 0);
+    if (restoreFocus(focus)) focus = undefined;
+    if (next < build.length) setTimeout(buildRest, 0);
     else finished();
   };
   buildRest();

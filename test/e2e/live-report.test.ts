@@ -64,3 +64,41 @@ it('a report left open names the page its tab moved on to', async () => {
   await report.locator(`[data-failure][data-url="${suite.site.origin}/status/502?second"]`).waitFor();
   await expect.poll(() => report.textContent('#page')).toContain('?second-page');
 });
+
+it('a new failure in the tab leaves the report as the person left it: focus and open details', async () => {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?kept`);
+  const tabId = await suite.browser.tabIdOf(page);
+  await page.evaluate(() => Promise.all(['/status/500?kept-a', '/status/503?kept-b'].map((u) => fetch(u).catch(() => {}))));
+  const { page: report } = await suite.browser.report(tabId, 2);
+  const card = (query: string) => report.locator(`[data-failure][data-url="${suite.site.origin}/status/${query}"]`);
+  // Someone opened the technical details of one card and is on its Copy button.
+  await card('500?kept-a').locator('details.tech > summary').click();
+  await card('500?kept-a').locator('[data-action="copy"]').focus();
+  await report.evaluate(() => ((document.activeElement as HTMLElement & { kept?: boolean }).kept = true));
+  // The tab fails again: a new line arrives, and the other card's count goes up (that line is rebuilt).
+  await card('503?kept-b').locator('[data-action="recheck"]').waitFor();
+  await page.evaluate(() => Promise.all(['/status/502?kept-c', '/status/503?kept-b'].map((u) => fetch(u).catch(() => {}))));
+  await card('502?kept-c').waitFor();
+  await report.locator(`[data-failure][data-url$="kept-b"][data-count="2"]`).waitFor();
+  await report.waitForSelector('main[aria-busy="false"]');
+  expect(await report.evaluate(() => {
+    const focused = document.activeElement as HTMLElement & { kept?: boolean };
+    return { same: focused.kept === true, action: focused.getAttribute('data-action') };
+  })).toEqual({ same: true, action: 'copy' });
+  expect(await card('500?kept-a').locator('details.tech').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  await Promise.all([report.close(), page.close()]);
+});
+
+it('focus on a line whose failure repeats moves to the same button of its new line', async () => {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?repeat`);
+  const tabId = await suite.browser.tabIdOf(page);
+  await page.evaluate(() => fetch('/status/500?repeat').catch(() => {}));
+  const { page: report } = await suite.browser.report(tabId, 1);
+  await report.locator('[data-failure] [data-action="recheck"]').focus();
+  await page.evaluate(() => fetch('/status/500?repeat').catch(() => {}));
+  await report.locator('[data-failure][data-count="2"]').waitFor();
+  await expect.poll(() => report.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('recheck');
+  await Promise.all([report.close(), page.close()]);
+});
