@@ -18,8 +18,6 @@ const ALARM_PREFIX = 'watch:';
 const CHECK_GUARD_MS = 60_000;
 
 let list: Promise<Watch[]> | undefined;
-let queue: Promise<unknown> = Promise.resolve();
-const checking = new Set<string>();
 
 const readWatches = (): Promise<Watch[]> =>
   (list ??= browser.storage.local.get(WATCHES_KEY).then(
@@ -27,11 +25,32 @@ const readWatches = (): Promise<Watch[]> =>
     () => [],
   ));
 
+/** Set in storage.session once per browser session (which the browser empties when it closes). */
+const SESSION_MARK = 'watch-session';
+
+/**
+ * A new browser session numbers its tabs anew: a watch's tab id from before would name someone else's tab.
+ * Told by storage.session being empty, not by runtime.onStartup, which an unpacked or temporary add-on may never get.
+ */
+async function forgetOldTabs(): Promise<void> {
+  const watches = await readWatches();
+  // Nothing written while no watch names a tab: a worker start costs no write.
+  if (!watches.some((watch) => watch.tabId !== undefined) || (await browser.storage.session.get(SESSION_MARK))[SESSION_MARK]) return;
+  watches.forEach((watch) => delete watch.tabId);
+  await browser.storage.local.set({ [WATCHES_KEY]: watches });
+}
+
+// Runs first in the write queue, so no watch of this session is started before it.
+let queue: Promise<unknown> = forgetOldTabs().catch(() => {});
+const checking = new Set<string>();
+
 /** Every change goes through one queue: read, change, write, in order. */
-function change<T>(edit: (watches: Watch[]) => T): Promise<T> {
+function change<T>(edit: (watches: Watch[]) => T, namesTab = false): Promise<T> {
   const next = queue.then(async () => {
     const watches = await readWatches();
     const result = edit(watches);
+    // The mark first: a watch naming a tab is never stored without it.
+    if (namesTab) await browser.storage.session.set({ [SESSION_MARK]: true });
     await browser.storage.local.set({ [WATCHES_KEY]: watches });
     return result;
   });
@@ -68,7 +87,7 @@ async function startWatch(ref: FailureRef): Promise<WatchAnswer> {
     schedule(watch, nextCheckAt(0, now, record.headers?.['retry-after'], watchGiveUpAt(now, settings().watchGiveUpHours)));
     watches.push(watch);
     return { ok: true };
-  });
+  }, true);
 }
 
 async function stopWatch(id: string): Promise<void> {
@@ -132,6 +151,7 @@ async function announceRecovery(watch: Watch): Promise<void> {
   } catch {
     // No notification after all: the badge and the report still say it.
   }
+  if (watch.tabId === undefined) return;
   try {
     await browser.action.setBadgeText({ tabId: watch.tabId, text: '✓' });
     await browser.action.setBadgeBackgroundColor({ tabId: watch.tabId, color: '#1a7f37' });

@@ -152,7 +152,8 @@ export interface Watch {
   id: string;
   /** failureKey of the failure it watches, to find its card. */
   key: string;
-  tabId: number;
+  /** The tab it was started from; gone once the browser restarts, when tab ids start again (another tab's id). */
+  tabId?: number;
   url: string;
   method: string;
   /** The failure that started it. */

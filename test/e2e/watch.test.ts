@@ -5,10 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
+import { ExtensionBrowser } from '../support/extension-browser.mjs';
+import { startSite } from '../servers/site.mjs';
 
 const suite = chromiumSuite({ nginx: false });
 
-interface StoredWatch { id: string; state: string; attempts: number; lastResult?: string; url: string }
+interface StoredWatch { id: string; state: string; attempts: number; lastResult?: string; url: string; tabId?: number }
 type Alarm = { name: string; scheduledTime: number };
 
 const watchesOf = (page: Page): Promise<StoredWatch[]> => page.evaluate(async () => ((await chrome.storage.local.get('watches')).watches ?? []) as StoredWatch[]);
@@ -118,5 +120,37 @@ describe('watch', () => {
     expect((await watchesOf(report)).filter((w) => w.state === 'watching')).toHaveLength(20);
     await report.close();
     await page.close();
+  });
+});
+
+describe('watch across a browser restart', () => {
+  it('forgets the id of the tab it came from: a new tab may get that id (its badge, its "Back again")', { timeout: 120_000 }, async () => {
+    const site = await startSite({ nginx: false });
+    const profile = ExtensionBrowser.newProfile();
+    let browser = await ExtensionBrowser.launch({ profile });
+    try {
+      const url = `${site.origin}/flaky/restart?fail=999&code=503`;
+      const page = await browser.context.newPage();
+      await page.goto(`${site.origin}/pages/blank?watch-restart`);
+      const tabId = await browser.tabIdOf(page);
+      await page.evaluate((u) => fetch(u).catch(() => {}), url);
+      const { page: report } = await browser.report(tabId, 1);
+      await report.locator(`[data-failure][data-url="${url}"] button[data-action="watch"]`).click();
+      await expect.poll(async () => (await watchesOf(report)).map((w) => [w.state, w.tabId])).toEqual([['watching', tabId]]);
+      await browser.close({ keepProfile: true });
+
+      browser = await ExtensionBrowser.launch({ profile });
+      // Browsing wakes the worker, as it would after any restart.
+      const helper = await browser.context.newPage();
+      await helper.goto(`${site.origin}/pages/blank?after-restart`);
+      await helper.goto(`${browser.reportUrl}?tab=-2`);
+      // Still watched (its alarm is back), but no longer tied to a tab id of the last session.
+      await expect.poll(async () => (await alarmsOf(helper)).map((a) => a.name), { timeout: 20_000 }).toHaveLength(1);
+      await expect.poll(async () => (await watchesOf(helper)).map((w) => [w.state, w.url, 'tabId' in w])).toEqual([['watching', url, false]]);
+      await helper.close();
+    } finally {
+      await browser.close();
+      await site.close();
+    }
   });
 });
