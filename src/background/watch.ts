@@ -30,7 +30,7 @@ const SESSION_MARK = 'watch-session';
 
 /**
  * A new browser session numbers its tabs anew: a watch's tab id from before would name someone else's tab.
- * Told by storage.session being empty, not by runtime.onStartup, which an unpacked or temporary add-on may never get.
+ * Told by storage.session being empty, which the browser clears itself: no startup event to miss.
  */
 async function forgetOldTabs(): Promise<void> {
   const watches = await readWatches();
