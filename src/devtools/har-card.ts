@@ -5,8 +5,7 @@ import { fromHar, type HarEntry } from '../diagnosis/timings';
 import { failureCard } from '../card/card';
 import { showTimings } from '../card/timings';
 
-export async function harCard(entry: HarEntry, tabId: number, language?: CatalogLanguage): Promise<HTMLElement | null> {
-  const failure = harFailure(entry, tabId);
+export async function harCard(entry: HarEntry, tabId: number, language?: CatalogLanguage, failure = harFailure(entry, tabId)): Promise<HTMLElement | null> {
   if (!failure) return null;
   const card = failureCard(failure, await catalogFor([failure], language), { recheck: false });
   showTimings(card, fromHar(entry), failure);

@@ -4,7 +4,7 @@
 import browser from '../shared/browser';
 import { localizePage, t, uiLanguage } from '../shared/i18n';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
-import { harPageUrl } from '../diagnosis/har';
+import { harFailure, harPageUrl } from '../diagnosis/har';
 import type { HarEntry } from '../diagnosis/timings';
 import { failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
@@ -20,18 +20,37 @@ const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLang
 let page = 0;
 /** getHAR() and onRequestFinished can both hand over a request that finished while the panel opened. */
 const seen = new Set<string>();
+/** The newest cards kept: a page failing for hours without navigating must not fill DevTools' memory. */
+const MAX_CARDS = 500;
+const cardKeys = new WeakMap<Element, string>();
+const droppedLine = document.getElementById('dropped')!;
+let dropped = 0;
 
 const emptyState = (): HTMLElement => h('p', { class: 'empty', 'data-empty': true }, t('devtoolsEmpty'));
 
 async function add(entry: HarEntry): Promise<void> {
+  // Successes leave first: only failures are remembered.
+  const failure = harFailure(entry, tabId);
   const key = `${entry.startedDateTime} ${entry.request?.url}`;
-  if (seen.has(key)) return;
+  if (!failure || seen.has(key)) return;
   seen.add(key);
   const shownPage = page;
-  const card = await harCard(entry, tabId, language);
+  const card = await harCard(entry, tabId, language, failure);
   if (!card || shownPage !== page) return;
   list.querySelector('[data-empty]')?.remove();
   list.prepend(card);
+  cardKeys.set(card, key);
+  for (let oldest = list.lastElementChild; list.childElementCount > MAX_CARDS && oldest; oldest = list.lastElementChild) {
+    seen.delete(cardKeys.get(oldest) ?? '');
+    oldest.remove();
+    dropped += 1;
+  }
+  showDropped();
+}
+
+function showDropped(): void {
+  droppedLine.hidden = dropped === 0;
+  droppedLine.textContent = dropped ? t('devtoolsDropped', MAX_CARDS, dropped) : '';
 }
 
 list.addEventListener('click', (event) => {
@@ -44,6 +63,8 @@ browser.devtools.network.onNavigated.addListener((url) => {
   page += 1;
   pageUrl = url;
   seen.clear();
+  dropped = 0;
+  showDropped();
   list.replaceChildren(emptyState());
 });
 browser.devtools.network.onRequestFinished.addListener((request) => void add(request as unknown as HarEntry));

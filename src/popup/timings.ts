@@ -50,11 +50,14 @@ export async function addTimings(list: HTMLElement, tabId: number): Promise<void
     const frames = await readFrames(tabId, wantedUrls(unread));
     for (const failure of unread) known.set(keyOf(failure), timingsFor(failure, frames));
   }
-  // The list may have been rebuilt meanwhile: apply to the cards there now.
+  // The list may have been rebuilt meanwhile: apply to the cards there now, and forget failures it no longer lists.
+  const listed = new Set<string>();
   for (const [card, failure] of cardFailures()) {
+    listed.add(keyOf(failure));
     const timings = known.get(keyOf(failure));
     if (timings) showTimings(card, timings, failure);
   }
+  for (const key of known.keys()) if (!listed.has(key)) known.delete(key);
   performance.mark('timings-shown');
   list.dataset.timings = 'ready';
 }

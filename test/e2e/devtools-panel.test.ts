@@ -41,3 +41,25 @@ it('lists every failure DevTools logged, adds one that finishes later, and start
   expect(await cards(panel)).toEqual([]);
   await panel.close();
 });
+
+it('keeps the newest 500 cards of a page that fails on and on, and says where the older ones are', async () => {
+  const panel = await openDevtoolsPanel(suite.browser);
+  const failing = recordedHar.log.entries.filter((entry) => entry.response.status === -1 || entry.response.status >= 400);
+  await expect.poll(async () => (await cards(panel)).length).toBe(failing.length);
+  // 600 more failures, and as many successes, without a navigation (a single-page app polling a broken API).
+  await panel.evaluate((entry) => {
+    const events = (globalThis as unknown as { devtoolsEvents: { finished: ((e: unknown) => void)[] } }).devtoolsEvents;
+    for (let n = 0; n < 600; n++) {
+      for (const status of [200, 502]) {
+        const late = { ...entry, startedDateTime: new Date(Date.now() + n).toISOString(), request: { ...entry.request, url: `http://site.test/poll-${status}-${n}` }, response: { ...entry.response, status } };
+        for (const listener of events.finished) listener(late);
+      }
+    }
+  }, recordedHar.log.entries.find((entry) => entry.request.url.includes('/status/404'))!);
+  await expect.poll(async () => (await cards(panel))[0]?.url, { timeout: 30_000 }).toBe('http://site.test/poll-502-599');
+  const shown = await cards(panel);
+  expect(shown).toHaveLength(500);
+  expect(shown.at(-1)?.url).toBe('http://site.test/poll-502-100');
+  expect(await panel.locator('#dropped').textContent()).toBe(`Only the newest 500 failures are listed here; ${failing.length + 100} older ones are in DevTools' Network panel.`);
+  await panel.close();
+});
