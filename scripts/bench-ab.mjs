@@ -54,6 +54,7 @@ try {
         ...Object.fromEntries(names.map((mark) => [mark, performance.getEntriesByName(mark)[0]?.startTime])),
         // When the page's scripts had run (a module script runs just before it).
         domContentLoaded: /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0])?.domContentLoadedEventStart,
+        load: /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0])?.loadEventStart,
         painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
         cards: document.querySelectorAll('[data-failure]').length,
       }), MARKS);
