@@ -30,7 +30,6 @@ export function failureLine(failure: FailureRecord, title = '', groupHost?: stri
 
 export const toggleOf = (line: Element): HTMLButtonElement => line.querySelector<HTMLButtonElement>('.line-toggle')!;
 export const isOpen = (line: Element): boolean => toggleOf(line).getAttribute('aria-expanded') === 'true';
-export const hasTitle = (line: Element): boolean => line.querySelector('.line-title')!.textContent !== '';
 
 export function setLineTitle(line: Element, title: string): void {
   const element = line.querySelector<HTMLElement>('.line-title')!;

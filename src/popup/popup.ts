@@ -6,6 +6,7 @@ import { localizePage, t } from '../shared/i18n';
 import { fromStored, MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
+import { addedElements } from './added';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { render, setAllOpen, whenComplete } from './render';
 
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
   // a line opened later gets its strip then, and the figures already read.
   whenComplete(() => void addTimings());
   new MutationObserver((mutations) => {
-    const stripAdded = mutations.some((m) => [...m.addedNodes].some((n) => n instanceof HTMLElement && (n.matches('.cycle') || n.querySelector('.cycle'))));
+    const stripAdded = addedElements(mutations).some((n) => n.matches('.cycle') || n.querySelector('.cycle'));
     if (stripAdded && list.getAttribute('aria-busy') === 'false') void addTimings();
   }).observe(list, { childList: true, subtree: true });
   clearButton.addEventListener('click', () => {

@@ -6,6 +6,7 @@ import { catalogFor } from '../diagnosis/catalog';
 import { failureKey, recheckPlan } from '../diagnosis/recheck';
 import { MessageType, recheckKey, WATCHES_KEY, type FailureRecord, type Message, type RecheckResult, type Watch, type WatchAnswer } from '../shared/protocol';
 import { failureOf } from '../card/card';
+import { addedElements } from './added';
 import { backAgainSection, showRecheck, showRechecking, showWatch, showWatchRefused } from '../card/recheck';
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
@@ -15,6 +16,8 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
   let results: Record<string, RecheckResult> = {};
   let watches: Watch[] = [];
   let backAgain: HTMLElement | null = null;
+  /** failureKeys of the rechecks under way. */
+  const running = new Set<string>();
 
   function apply(card: HTMLElement): void {
     const failure = failureOf(card);
@@ -29,6 +32,8 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
       card.dataset.recheck = 'skipped';
     }
     showWatch(card, watches.find((watch) => watch.key === key));
+    // A card rebuilt while its recheck runs (the failure repeated) still says so.
+    if (running.has(key)) showRechecking(card, failure, true);
   }
 
   const applyAll = (): void => list.querySelectorAll<HTMLElement>('[data-failure]').forEach(apply);
@@ -43,14 +48,11 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
   // Cards arrive in chunks, and a collapsed line gets its card body only when it opens: decorate each then.
   new MutationObserver((mutations) => {
     const arrived = new Set<HTMLElement>();
-    for (const mutation of mutations) {
-      for (const node of mutation.addedNodes) {
-        if (!(node instanceof HTMLElement)) continue;
-        if (node.matches('[data-failure]')) arrived.add(node);
-        else if (node.querySelector('button[data-action="recheck"]')) {
-          const card = node.closest<HTMLElement>('[data-failure]');
-          if (card) arrived.add(card);
-        }
+    for (const node of addedElements(mutations)) {
+      if (node.matches('[data-failure]')) arrived.add(node);
+      else if (node.querySelector('button[data-action="recheck"]')) {
+        const card = node.closest<HTMLElement>('[data-failure]');
+        if (card) arrived.add(card);
       }
     }
     arrived.forEach(apply);
@@ -87,14 +89,19 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
   });
 
   async function recheck(card: HTMLElement, failure: FailureRecord): Promise<void> {
+    const key = failureKey(failure);
+    running.add(key);
     showRechecking(card, failure, true);
     const message: Message = { type: MessageType.Recheck, tabId, method: failure.method, code: failure.code, url: failure.url };
     try {
       const result = (await browser.runtime.sendMessage(message)) as RecheckResult | undefined;
-      if (result) results[failureKey(failure)] = result;
+      if (result) results[key] = result;
     } finally {
-      showRechecking(card, failure, false);
-      apply(card);
+      running.delete(key);
+      // The card may have been rebuilt meanwhile: the one shown now gets the verdict.
+      const shown = [...list.querySelectorAll<HTMLElement>('[data-failure]')].find((element) => failureKey(failureOf(element)!) === key) ?? card;
+      showRechecking(shown, failureOf(shown) ?? failure, false);
+      apply(shown);
     }
   }
 

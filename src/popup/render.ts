@@ -2,7 +2,7 @@
 // (failed step, code, host, count) come from the stored records. Titles, the likely side and opened
 // cards follow when the catalog chunks arrive (texts.ts); lines keep their height, so nothing jumps.
 import { failureOf } from '../card/contract';
-import { closeLine, failureLine, hasTitle, setLineTitle, toggleOf } from '../card/line';
+import { closeLine, failureLine, setLineTitle, toggleOf } from '../card/line';
 import type { Catalog } from '../diagnosis/catalog/types';
 import { countedFailures } from '../shared/failures';
 import { t } from '../shared/i18n';
@@ -31,6 +31,8 @@ function lineFor(failure: FailureRecord, group: string, state: OpenState, loaded
     // Opened or closed as it should be now (the popup opens the page's newest failure until someone chooses).
     if (!wantsOpen(state, failure)) closeLine(kept);
     else if (loaded) loaded.texts.openLine(kept, loaded.catalog);
+    // Its title may still be missing (the log changed before the catalog came) or a fallback.
+    if (loaded) setLineTitle(kept, loaded.texts.explanationFor(failure, loaded.catalog).title);
     return kept;
   }
   const line = failureLine(failure, loaded ? loaded.texts.explanationFor(failure, loaded.catalog).title : '', group);
@@ -55,11 +57,12 @@ function focusInList(): Focus | undefined {
 /** Gives the focus back: to the same element if it is still shown, else to the same button of its line's new element. */
 function restoreFocus(focus: Focus | undefined): boolean {
   if (!focus) return true;
-  if (focus.element.isConnected) {
+  const line = [...list.querySelectorAll<HTMLElement>('.line')].find((element) => lineKey(failureOf(element)!) === focus.key);
+  // Still shown, and not inside a body that closed meanwhile (focus there would fall to the page).
+  if (focus.element.isConnected && !focus.element.closest<HTMLElement>('.line-body')?.hidden) {
     if (document.activeElement !== focus.element) focus.element.focus({ preventScroll: true });
     return true;
   }
-  const line = [...list.querySelectorAll<HTMLElement>('.line')].find((element) => lineKey(failureOf(element)!) === focus.key);
   const action = line && focus.action ? line.querySelector<HTMLElement>(`[data-action="${focus.action}"]`) : null;
   if (line) (action ?? toggleOf(line)).focus({ preventScroll: true });
   return line !== undefined;
@@ -86,6 +89,7 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   count.textContent = counted ? t('failureCount', counted) : '';
   clearButton.disabled = failures.length === 0;
   const summary = showSummary(failures);
+  list.setAttribute('aria-busy', 'true');
   if (failures.length === 0) {
     list.replaceChildren(emptyState());
     performance.mark('first-render');
@@ -105,7 +109,6 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   if (shown.size > 0) {
     // The log changed under lines already on screen: keep the unchanged ones as they are (focus, open
     // details, "Copied", a recheck running) and place everything at once, so the scroll stays put.
-    list.setAttribute('aria-busy', 'true');
     const loaded = await load(failures);
     if (token !== renderToken) return;
     const focus = focusInList();
@@ -135,7 +138,8 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   showLikelySide(summary, (failure) => texts.explanationFor(failure, catalog).side);
   for (const line of list.querySelectorAll<HTMLElement>('.line')) {
     const failure = failureOf(line)!;
-    if (!hasTitle(line)) setLineTitle(line, texts.explanationFor(failure, catalog).title);
+    // Also lines titled at the first paint: that catalog held only the open cards' parts (others got a fallback).
+    setLineTitle(line, texts.explanationFor(failure, catalog).title);
     if (wantsOpen(state, failure)) texts.openLine(line, catalog);
   }
   performance.mark('catalog-ready'); // the first screen has its titles (and open cards their text)

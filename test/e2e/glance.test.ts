@@ -89,6 +89,24 @@ describe('page summary', () => {
     await page.close();
   });
 
+  it('a line beside the open card gets its own title, not its step\'s fallback', async () => {
+    // The open 503 card needs the statuses part of the catalog; the DNS line needs another part.
+    const { page, tabId } = await tabWith(async (p) => {
+      await p.goto(`${suite.site.origin}/status/503?titles`);
+      await p.evaluate((url) => fetch(url).catch(() => {}), 'http://nonexistent.invalid/titles.gif');
+    }, 2);
+    const { page: report } = await suite.browser.report(tabId, 2);
+    const titleIn = (view: Page | PopupPage) => (view as Page).$eval('[data-failure][data-code="net::ERR_NAME_NOT_RESOLVED"] .line-title', (el) => el.textContent);
+    const reportTitle = await titleIn(report);
+    await report.close();
+    const popup = await suite.browser.toolbarPopup(page);
+    await summaryOf(popup);
+    expect(await titleIn(popup)).toBe(reportTitle);
+    expect(reportTitle).toMatch(/name|address|DNS/i);
+    await popup.close();
+    await page.close();
+  });
+
   it('a clean page: ok', async () => {
     const page = await suite.browser.context.newPage();
     await page.goto(`${suite.site.origin}/pages/clean?n=6`);

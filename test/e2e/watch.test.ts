@@ -118,6 +118,11 @@ describe('watch', () => {
     await expect.poll(() => last.locator('.watch-status').textContent()).toMatch(/At most 20 watches at a time/);
     expect(await last.getAttribute('data-watch')).toBeNull();
     expect((await watchesOf(report)).filter((w) => w.state === 'watching')).toHaveLength(20);
+    // Another failure in the tab re-renders the report: the unchanged card keeps what it said.
+    await page.evaluate((u) => fetch(u).catch(() => {}), `${suite.site.origin}/flaky/limit-more?fail=999&code=502`);
+    await report.locator(`[data-failure][data-url$="/flaky/limit-more?fail=999&code=502"]`).waitFor();
+    await report.waitForSelector('main[aria-busy="false"]');
+    expect(await last.locator('.watch-status').textContent()).toMatch(/At most 20 watches at a time/);
     await report.close();
     await page.close();
   });
