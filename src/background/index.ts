@@ -1,6 +1,6 @@
 // Service worker / event page entry. Every listener is registered synchronously at top level,
-// so events that wake the worker are delivered. Only three webRequest listeners: each costs
-// page-load time on every request, even when it does nothing.
+// so events that wake the worker are delivered. Few webRequest listeners, each filtered: each costs
+// page-load time on every request it hears, even when it does nothing.
 import browser, { type WebNavigation, type WebRequest } from '../shared/browser';
 import { observe } from '../diagnosis/observe';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
@@ -9,6 +9,7 @@ import { showBadge } from './badge';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, resetNotice } from './notify';
 import { forgetRechecks, isOwn, ownRequestFailed, recheckHandlers } from './recheck';
+import { AnswerTracker } from './answers';
 import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, whenReady } from './store';
 import { startWatching, watchHandlers } from './watch';
@@ -17,8 +18,17 @@ const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', '
 /** Exported for tests: it must be empty once every request has finished. */
 export const redirects = new RedirectTracker();
 
+/** Exported for tests: it must be empty once every request has finished. */
+export const answers = new AnswerTracker();
+/** The loads Blink cancels on an error status (images and fetches it lets finish). */
+const CANCELLED_ON_ERROR: WebRequest.RequestFilter = { urls: FILTER.urls, types: ['script', 'stylesheet', 'font'] };
+
 function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
   redirects.add(details.requestId, details.url);
+}
+
+function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
+  if (details.statusCode >= 400) answers.keep(details.requestId, details);
 }
 
 function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
@@ -28,6 +38,7 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
     return;
   }
   const chain = redirects.take(details.requestId);
+  if (answers.size !== 0) answers.take(details.requestId);
   // A recheck's own answer is read from its fetch response; it is never a failure of any tab.
   if (isOwn(details)) return;
   whenReady(() => {
@@ -38,10 +49,11 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
 
 function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   const chain = redirects.take(details.requestId);
+  const answer = answers.size !== 0 ? answers.take(details.requestId) : undefined;
   if (isOwn(details)) return ownRequestFailed(details, chain);
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
   whenReady(() => {
-    const failure = observe(details, chain, { includeAborted: settings().showAborted });
+    const failure = observe(details, chain, { includeAborted: settings().showAborted }, answer);
     if (failure) recordFailure(failure);
   });
 }
@@ -77,6 +89,7 @@ function onMessage(message: unknown, sender: Sender): Promise<unknown> | undefin
 browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);
 browser.webRequest.onCompleted.addListener(onCompleted, FILTER, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, FILTER);
+browser.webRequest.onResponseStarted.addListener(onResponseStarted, CANCELLED_ON_ERROR, ['responseHeaders']);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);

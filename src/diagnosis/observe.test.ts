@@ -5,6 +5,15 @@ const base: RequestDetails = { url: 'https://a.test/x', method: 'GET', type: 'im
 
 describe('observe', () => {
   it('a success is null', () => expect(observe({ ...base, statusCode: 200 })).toBeNull());
+  describe('an error answer the browser then gave up on', () => {
+    const answer: RequestDetails = { ...base, type: 'stylesheet', statusCode: 500, statusLine: 'HTTP/1.1 500 Internal Server Error', responseHeaders: [{ name: 'Retry-After', value: '60' }] };
+    it.each(['net::ERR_ABORTED', 'net::ERR_FAILED', 'NS_BINDING_ABORTED'])('after %s is that status, with its headers, at the error\'s time', (error) => {
+      const failure = observe({ ...base, type: 'stylesheet', error, timeStamp: 9 }, undefined, undefined, answer);
+      expect(failure).toMatchObject({ code: '500', stage: 'receive', statusLine: 'HTTP/1.1 500 Internal Server Error', headers: { 'retry-after': '60' }, timeStamp: 9, lastSeen: 9 });
+      expect(failure?.error).toBeUndefined();
+    });
+    it('without one, a cancel is still not a failure', () => expect(observe({ ...base, error: 'net::ERR_ABORTED' })).toBeNull());
+  });
   it('keeps only the relevant headers, lower-cased', () => {
     const failure = observe({
       ...base, statusCode: 503,

@@ -32,7 +32,11 @@ const clip = (value: unknown, max: number): string | undefined =>
  * store keeps, built at once with every key in the same order (absent ones undefined, which JSON leaves
  * out): one object shape keeps the scans over a full log fast.
  */
-export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions): FailureRecord | null {
+/** `answer`: the error status (with its headers) that the request had already been answered with. */
+export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails): FailureRecord | null {
+  // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
+  // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
+  if (answer) return observe({ ...answer, timeStamp: details.timeStamp }, redirects, options);
   const statusCode = typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
   const error = clip(details.error, 512);
   const redirectChain = redirects?.length ? redirects : undefined;

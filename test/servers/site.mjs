@@ -156,6 +156,20 @@ function route(site, req, res) {
     return;
   }
   if (p === '/hang') return; // the socket stays open until the client gives up or close() destroys it
+  // /held-body?status=500: the status and headers at once, then a body that never ends. Blink cancels a
+  // script, stylesheet or font on the status alone, so the browser reports the cancel, never the end.
+  if (p === '/held-body') {
+    const code = Number(q.get('status')) || 500;
+    res.writeHead(code >= 400 && code <= 599 ? code : 500, { ...CORS, 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '120' });
+    res.write(`${code} and more to come\n`);
+    if (q.has('stream')) {
+      // Or a long body, arriving in pieces.
+      let sent = 0;
+      const timer = setInterval(() => (++sent >= 100 ? (clearInterval(timer), res.end('end\n')) : res.write('x'.repeat(16_384))), 20);
+      req.socket.once('close', () => clearInterval(timer));
+    }
+    return;
+  }
   if (p === '/loop') return send(302, 'text/plain', 'loop\n', { Location: '/loop2' });
   if (p === '/loop2') return send(302, 'text/plain', 'loop\n', { Location: '/loop' });
   if (p === '/redirect-to') return q.get('to') ? send(302, 'text/plain', 'redirect\n', { Location: q.get('to') }) : send(400, 'text/plain', 'missing ?to=\n');

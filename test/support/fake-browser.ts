@@ -36,6 +36,7 @@ export function createFakeBrowser(): FakeBrowser {
       onBeforeRedirect: event('webRequest.onBeforeRedirect'),
       onCompleted: event('webRequest.onCompleted'),
       onErrorOccurred: event('webRequest.onErrorOccurred'),
+      onResponseStarted: event('webRequest.onResponseStarted'),
     },
     webNavigation: { onCommitted: event('webNavigation.onCommitted') },
     tabs: {

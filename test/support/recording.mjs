@@ -3,10 +3,12 @@
 // and the scenarios whose event sequences become test/fixtures/<browser>-events/<name>.json.
 
 /** The product's listeners (src/background/index.ts), so a recording holds exactly what it would see. */
+/** @type {{ event: string, extraInfoSpec?: string[], types?: string[] }[]} */
 export const LISTENERS = [
   { event: 'webRequest.onBeforeRedirect' },
   { event: 'webRequest.onCompleted', extraInfoSpec: ['responseHeaders'] },
   { event: 'webRequest.onErrorOccurred' },
+  { event: 'webRequest.onResponseStarted', extraInfoSpec: ['responseHeaders'], types: ['script', 'stylesheet', 'font'] },
   { event: 'webNavigation.onCommitted' },
 ];
 export const FILTER = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
@@ -20,12 +22,12 @@ export const FILTER = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*
  * @param {typeof FILTER} filter
  */
 export function listen(api, keep, listeners, filter) {
-  for (const { event, extraInfoSpec } of listeners) {
+  for (const { event, extraInfoSpec, types } of listeners) {
     const [namespace = '', name = ''] = event.split('.');
     // The fixtures name webRequest events without their namespace.
     const target = api[namespace][name];
     const handler = keep(namespace === 'webRequest' ? name : event);
-    if (namespace === 'webRequest') target.addListener(handler, filter, ...(extraInfoSpec ? [extraInfoSpec] : []));
+    if (namespace === 'webRequest') target.addListener(handler, types ? { ...filter, types } : filter, ...(extraInfoSpec ? [extraInfoSpec] : []));
     else target.addListener(handler);
   }
 }
@@ -74,6 +76,17 @@ export const SCENARIOS = [
   // Chromium reloads a network error page by itself after about a second: record that too.
   { name: 'main-frame-dns-with-auto-reload', only: 'chromium', run: (page) => failingNavigation(page, 'http://nonexistent.invalid/', 1800) },
   { name: 'main-frame-dns', only: 'firefox', run: (page) => failingNavigation(page, 'http://nonexistent.invalid/', 500) },
+  // A stylesheet answered 500 with a long body still arriving: Chromium cancels it and reports only the cancel.
+  {
+    name: 'stylesheet-500-cancelled',
+    run: (page, site) => page.evaluate((/** @type {string} */ href) => new Promise((done) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.onload = link.onerror = done;
+      link.href = href;
+      document.head.append(link);
+    }), `${site.origin}/held-body?status=500&stream`),
+  },
   {
     name: 'clean-page-50-requests',
     run: async (page, site) => {
