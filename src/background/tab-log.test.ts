@@ -114,6 +114,13 @@ describe('page changes', () => {
     expect(log.failures.map((f) => f.url)).toEqual(['https://gone-too.test/']);
     expect(totals).toEqual(totalsOf([log]));
   });
+  it('a page load that was cancelled (listed when cancels are shown) keeps the page still on screen', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ url: 'https://shop.test/img.png', timeStamp: 1 }));
+    const cancelled = observe(details({ type: 'main_frame', url: 'https://next.test/', error: 'net::ERR_ABORTED', statusCode: undefined, timeStamp: 2 }), undefined, { includeAborted: true })!;
+    addFailure(log, cancelled);
+    expect(log.failures.map((f) => f.url)).toEqual(['https://shop.test/img.png', 'https://next.test/']);
+  });
   it('the retry of a page that failed to load keeps it (folded)', () => {
     const log = emptyLog();
     const page = { type: 'main_frame', url: 'https://gone.test/', error: 'net::ERR_NAME_NOT_RESOLVED', statusCode: undefined };

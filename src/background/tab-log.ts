@@ -20,8 +20,8 @@ export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.
     return existing;
   }
   // A page that could not load is replaced by the browser's error page, and error pages commit no
-  // navigation in Chromium: the failure itself is the page change.
-  if (record.type === 'main_frame' && record.statusCode === undefined && log.failures.length) {
+  // navigation in Chromium: the failure itself is the page change. A cancelled load shows no error page.
+  if (record.type === 'main_frame' && record.statusCode === undefined && record.errorName !== 'ABORTED' && log.failures.length) {
     if (totals) forget(totals, ...log.failures);
     log.failures = [];
     log.dropped = undefined;
