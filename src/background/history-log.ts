@@ -114,6 +114,18 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
   return { slot, added: true, changed };
 }
 
+/** The page of a tab's newest entry: where the tab still is when no page change was seen since (a worker restart). */
+export function newestPageOf(history: History, tabId: number): Page | undefined {
+  for (let id = history.last; id >= history.first; id--) {
+    const chunk = history.chunks.get(id) ?? [];
+    for (let at = chunk.length - 1; at >= 0; at--) {
+      const entry = chunk[at]!;
+      if (entry.tabId === tabId) return { url: entry.pageUrl, title: entry.pageTitle };
+    }
+  }
+  return undefined;
+}
+
 /** Remove the oldest entry; returns its chunk id, or undefined when the history is empty. */
 function dropOldest(history: History, onDrop: OnDrop): number | undefined {
   const id = history.first;

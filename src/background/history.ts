@@ -4,7 +4,7 @@ import browser from '../shared/browser';
 import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
 import { settings, watchSettings } from '../shared/settings-store';
 import { clipUrl } from '../diagnosis/observe';
-import { addToHistory, clipTitle, emptyHistory, expire, HISTORY_CAPS, readHistory, setPageUrl, titlePage, type History, type Page, type Slot } from './history-log';
+import { addToHistory, clipTitle, emptyHistory, expire, HISTORY_CAPS, newestPageOf, readHistory, setPageUrl, titlePage, type History, type Page, type Slot } from './history-log';
 import { adoptSessionItem, clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
 
 const DAY_MS = 86_400_000;
@@ -74,7 +74,10 @@ function pageOf(record: FailureRecord): TabPage | undefined {
   if (record.tabId < 0) return undefined;
   let page = pages.get(record.tabId);
   if (!page || (record.type === 'main_frame' && page.url !== record.url)) {
-    page = { url: record.type === 'main_frame' ? record.url : '', slots: [], asked: false };
+    // No page change seen since this worker started (any would have woken it): the tab is still on the page
+    // of its newest entry, and a repeat there folds into that entry instead of starting an unnamed page.
+    const known = page || record.type === 'main_frame' ? undefined : newestPageOf(history, record.tabId);
+    page = { url: record.type === 'main_frame' ? record.url : known?.url ?? '', title: known?.title, slots: [], asked: false };
     pages.set(record.tabId, page);
   }
   return page;

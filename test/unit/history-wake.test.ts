@@ -1,0 +1,47 @@
+// The history across a worker restart: the page a tab is on is known again without a new commit.
+import { beforeEach, expect, it, vi } from 'vitest';
+import { HISTORY_PREFIX, historyChunkEntries, type HistoryEntry } from '../../src/shared/protocol';
+import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
+
+let fake: FakeBrowser;
+vi.mock('../../src/shared/browser', () => ({
+  default: new Proxy({}, { get: (_target, key) => (fake.browser as Record<string | symbol, unknown>)[key] }),
+}));
+
+beforeEach(() => {
+  vi.resetModules();
+  fake = createFakeBrowser();
+});
+
+/** Load the background fresh (a worker start), on whatever storage.session holds. */
+async function startWorker() {
+  fake.listeners.clear();
+  vi.resetModules();
+  const store = await import('../../src/background/store');
+  await import('../../src/background/index');
+  await store.ready;
+  return store;
+}
+
+const historyEntries = (): HistoryEntry[] =>
+  [...fake.session].filter(([key]) => key.startsWith(HISTORY_PREFIX) && key !== 'history-meta').flatMap(([, chunk]) => historyChunkEntries(chunk) as HistoryEntry[]);
+
+const failed = (timeStamp: number) => ({
+  requestId: String(timeStamp), tabId: 7, frameId: 0, url: 'https://app.test/api/poll', method: 'GET', type: 'xmlhttprequest',
+  timeStamp, statusCode: 502, statusLine: 'HTTP/1.1 502 Bad Gateway', documentId: 'DOC',
+});
+
+it('a failure repeating after a worker restart folds into its entry, on the page it happened on', async () => {
+  let store = await startWorker();
+  fake.emit('webNavigation.onCommitted', { tabId: 7, frameId: 0, url: 'https://app.test/dashboard', timeStamp: 1, documentId: 'DOC' });
+  fake.emit('webRequest.onCompleted', failed(2));
+  await store.flush();
+  // The worker stops after 30 s idle; the page polls on, and the next failure wakes a new worker.
+  store = await startWorker();
+  fake.emit('webRequest.onCompleted', failed(60_000));
+  await store.flush();
+  await vi.waitFor(async () => {
+    await store.flush();
+    expect(historyEntries().map((e) => [e.url, e.pageUrl, e.count])).toEqual([['https://app.test/api/poll', 'https://app.test/dashboard', 2]]);
+  });
+});
