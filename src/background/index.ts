@@ -63,7 +63,7 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
   const { documentId } = details as { documentId?: string };
   pageCommitted(details.tabId, { url: details.url, timeStamp: details.timeStamp, documentId });
   historyPageCommitted(details.tabId, details.url);
-  resetNotice(details.tabId);
+  resetNotice(details.tabId, details.url);
 }
 
 const handlers: BackgroundHandlers = {

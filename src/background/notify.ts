@@ -12,6 +12,9 @@ import { sessionItem, setSessionItem } from './store';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const lastRender = new Map<number, number>();
+/** Each tab's top page's site, from its commits: an iframe's requests name the iframe's origin as initiator,
+ * but the notice names, and muting means, the site the person is on. */
+const topSites = new Map<number, string>();
 
 // The notice itself lives in the store (storage.session), so a woken worker keeps adding to it.
 const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noticeKey(tabId));
@@ -20,7 +23,7 @@ const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noti
 export function considerNotice(record: FailureRecord): void {
   if (record.tabId < 0) return;
   const options = settings();
-  const pageHost = hostOf(record.type === 'main_frame' ? record.url : record.initiator);
+  const pageHost = record.type === 'main_frame' ? hostOf(record.url) : topSites.get(record.tabId) ?? hostOf(record.initiator);
   if (!worthNotifying(record, options, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
   if (record.type === 'main_frame' && record.statusCode === undefined) {
@@ -44,6 +47,13 @@ async function render(tabId: number): Promise<void> {
     const tab = await browser.tabs.get(tabId);
     // The tab may have gone to another page meanwhile (which reset its notice): not this one's lines there.
     if (!tab.active || noticeOf(tabId) !== notice) return;
+    // After a worker restart the top page's site is known only from the tab: muted is muted.
+    const site = hostOf(tab.url);
+    if (site && settings().mutedSites.includes(site)) return;
+    if (site && notice.site !== site) {
+      notice.site = site;
+      setSessionItem(noticeKey(tabId), notice);
+    }
     // A frame already showing it updates itself (in Firefox it cannot watch storage.session).
     void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged, notice } satisfies PageMessage).catch(() => {});
     // Injecting again is harmless: the script keeps one listener and one frame per document,
@@ -75,7 +85,10 @@ async function systemNotification(record: FailureRecord): Promise<void> {
 }
 
 /** The page changed or the tab closed: the old notification is gone with it. */
-export function resetNotice(tabId: number): void {
+/** The tab went to another page (`pageUrl`), or closed: its notice starts over. */
+export function resetNotice(tabId: number, pageUrl?: string): void {
+  if (pageUrl) topSites.set(tabId, hostOf(pageUrl));
+  else topSites.delete(tabId);
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
   lastRender.delete(tabId);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startSite } from '../servers/site.mjs';
 import { chromiumSuite } from '../support/chromium-suite';
-import { hostCount, noticeFrames, waitForNotice } from '../support/chromium-notice';
+import { eventsSettled, hostCount, noticeFrames, setSettings, storedNotice, waitForNotice } from '../support/chromium-notice';
 
 const suite = chromiumSuite({ nginx: false });
 /** A second server on another port: its pages are cross-origin to the suite's. */
@@ -56,4 +56,27 @@ it('iframe failures (same-origin and cross-origin) are the tab\'s; an iframe nav
   expect(after.map((f) => f.code).sort()).toEqual(['500', '502', '503']);
   expect(noticeFrames(suite.browser, page)).toHaveLength(1);
   await page.close();
+});
+
+it("the notification names, and muting means, the page's site, not that of an iframe whose request failed first", async () => {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?site-of-frame`);
+  await page.bringToFront();
+  // The same server under another name: a cross-site iframe, whose requests name it as their initiator.
+  const widget = other.origin.replace('127.0.0.1', 'localhost');
+  await addFrame(page, `${widget}/pages/fetch?u=${encodeURIComponent(`${widget}/status/503?widget`)}`, 'widget');
+  const notice = await waitForNotice(suite.browser, page, /503/);
+  expect(await notice.locator('[data-action="mute"]').textContent()).toMatch(/127\.0\.0\.1/);
+
+  // With the page's site muted, the iframe's failures are not notified either.
+  await setSettings(suite.browser, { mutedSites: ['127.0.0.1'] });
+  const muted = await suite.browser.context.newPage();
+  await muted.goto(`${suite.site.origin}/pages/blank?site-of-frame-muted`);
+  await muted.bringToFront();
+  await addFrame(muted, `${widget}/pages/fetch?u=${encodeURIComponent(`${widget}/status/502?widget-muted`)}`, 'widget');
+  await eventsSettled(suite.browser, suite.site.origin);
+  expect((await suite.browser.failures(await suite.browser.tabIdOf(muted), 1)).map((f) => f.code)).toEqual(['502']);
+  expect(await storedNotice(suite.browser, await suite.browser.tabIdOf(muted))).toBeNull();
+  await setSettings(suite.browser, { mutedSites: [] });
+  await Promise.all([muted.close(), page.close()]);
 });
