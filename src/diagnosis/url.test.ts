@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostLabel, hostOf, isFavicon, withoutQueriesIn } from './url';
+import { hostLabel, hostOf, isFavicon, samePage, withoutQueriesIn } from './url';
 
 describe('hostOf: one host key for report groups, notification lines and muted sites', () => {
   it.each([
@@ -43,4 +43,16 @@ describe('withoutQueriesIn: addresses quoted in a text lose their query strings'
     ['https://a.test/plain stays', 'https://a.test/plain stays'],
     ['', ''],
   ])('%s', (text, expected) => expect(withoutQueriesIn(text)).toBe(expected));
+});
+
+describe('samePage: is a tab still on the page a failure happened on', () => {
+  it.each([
+    ['https://app.test/x?q=1', 'https://app.test/x?q=1', true],
+    ['https://app.test/#/orders', 'https://app.test/#/cart', true],
+    ['https://app.test/', 'https://app.test/#top', true],
+    ['https://app.test/y', 'https://app.test/x', false],
+    ['https://app.test/x?q=2', 'https://app.test/x?q=1', false],
+    [undefined, 'https://app.test/', false],
+    ['', '', false],
+  ])('%s on %s → %s', (tab, page, same) => expect(samePage(tab, page)).toBe(same));
 });

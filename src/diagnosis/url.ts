@@ -39,3 +39,7 @@ export function withoutQuery(url: string): string {
   const cut = url.search(/[?#]/);
   return cut < 0 ? url : url.slice(0, cut);
 }
+
+/** Whether a tab showing `tabUrl` is still on `pageUrl`: a fragment change (a hash-routed app) is the same page. */
+export const samePage = (tabUrl: string | undefined, pageUrl: string): boolean =>
+  pageUrl !== '' && tabUrl !== undefined && tabUrl.split('#')[0] === pageUrl.split('#')[0];

@@ -174,6 +174,21 @@ describe('history across tabs', () => {
   });
 });
 
+it("a hash-routed app's page is still its page after the route changes: marked current, and Open in tab goes to it", async () => {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?spa#/orders`);
+  const tabId = await suite.browser.tabIdOf(page);
+  const url = `${suite.site.origin}/status/500?spa`;
+  await fetchIn(page, url);
+  await page.evaluate(() => (location.hash = '#/cart'));
+  const { view } = await history(suite.browser, '', (found) => found.some((row) => row.url === url));
+  const card = view.locator(`[data-failure][data-url="${url}"]`);
+  expect(await card.getAttribute('data-current-page')).toBe('');
+  await card.locator('[data-action="open-tab"]').click();
+  await expect.poll(() => view.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id), POLL).toBe(tabId);
+  await Promise.all([view.close(), page.close()]);
+});
+
 describe('keeping the history across a restart', () => {
   /** Run in an extension page of the browser. */
   async function inExtension<T>(browser: ExtensionBrowser, run: () => Promise<T>): Promise<T> {

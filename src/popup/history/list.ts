@@ -3,6 +3,7 @@
 import { failureCard } from '../../card/card';
 import type { Catalog } from '../../diagnosis/catalog/types';
 import type { Group, Grouping } from '../../diagnosis/history/filter';
+import { samePage } from '../../diagnosis/url';
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/protocol';
@@ -26,7 +27,7 @@ function pageLabel(entry: HistoryEntry): string {
 
 export function entryCard(entry: HistoryEntry, context: ListContext): HTMLElement {
   const card = failureCard(entry, context.catalog, { recheck: false });
-  const current = entry.tabId >= 0 && entry.pageUrl !== '' && context.tabs.get(entry.tabId)?.url === entry.pageUrl;
+  const current = entry.tabId >= 0 && samePage(context.tabs.get(entry.tabId)?.url, entry.pageUrl);
   card.setAttribute('data-tab', String(entry.tabId));
   card.setAttribute('data-page', entry.pageUrl);
   if (current) card.setAttribute('data-current-page', '');

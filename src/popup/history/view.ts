@@ -9,6 +9,7 @@ import { failureOf } from '../../card/card';
 import { catalogFor, catalogWith } from '../../diagnosis/catalog';
 import type { Catalog } from '../../diagnosis/catalog/types';
 import { explain, explanationFor } from '../../diagnosis/explain';
+import { samePage } from '../../diagnosis/url';
 import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
 import { browserName, reportMarkdown } from '../../card/report';
 import { filterForm, readForm } from './controls';
@@ -46,6 +47,8 @@ function render(): void {
 
 /** The newest load: an earlier one still reading (Clear history clicked while loading) must not show what it read. */
 let loads = 0;
+/** Until everything is read: an export waits for it, or it would hold only the newest entries. */
+let loading: Promise<void> = Promise.resolve();
 
 /** Show the newest failures as soon as they are read, then all of them. */
 async function load(reading: AsyncIterable<StoredHistory> = readStoredHistory(), tabsRead = openTabs()): Promise<void> {
@@ -81,7 +84,7 @@ async function copyReport(button: HTMLButtonElement, entry: HistoryEntry): Promi
 async function openInTab(entry: HistoryEntry): Promise<void> {
   // Asked now: tabs move on to other pages, and after a browser restart their ids name other tabs.
   const tab = entry.tabId >= 0 ? await browser.tabs.get(entry.tabId).catch(() => undefined) : undefined;
-  if (tab && (!entry.pageUrl || tab.url === entry.pageUrl)) {
+  if (tab && (!entry.pageUrl || samePage(tab.url, entry.pageUrl))) {
     const switched = await browser.tabs.update(entry.tabId, { active: true }).then(() => true, () => false);
     if (switched) {
       if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
@@ -103,7 +106,7 @@ function layout(form: HTMLFormElement): void {
   const clear = h('button', { type: 'button', 'data-action': 'clear-history' }, t('clearHistory'));
   clear.addEventListener('click', async () => {
     await browser.runtime.sendMessage({ type: MessageType.ClearHistory } satisfies Message);
-    await load();
+    await (loading = load());
   });
   document.title = `${t('historyTitle')} · Request Doctor`;
   document.body.classList.add('report', 'history');
@@ -111,7 +114,10 @@ function layout(form: HTMLFormElement): void {
     h('header', { class: 'bar' },
       h('img', { src: '/icons/32.png', width: 20, height: 20, alt: '' }),
       h('h1', null, t('historyTitle')), summary, h('span', { class: 'spacer' }),
-      ...exportButtons(async () => ({ entries: shown, dropped: stored.dropped })), clear),
+      ...exportButtons(async () => {
+        await loading;
+        return { entries: shown, dropped: stored.dropped };
+      }), clear),
     h('section', { class: 'history-filters', 'aria-label': t('historyFiltersLabel') }, kept, form, dropped), main);
 }
 
@@ -139,6 +145,5 @@ export async function showHistory(): Promise<void> {
     render();
   });
   main.addEventListener('click', onListClick);
-  await settingsReady;
-  await load(reading, tabsRead);
+  await (loading = settingsReady.then(() => load(reading, tabsRead)));
 }
