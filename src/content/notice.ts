@@ -9,7 +9,9 @@ import { setSiteMuted, settings, settingsReady, watchSettings } from '../shared/
 
 const root = document.getElementById('notice')!;
 let timer: ReturnType<typeof setTimeout> | undefined;
-let held = false;
+// Held open while either holds: leaving with the mouse must not close it under the keyboard's focus.
+let hovered = false;
+let focused = false;
 
 const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType.DismissNotice } satisfies Message);
 const openReport = (): void => void browser.runtime.sendMessage({ type: MessageType.OpenReport } satisfies Message);
@@ -23,12 +25,20 @@ async function muteSite(site: string): Promise<void> {
 function armTimer(): void {
   clearTimeout(timer);
   const seconds = settings().noticeSeconds;
-  if (!held && seconds > 0) timer = setTimeout(dismiss, seconds * 1000);
+  if (!hovered && !focused && seconds > 0) timer = setTimeout(dismiss, seconds * 1000);
+}
+
+/** The focused button, as a selector that finds its counterpart after a redraw. */
+function focusedButton(): string | undefined {
+  const button = root.contains(document.activeElement) ? document.activeElement?.closest('button') : null;
+  const code = button?.closest('li')?.getAttribute('data-code');
+  return button ? `${code ? `li[data-code="${CSS.escape(code)}"] ` : ''}[data-action="${button.getAttribute('data-action')}"]` : undefined;
 }
 
 function render(notice: Notice | undefined): void {
   if (!notice) return;
   const { lines, more } = visibleLines(notice);
+  const refocus = focusedButton();
   root.replaceChildren(
     h('header', null,
       h('h1', null, t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total)),
@@ -42,6 +52,8 @@ function render(notice: Notice | undefined): void {
         h('button', { type: 'button', 'data-action': 'details', 'aria-label': t('noticeDetailsFor', line.code, line.host) }, t('noticeDetails'))))),
     more > 0 ? h('p', { class: 'more' }, t('noticeMore', more)) : '',
     h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));
+  // A new failure redraws it: the keyboard stays where it was.
+  if (refocus) root.querySelector<HTMLElement>(refocus)?.focus();
   root.onclick = (event) => {
     const action = (event.target as Element).closest('button')?.getAttribute('data-action');
     if (action === 'close') dismiss();
@@ -51,15 +63,15 @@ function render(notice: Notice | undefined): void {
   armTimer();
 }
 
-// Hovering or focusing the notification keeps it open.
-const hold = (value: boolean) => () => {
-  held = value;
+// Hovering or focusing the notification keeps it open (mouseenter does not reach the document itself).
+const hold = (set: (value: boolean) => void, value: boolean) => () => {
+  set(value);
   armTimer();
 };
-document.addEventListener('mouseenter', hold(true));
-document.addEventListener('mouseleave', hold(false));
-document.addEventListener('focusin', hold(true));
-document.addEventListener('focusout', hold(false));
+document.documentElement.addEventListener('mouseenter', hold((v) => (hovered = v), true));
+document.documentElement.addEventListener('mouseleave', hold((v) => (hovered = v), false));
+document.addEventListener('focusin', hold((v) => (focused = v), true));
+document.addEventListener('focusout', hold((v) => (focused = v), false));
 // A new "stay for" applies to the notification on screen too, counted from the change.
 watchSettings(() => root.childElementCount > 0 && armTimer());
 document.addEventListener('keydown', (event) => {

@@ -213,6 +213,14 @@ describe('calm by default', () => {
     await fetchIn(page, `${suite.site.origin}/status/500?held`);
     const frame = await waitForNotice(page);
     await frame.locator('button[data-action="details"]').focus();
+    // Passing over it with the mouse and leaving again does not end the hold its focus has.
+    const box = await page.locator('request-doctor-notice').boundingBox();
+    await page.mouse.move(box!.x + 20, box!.y + 20);
+    await page.mouse.move(1, 1);
+    // A new failure redraws it: the keyboard stays on the same button.
+    await fetchIn(page, `${suite.site.origin}/status/502?held-more`);
+    await waitForNotice(page, /2 requests failed/);
+    expect(await frame.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-code') + ' ' + document.activeElement?.getAttribute('data-action'))).toBe('500 details');
     await page.waitForTimeout(9000);
     expect(await hostCount(page)).toBe(1);
     await page.close();
