@@ -1,7 +1,7 @@
 // History filters: each narrows the list, they combine, and they round-trip through the URL.
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../shared/protocol';
-import { applyFilters, classOf, filtersToParams, groupEntries, hostOf, parseFilters } from './filter';
+import { applyFilters, classOf, filtersToParams, groupEntries, hostFilter, hostOf, parseFilters } from './filter';
 
 const NOW = 10_000_000;
 let serial = 0;
@@ -90,4 +90,18 @@ describe('classes, hosts and groups', () => {
     expect(groupEntries(newest, 'host')[0]).toEqual({ key: 'img.cdn.test', entries: [e404] });
     expect(groupEntries(newest, 'none')).toEqual([{ key: '', entries: newest }]);
   });
+});
+
+describe('hostFilter: what is typed or pasted as a host names a host', () => {
+  it.each([
+    ['api.example.com', 'api.example.com'],
+    ['  API.Example.COM ', 'api.example.com'],
+    ['localhost:3000', 'localhost'],
+    ['https://api.example.com/v1/orders?x=1', 'api.example.com'],
+    ['*.example.com', 'example.com'],
+    ['example.com.', 'example.com'],
+    ['[::1]:8080', '[::1]'],
+    ['', ''],
+  ])('%j → %j', (input, host) => expect(hostFilter(input)).toBe(host));
+  it('is what the URL parameter is read as', () => expect(parseFilters(new URLSearchParams('host=http://localhost:5173/')).host).toBe('localhost'));
 });

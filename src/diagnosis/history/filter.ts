@@ -26,6 +26,12 @@ export interface HistoryFilters {
 const listOf = <T extends string>(value: string | null, allowed: readonly T[]): T[] =>
   (value ?? '').split(',').filter((item): item is T => allowed.includes(item as T));
 
+/** What someone types or pastes as a host (`localhost:3000`, `https://api.x.test/v1`, `*.x.test`) → the host it names. */
+export function hostFilter(input: string): string {
+  const text = input.trim().toLowerCase().slice(0, 300);
+  return (hostOf(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `x://${text}`) || text).replace(/^\*\./, '').replace(/\.$/, '');
+}
+
 export function parseFilters(params: URLSearchParams): HistoryFilters {
   const range = params.get('time') ?? '';
   const group = params.get('group') ?? '';
@@ -34,7 +40,7 @@ export function parseFilters(params: URLSearchParams): HistoryFilters {
     text: (params.get('q') ?? '').slice(0, 500),
     stages: listOf(params.get('stage'), STAGES),
     classes: listOf(params.get('class'), CLASSES),
-    host: (params.get('host') ?? '').slice(0, 300).toLowerCase(),
+    host: hostFilter(params.get('host') ?? ''),
     range: Object.hasOwn(RANGES, range) ? (range as Range) : 'session',
     group: GROUPINGS.includes(group as Grouping) ? (group as Grouping) : 'none',
     tab: /^-?\d{1,16}$/.test(tab) ? Number(tab) : undefined,

@@ -1,7 +1,7 @@
 // The filter bar. Every control has a name, so the form reads back into filters in one place.
 import { h } from '../../shared/dom';
 import { t, type MessageKey } from '../../shared/i18n';
-import { CLASSES, GROUPINGS, RANGES, type HistoryFilters, type Range } from '../../diagnosis/history/filter';
+import { CLASSES, GROUPINGS, hostFilter, RANGES, type HistoryFilters, type Range } from '../../diagnosis/history/filter';
 import { STAGES } from '../../diagnosis/types';
 
 const checks = (name: string, legend: string, values: readonly string[], checked: readonly string[], label: (value: string) => string): HTMLElement =>
@@ -40,7 +40,7 @@ export function readForm(form: HTMLFormElement, tab: number | undefined): Histor
     text: text('q'),
     stages: data.getAll('stage').map(String) as HistoryFilters['stages'],
     classes: data.getAll('class').map(String) as HistoryFilters['classes'],
-    host: text('host').trim().toLowerCase(),
+    host: hostFilter(text('host')),
     range: text('time') as Range,
     group: text('group') as HistoryFilters['group'],
     tab,
