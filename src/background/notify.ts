@@ -84,7 +84,6 @@ async function systemNotification(record: FailureRecord): Promise<void> {
   }
 }
 
-/** The page changed or the tab closed: the old notification is gone with it. */
 /** The tab went to another page (`pageUrl`), or closed: its notice starts over. */
 export function resetNotice(tabId: number, pageUrl?: string): void {
   if (pageUrl) topSites.set(tabId, hostOf(pageUrl));
@@ -105,7 +104,12 @@ function dismissNotice(tabId: number): Promise<unknown> {
 
 /** Messages from the notification frame, which only ever concern its own tab. */
 export const noticeHandlers: Pick<BackgroundHandlers, MessageType.DismissNotice | MessageType.GetNotice | MessageType.OpenReport> = {
-  [MessageType.DismissNotice]: (_message, sender) => (sender.tab?.id === undefined ? undefined : dismissNotice(sender.tab.id)),
+  [MessageType.DismissNotice]: ({ revision }, sender) => {
+    if (sender.tab?.id === undefined) return undefined;
+    // Its timer ran out on an older drawing: a failure added since (not drawn yet) keeps it for another round.
+    if (revision !== undefined && noticeOf(sender.tab.id)?.revision !== revision) return undefined;
+    return dismissNotice(sender.tab.id);
+  },
   [MessageType.GetNotice]: (_message, sender) => (sender.tab?.id === undefined ? undefined : Promise.resolve(noticeOf(sender.tab.id) ?? null)),
   [MessageType.OpenReport]: (_message, sender) =>
     sender.tab?.id === undefined

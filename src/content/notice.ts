@@ -14,6 +14,8 @@ let hovered = false;
 let focused = false;
 
 const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType.DismissNotice } satisfies Message);
+/** The revision drawn last: the timer's dismiss names it, so a failure that came meanwhile is not lost with it. */
+let shownRevision: number | undefined;
 const openReport = (): void => void browser.runtime.sendMessage({ type: MessageType.OpenReport } satisfies Message);
 
 async function muteSite(site: string): Promise<void> {
@@ -25,7 +27,12 @@ async function muteSite(site: string): Promise<void> {
 function armTimer(): void {
   clearTimeout(timer);
   const seconds = settings().noticeSeconds;
-  if (!hovered && !focused && seconds > 0) timer = setTimeout(dismiss, seconds * 1000);
+  const timedOut = (): void => {
+    void browser.runtime.sendMessage({ type: MessageType.DismissNotice, revision: shownRevision } satisfies Message);
+    // Refused when a newer failure came: it goes after another round (a removed frame takes the timer with it).
+    armTimer();
+  };
+  if (!hovered && !focused && seconds > 0) timer = setTimeout(timedOut, seconds * 1000);
 }
 
 /** The focused button, as a selector that finds its counterpart after a redraw. */
@@ -39,6 +46,7 @@ function render(notice: Notice | undefined): void {
   if (!notice) return;
   const { lines, more } = visibleLines(notice);
   const refocus = focusedButton();
+  shownRevision = notice.revision;
   root.replaceChildren(
     h('header', null,
       h('h1', null, t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total)),

@@ -179,7 +179,8 @@ export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-wat
 /** Messages the background answers. */
 export type BackgroundMessage =
   | { type: MessageType.ClearTab; tabId: number }
-  | { type: MessageType.DismissNotice }
+  /** `revision`: sent when the notice's own timer ran out, naming the drawing it timed out on. */
+  | { type: MessageType.DismissNotice; revision?: number }
   | { type: MessageType.GetNotice }
   | { type: MessageType.OpenReport }
   | ({ type: MessageType.Recheck } & FailureRef)
