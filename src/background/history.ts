@@ -69,6 +69,9 @@ function forgetSlot(slot: Slot): void {
   if (at >= 0) page.slots.splice(at, 1);
 }
 
+/** The page a tab is on, as known from its commits (and its failures): the one home of that knowledge. */
+export const tabPageUrl = (tabId: number): string | undefined => pages.get(tabId)?.url || undefined;
+
 /** The page a failure happened on; a page that failed to load is itself the page. */
 function pageOf(record: FailureRecord): TabPage | undefined {
   if (record.tabId < 0) return undefined;

@@ -2,14 +2,14 @@
 // so events that wake the worker are delivered. Few webRequest listeners, each filtered: each costs
 // page-load time on every request it hears, even when it does nothing.
 import browser, { type WebNavigation, type WebRequest } from '../shared/browser';
-import { observe } from '../diagnosis/observe';
+import { observe, type RequestDetails } from '../diagnosis/observe';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { showBadge } from './badge';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, resetNotice } from './notify';
 import { forgetRechecks, isOwn, ownRequestFailed, recheckHandlers } from './recheck';
-import { AnswerTracker } from './answers';
+import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, whenReady } from './store';
 import { startWatching, watchHandlers } from './watch';
@@ -18,8 +18,9 @@ const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', '
 /** Exported for tests: it must be empty once every request has finished. */
 export const redirects = new RedirectTracker();
 
-/** Exported for tests: it must be empty once every request has finished. */
-export const answers = new AnswerTracker();
+/** Error answers (with their headers) of the loads Blink cancels on such a status, which the browser may
+ * then report only as cancelled. Exported for tests: it must be empty once every request has finished. */
+export const answers = new PerRequest<RequestDetails>();
 /** The loads Blink cancels on an error status (images and fetches it lets finish). */
 const CANCELLED_ON_ERROR: WebRequest.RequestFilter = { urls: FILTER.urls, types: ['script', 'stylesheet', 'font'] };
 
@@ -28,7 +29,7 @@ function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void
 }
 
 function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
-  if (details.statusCode >= 400) answers.keep(details.requestId, details);
+  if (details.statusCode >= 400) answers.set(details.requestId, details);
 }
 
 function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
@@ -63,7 +64,7 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
   const { documentId } = details as { documentId?: string };
   pageCommitted(details.tabId, { url: details.url, timeStamp: details.timeStamp, documentId });
   historyPageCommitted(details.tabId, details.url);
-  resetNotice(details.tabId, details.url);
+  resetNotice(details.tabId);
 }
 
 const handlers: BackgroundHandlers = {

@@ -8,13 +8,11 @@ import { settings } from '../shared/settings-store';
 import { hostOf } from '../diagnosis/url';
 import { visibleLines } from '../shared/notice-lines';
 import { coalesce, renderDelay, worthNotifying } from './notice-plan';
+import { tabPageUrl } from './history';
 import { sessionItem, setSessionItem } from './store';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const lastRender = new Map<number, number>();
-/** Each tab's top page's site, from its commits: an iframe's requests name the iframe's origin as initiator,
- * but the notice names, and muting means, the site the person is on. */
-const topSites = new Map<number, string>();
 
 // The notice itself lives in the store (storage.session), so a woken worker keeps adding to it.
 const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noticeKey(tabId));
@@ -23,7 +21,8 @@ const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noti
 export function considerNotice(record: FailureRecord): void {
   if (record.tabId < 0) return;
   const options = settings();
-  const pageHost = record.type === 'main_frame' ? hostOf(record.url) : topSites.get(record.tabId) ?? hostOf(record.initiator);
+  // The site the person is on: an iframe's requests name the iframe's origin as their initiator.
+  const pageHost = hostOf(record.type === 'main_frame' ? record.url : tabPageUrl(record.tabId) ?? record.initiator);
   if (!worthNotifying(record, options, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
   if (record.type === 'main_frame' && record.statusCode === undefined) {
@@ -84,10 +83,8 @@ async function systemNotification(record: FailureRecord): Promise<void> {
   }
 }
 
-/** The tab went to another page (`pageUrl`), or closed: its notice starts over. */
-export function resetNotice(tabId: number, pageUrl?: string): void {
-  if (pageUrl) topSites.set(tabId, hostOf(pageUrl));
-  else topSites.delete(tabId);
+/** The page changed or the tab closed: the old notification is gone with it. */
+export function resetNotice(tabId: number): void {
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
   lastRender.delete(tabId);

@@ -13,9 +13,10 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let hovered = false;
 let focused = false;
 
-const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType.DismissNotice } satisfies Message);
 /** The revision drawn last: the timer's dismiss names it, so a failure that came meanwhile is not lost with it. */
 let shownRevision: number | undefined;
+
+const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType.DismissNotice } satisfies Message);
 const openReport = (): void => void browser.runtime.sendMessage({ type: MessageType.OpenReport } satisfies Message);
 
 async function muteSite(site: string): Promise<void> {
@@ -27,12 +28,13 @@ async function muteSite(site: string): Promise<void> {
 function armTimer(): void {
   clearTimeout(timer);
   const seconds = settings().noticeSeconds;
-  const timedOut = (): void => {
-    void browser.runtime.sendMessage({ type: MessageType.DismissNotice, revision: shownRevision } satisfies Message);
-    // Refused when a newer failure came: it goes after another round (a removed frame takes the timer with it).
-    armTimer();
-  };
   if (!hovered && !focused && seconds > 0) timer = setTimeout(timedOut, seconds * 1000);
+}
+
+function timedOut(): void {
+  void browser.runtime.sendMessage({ type: MessageType.DismissNotice, revision: shownRevision } satisfies Message);
+  // Refused when a newer failure came: it goes after another round (a removed frame takes the timer with it).
+  armTimer();
 }
 
 /** The focused button, as a selector that finds its counterpart after a redraw. */

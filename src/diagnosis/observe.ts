@@ -30,9 +30,9 @@ const clip = (value: unknown, max: number): string | undefined =>
 /**
  * Classify one finished request; null when it did not fail. A failure comes back as the record the
  * store keeps, built at once with every key in the same order (absent ones undefined, which JSON leaves
- * out): one object shape keeps the scans over a full log fast.
+ * out): one object shape keeps the scans over a full log fast. `answer`: the error status (with its
+ * headers) the request had been answered with before the browser reported an error for it.
  */
-/** `answer`: the error status (with its headers) that the request had already been answered with. */
 export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails): FailureRecord | null {
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.

@@ -54,18 +54,21 @@ function focusInList(): Focus | undefined {
   return failure && { element: focused as HTMLElement, key: lineKey(failure), action: focused!.getAttribute('data-action') };
 }
 
-/** Gives the focus back: to the same element if it is still shown, else to the same button of its line's new element. */
-function restoreFocus(focus: Focus | undefined): boolean {
-  if (!focus) return true;
-  const line = [...list.querySelectorAll<HTMLElement>('.line')].find((element) => lineKey(failureOf(element)!) === focus.key);
-  // Still shown, and not inside a body that closed meanwhile (focus there would fall to the page).
-  if (focus.element.isConnected && !focus.element.closest<HTMLElement>('.line-body')?.hidden) {
+/** An element the focus can land on: in the page, and not inside a line body that closed (focus there falls to the page). */
+const focusable = (element: HTMLElement | null | undefined): HTMLElement | undefined =>
+  element?.isConnected && !element.closest<HTMLElement>('.line-body')?.hidden ? element : undefined;
+
+/** Gives the focus back: to the same element if it is still shown, else to the same button of its line's new element, else its toggle. */
+function restoreFocus(focus: Focus | undefined): void {
+  if (!focus) return;
+  if (focusable(focus.element)) {
     if (document.activeElement !== focus.element) focus.element.focus({ preventScroll: true });
-    return true;
+    return;
   }
-  const action = line && focus.action ? line.querySelector<HTMLElement>(`[data-action="${focus.action}"]`) : null;
-  if (line) (action ?? toggleOf(line)).focus({ preventScroll: true });
-  return line !== undefined;
+  const line = [...list.querySelectorAll<HTMLElement>('.line')].find((element) => lineKey(failureOf(element)!) === focus.key);
+  if (!line) return;
+  const action = focus.action ? focusable(line.querySelector<HTMLElement>(`[data-action="${focus.action}"]`)) : undefined;
+  (action ?? toggleOf(line)).focus({ preventScroll: true });
 }
 
 /** The lines on screen by key, to be kept as they are where their failure did not change. */
@@ -96,11 +99,11 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     return finished();
   }
   const sections = sectionsOf(failures);
-  const jobs = (shown: Map<string, HTMLElement>) => sections.flatMap((section) => [
+  const shown = shownLines();
+  const build = sections.flatMap((section) => [
     () => sectionElement(section),
     ...section.failures.map((failure) => (loaded?: Loaded) => lineFor(failure, section.title, state, loaded, shown)),
   ]);
-  const shown = shownLines();
   const head = (): DocumentFragment => {
     const fragment = document.createDocumentFragment();
     if (dropped) fragment.appendChild(droppedNote(dropped));
@@ -113,23 +116,21 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     if (token !== renderToken) return;
     const focus = focusInList();
     const fragment = head();
-    for (const job of jobs(shown)) fragment.appendChild(job(loaded));
+    for (const job of build) fragment.appendChild(job(loaded));
     list.replaceChildren(fragment);
     restoreFocus(focus);
     showLikelySide(summary, (failure) => loaded.texts.explanationFor(failure, loaded.catalog).side);
     return finished();
   }
-  const build = jobs(shown);
+  // No line on screen yet, so none to keep and no focus in one: the first screen, then the rest in chunks.
   // A card open on the first screen is painted whole (its part loaded first): opening it later would push the lines down.
   const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_PAINT).filter((f) => wantsOpen(state, f));
   const firstLoaded = firstOpen.length ? await load(firstOpen) : undefined;
   if (token !== renderToken) return;
-  let focus = focusInList();
   const fragment = head();
   let next = 0;
   while (next < build.length && next < FIRST_PAINT) fragment.appendChild(build[next++]!(firstLoaded));
   list.replaceChildren(fragment);
-  if (restoreFocus(focus)) focus = undefined;
   performance.mark('first-render');
 
   const loaded = await load(failures);
@@ -148,7 +149,6 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     const chunk = document.createDocumentFragment();
     for (const end = Math.min(next + CHUNK, build.length); next < end; ) chunk.appendChild(build[next++]!(loaded));
     list.appendChild(chunk);
-    if (restoreFocus(focus)) focus = undefined;
     if (next < build.length) setTimeout(buildRest, 0);
     else finished();
   };

@@ -189,6 +189,33 @@ it("a hash-routed app's page is still its page after the route changes: marked c
   await Promise.all([view.close(), page.close()]);
 });
 
+it('an export asked for while the history is still being read waits for all of it', async () => {
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.site.origin}/pages/blank?export-wait`);
+  // 150 failures: three stored chunks, so the view reads the newest two first and the third after.
+  await page.evaluate((origin) => Promise.all(Array.from({ length: 150 }, (_, n) => fetch(`${origin}/status/500?export-wait=${n}`).catch(() => {}))), suite.site.origin);
+  const helper = await suite.browser.context.newPage();
+  await helper.goto(`${suite.browser.reportUrl}?tab=-2`);
+  const stored = () => helper.evaluate(async () => Object.entries(await chrome.storage.session.get(null)).filter(([key]) => /^history:\d+$/.test(key))
+    .flatMap(([, chunk]) => JSON.parse(chunk as string) as { url: string }[]).filter((entry) => entry.url.includes('export-wait')).length);
+  await expect.poll(stored, POLL).toBe(150);
+  await helper.close();
+  const view = await suite.browser.context.newPage();
+  // The older chunks' read answers 2 s late, so the click below lands while only the newest are read.
+  await view.addInitScript(() => {
+    const area = chrome.storage.session;
+    const get = area.get.bind(area) as (keys: unknown) => Promise<unknown>;
+    let chunkReads = 0;
+    area.get = ((keys: unknown) => (Array.isArray(keys) && ++chunkReads === 2 ? new Promise((done) => setTimeout(done, 2000)).then(() => get(keys)) : get(keys))) as typeof area.get;
+  });
+  await view.goto(`${suite.browser.reportUrl}?view=history&q=export-wait`);
+  await view.locator('[data-failure]').first().waitFor();
+  expect(await view.getAttribute('main', 'aria-busy')).toBe('true');
+  const [json] = await Promise.all([view.waitForEvent('download'), view.click('[data-action="export-json"]')]);
+  expect(JSON.parse(readFileSync((await json.path())!, 'utf8')).entries).toHaveLength(150);
+  await Promise.all([view.close(), page.close()]);
+});
+
 describe('keeping the history across a restart', () => {
   /** Run in an extension page of the browser. */
   async function inExtension<T>(browser: ExtensionBrowser, run: () => Promise<T>): Promise<T> {
