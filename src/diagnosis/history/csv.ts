@@ -1,8 +1,11 @@
-// CSV export: one row per failure. Pure; yields rows so a big export can be built in slices.
+// CSV export: one row per failure (`time` when first seen, `last_seen` for repeats, as the view sorts). Pure; yields rows so a big export can be built in slices.
 import type { HistoryEntry } from '../../shared/protocol';
-import { urlFor, type ExportContext } from './export';
+import { pageTitleFor, urlFor, type ExportContext } from './export';
 
-export const CSV_COLUMNS = ['time', 'tab', 'page_url', 'page_title', 'method', 'url', 'code', 'stage', 'title', 'count'] as const;
+export const CSV_COLUMNS = ['time', 'tab', 'page_url', 'page_title', 'method', 'url', 'code', 'stage', 'title', 'count', 'last_seen'] as const;
+
+/** Spreadsheets (Excel) read a CSV as UTF-8 only when it starts with a byte order mark: titles in any script stay readable. */
+const BOM = '\uFEFF';
 
 /** Quoted when needed (RFC 4180); text a spreadsheet would run as a formula gets a leading apostrophe. */
 export function csvCell(value: string | number): string {
@@ -12,11 +15,12 @@ export function csvCell(value: string | number): string {
 }
 
 export function* csvRows(entries: Iterable<HistoryEntry>, context: ExportContext): Generator<string> {
-  yield `${CSV_COLUMNS.join(',')}\r\n`;
+  yield `${BOM}${CSV_COLUMNS.join(',')}\r\n`;
   for (const entry of entries) {
     const cells = [
-      new Date(entry.timeStamp).toISOString(), entry.tabId, urlFor(context, entry.pageUrl), entry.pageTitle ?? '', entry.method,
+      new Date(entry.timeStamp).toISOString(), entry.tabId, urlFor(context, entry.pageUrl), pageTitleFor(context, entry), entry.method,
       urlFor(context, entry.url), entry.code, entry.stage, context.explain(entry).title, entry.count,
+      new Date(entry.lastSeen).toISOString(),
     ];
     yield `${cells.map(csvCell).join(',')}\r\n`;
   }

@@ -6,7 +6,7 @@ import type { HistoryEntry } from '../../shared/protocol';
 import { catalogFor } from '../catalog';
 import { explain } from '../explain';
 import { csvCell, csvRows } from './csv';
-import { exportFileName, type ExportContext } from './export';
+import { exportFileName, pageTitleFor, type ExportContext } from './export';
 import { harParts } from './har';
 import { jsonParts, JSON_EXPORT_VERSION } from './json';
 
@@ -90,11 +90,20 @@ describe('HAR', () => {
 describe('CSV', () => {
   it('escapes quotes, commas and newlines so every row reads back whole', async () => {
     const rows = parseCsv(join(csvRows(entries, await context())));
-    expect(rows[0]).toEqual(['time', 'tab', 'page_url', 'page_title', 'method', 'url', 'code', 'stage', 'title', 'count']);
+    expect(rows[0]).toEqual(['\uFEFFtime', 'tab', 'page_url', 'page_title', 'method', 'url', 'code', 'stage', 'title', 'count', 'last_seen']);
     expect(rows).toHaveLength(4);
     expect(rows[3]!.slice(4, 8)).toEqual(['GET', 'https://cdn.test/a,b"c\nd', '404', 'receive']);
     expect(rows[1]!.slice(0, 4)).toEqual(['2026-01-02T03:04:05.000Z', '7', 'https://shop.test/cart?id=9', 'Cart']);
     expect(rows[1]![9]).toBe('3');
+    // First seen under `time`, the repeat's last under `last_seen` (what the view sorts and filters by).
+    expect(rows[1]![10]).toBe('2026-01-02T03:05:00.000Z');
+  });
+
+  it('starts with a byte order mark, so a spreadsheet reads non-ASCII titles as UTF-8', async () => {
+    const text = join(csvRows([entry({ pageTitle: 'Warenkorb – Größen' })], await context()));
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.indexOf('\uFEFF', 1)).toBe(-1);
+    expect(parseCsv(text)[1]![3]).toBe('Warenkorb – Größen');
   });
 
   it('quotes only when needed and defuses formulas', () => {
@@ -108,6 +117,14 @@ describe('CSV', () => {
   it('strips query strings when asked', async () => {
     const rows = parseCsv(join(csvRows(entries, await context(true))));
     expect(rows[1]![2]).toBe('https://shop.test/cart');
+  });
+
+  it('strips them from a page title that is the page address (a page without <title>)', async () => {
+    const untitled = entry({ pageUrl: 'https://shop.test/reset?token=secret', pageTitle: 'shop.test/reset?token=secret' });
+    const stripped = join(csvRows([untitled], await context(true)));
+    expect(stripped).not.toContain('secret');
+    expect(parseCsv(stripped)[1]![3]).toBe('shop.test/reset');
+    expect(join(csvRows([untitled], await context()))).toContain('token=secret');
   });
 });
 
@@ -137,6 +154,30 @@ describe('JSON', () => {
   it('an empty history is still valid', async () => {
     expect(JSON.parse(join(jsonParts([], await context()))).entries).toEqual([]);
     await expect(validate.har(JSON.parse(join(harParts([], await context()))))).resolves.toBeTruthy();
+  });
+});
+
+describe('page titles in exports', () => {
+  it.each([
+    ['a title of its own stays', 'Cart', 'https://shop.test/cart?id=9', 'Cart'],
+    ['the address as title (Chromium: no scheme)', 'shop.test/cart?id=9', 'https://shop.test/cart?id=9', 'shop.test/cart'],
+    ['the full address as title', 'https://shop.test/cart?id=9#top', 'https://shop.test/cart?id=9#top', 'https://shop.test/cart'],
+    ['an address quoted in a title', 'Error at https://shop.test/pay?card=1 now', 'https://shop.test/pay?card=1', 'Error at https://shop.test/pay now'],
+    ['a question mark in a plain title stays', 'Why? Because', 'https://shop.test/faq?q=1', 'Why? Because'],
+    ['no title', undefined, 'https://shop.test/?a=1', ''],
+    ['no page', 'x?y', '', 'x?y'],
+  ])('%s', (_, pageTitle, pageUrl, expected) => {
+    expect(pageTitleFor({ stripQuery: true }, { pageTitle, pageUrl })).toBe(expected);
+    expect(pageTitleFor({ stripQuery: false }, { pageTitle, pageUrl })).toBe(pageTitle ?? '');
+  });
+
+  it('HAR pages and JSON entries use them too', async () => {
+    const untitled = entry({ pageUrl: 'https://shop.test/reset?token=secret', pageTitle: 'shop.test/reset?token=secret' });
+    const har = JSON.parse(join(harParts([untitled], await context(true))));
+    expect(har.log.pages[0].title).toBe('shop.test/reset');
+    const json = join(jsonParts([untitled], await context(true)));
+    expect(json).not.toContain('secret');
+    expect(JSON.parse(json).entries[0].pageTitle).toBe('shop.test/reset');
   });
 });
 

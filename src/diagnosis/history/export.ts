@@ -1,7 +1,7 @@
 // What every export shares: its context, query-string stripping and the file name. Pure.
 import type { HistoryEntry } from '../../shared/protocol';
 import type { Diagnosis } from '../explain';
-import { withoutQuery } from '../url';
+import { withoutQueriesIn, withoutQuery } from '../url';
 
 export interface ExportContext {
   /** The "strip query strings from reports" setting. */
@@ -28,6 +28,14 @@ export function exportFileName(now: Date, format: ExportFormat): string {
 }
 
 export const urlFor = (context: Pick<ExportContext, 'stripQuery'>, url: string): string => (context.stripQuery ? withoutQuery(url) : url);
+
+/** A page without a `<title>` is titled by its address (Chromium leaves out the scheme): that follows the setting too. */
+export function pageTitleFor(context: Pick<ExportContext, 'stripQuery'>, entry: Pick<HistoryEntry, 'pageTitle' | 'pageUrl'>): string {
+  const title = entry.pageTitle ?? '';
+  if (!context.stripQuery || !title) return title;
+  const address = entry.pageUrl.replace(/^[a-z][\w+.-]*:\/\//i, '');
+  return title === entry.pageUrl || (address !== '' && title === address) ? withoutQuery(title) : withoutQueriesIn(title);
+}
 
 /** Response headers with URLs in them follow the setting too. */
 const URL_HEADERS = new Set(['location', 'content-location', 'refresh']);

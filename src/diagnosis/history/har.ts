@@ -1,7 +1,7 @@
 // HAR 1.2 export: one entry per failure, in the shape DevTools imports. Pure; yields one entry at a time.
 // What is not observed (request headers, bodies, timings) gets HAR's "unknown" values.
 import type { HistoryEntry } from '../../shared/protocol';
-import { headersFor, urlFor, type ExportContext } from './export';
+import { headersFor, pageTitleFor, urlFor, type ExportContext } from './export';
 
 const httpVersionOf = (statusLine: string | undefined): string => /^(HTTP\/[\d.]+)/i.exec(statusLine ?? '')?.[1] ?? '';
 const statusTextOf = (statusLine: string | undefined): string => /^\S+\s+\d+\s*(.*)$/.exec(statusLine ?? '')?.[1] ?? '';
@@ -62,7 +62,7 @@ export function* harParts(entries: readonly HistoryEntry[], context: ExportConte
     if (!entry.pageUrl || pageIds.has(key)) continue;
     const id = `page_${pages.length + 1}`;
     pageIds.set(key, id);
-    pages.push({ startedDateTime: new Date(entry.timeStamp).toISOString(), id, title: entry.pageTitle || urlFor(context, entry.pageUrl), pageTimings: {} });
+    pages.push({ startedDateTime: new Date(entry.timeStamp).toISOString(), id, title: pageTitleFor(context, entry) || urlFor(context, entry.pageUrl), pageTimings: {} });
   }
   const log = {
     version: '1.2',

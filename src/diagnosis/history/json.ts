@@ -1,7 +1,7 @@
 // JSON export: the stored records with the page and the explanation texts, under a version field. Pure.
 import type { HistoryEntry } from '../../shared/protocol';
 import { withoutQueries } from '../explain';
-import { headersFor, urlFor, type ExportContext } from './export';
+import { headersFor, pageTitleFor, urlFor, type ExportContext } from './export';
 
 /** Bumped when the shape of an exported entry changes. */
 export const JSON_EXPORT_VERSION = 1;
@@ -13,6 +13,7 @@ function exported(entry: HistoryEntry, context: ExportContext) {
     ...entry,
     url: urlFor(context, entry.url),
     pageUrl: urlFor(context, entry.pageUrl),
+    pageTitle: entry.pageTitle === undefined ? undefined : pageTitleFor(context, entry),
     redirects: entry.redirects?.map((url) => urlFor(context, url)),
     headers: entry.headers && Object.fromEntries(headersFor(context, entry.headers)),
     time: new Date(entry.timeStamp).toISOString(),
