@@ -281,3 +281,51 @@ describe('keeping the history across a restart', () => {
     }
   });
 });
+
+it('offers failures recorded while it is open, and shows them when asked', async () => {
+  const { origin } = suite.site;
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${origin}/pages/blank?live`);
+  const first = `${origin}/status/500?live=1`;
+  const later = `${origin}/status/503?live=2`;
+  await fetchIn(page, first);
+  const { view } = await history(suite.browser, '&q=live%3D', (found) => found.some((row) => row.url === first));
+  // Read and shown (the positive signal): nothing new yet, so nothing offered.
+  expect(await view.locator('[data-action="show-new"]').count()).toBe(0);
+  await fetchIn(page, later);
+  const offer = view.locator('[data-action="show-new"]');
+  await offer.waitFor({ timeout: 15_000 });
+  expect(await view.locator('.history-new').textContent()).toContain('New failures');
+  // Offered, not pushed in: the list stays as read until asked.
+  expect(urlsOf(await rows(view))).toEqual([first]);
+  await offer.click();
+  await expect.poll(async () => urlsOf(await rows(view)), POLL).toEqual([first, later].sort());
+  expect(await view.locator('[data-action="show-new"]').count()).toBe(0);
+  expect(await view.evaluate(() => document.activeElement?.id)).toBe('history');
+  await Promise.all([view.close(), page.close()]);
+});
+
+it('grouped, "Scroll for N more" counts the failures not yet shown, not the group headings', async () => {
+  const { origin } = suite.site;
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${origin}/pages/blank?more`);
+  const other = origin.replace('127.0.0.1', 'localhost');
+  // Three failures of another host first (older), then 40 of this one: the second group's heading comes after the first screen.
+  for (let n = 0; n < 3; n++) await fetchIn(page, `${other}/status/500?more-count=other${n}`);
+  await page.evaluate((o) => Promise.all(Array.from({ length: 40 }, (_, n) => fetch(`${o}/status/500?more-count=${n}`).catch(() => {}))), origin);
+  const view = await suite.browser.context.newPage();
+  // Reopened until all 43 are stored: writes land a moment after the requests.
+  await expect.poll(async () => {
+    await view.goto(`${suite.browser.reportUrl}?view=history&q=more-count&group=host`);
+    await view.waitForSelector('main[aria-busy="false"]');
+    return view.locator('.summary').textContent();
+  }, POLL).toMatch(/^43\b/);
+  // The case this is about: the second group's heading is not built yet.
+  expect(await view.locator('section.group').count()).toBe(1);
+  const { said, built } = await view.evaluate(() => ({
+    said: Number(/\d+/.exec(document.querySelector('.more')?.textContent ?? '')?.[0]),
+    built: document.querySelectorAll('[data-failure]').length,
+  }));
+  expect(said).toBe(43 - built);
+  await Promise.all([view.close(), page.close()]);
+});

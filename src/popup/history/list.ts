@@ -36,7 +36,8 @@ export function entryCard(entry: HistoryEntry, context: ListContext): HTMLElemen
     h('time', { datetime: when.toISOString() }, when.toLocaleString()),
     h('span', { class: 'history-page', title: entry.pageUrl }, pageLabel(entry)),
     current ? h('span', { class: 'current' }, t('currentPage')) : null,
-    entry.tabId >= 0 || entry.pageUrl ? h('button', { type: 'button', 'data-action': 'open-tab' }, t('openInTab')) : null));
+    // Only where it can do something: the page's address is known, or its tab is still open.
+    entry.pageUrl || context.tabs.has(entry.tabId) ? h('button', { type: 'button', 'data-action': 'open-tab' }, t('openInTab')) : null));
   return card;
 }
 
@@ -49,6 +50,8 @@ function groupHeader(group: Group, grouping: Grouping): HTMLElement {
 export class HistoryList {
   private jobs: (() => HTMLElement)[] = [];
   private next = 0;
+  /** Cards among the jobs not built yet (group headers are jobs too, but not failures). */
+  private cardsLeft = 0;
   private readonly sentinel = h('p', { class: 'more' });
   private readonly observer = new IntersectionObserver((seen) => {
     if (seen.some((entry) => entry.isIntersecting)) this.build(MORE);
@@ -62,6 +65,7 @@ export class HistoryList {
       ...group.entries.map((entry) => () => entryCard(entry, context)),
     ]);
     this.next = 0;
+    this.cardsLeft = groups.reduce((sum, group) => sum + group.entries.length, 0);
     // Ungrouped, the cards' h3 still need an h2 above them (grouped, each group has its own).
     this.main.replaceChildren(...(context.grouping === 'none' ? [h('h2', { class: 'visually-hidden' }, t('historyListHeading'))] : []));
     if (!groups.some((group) => group.entries.length)) this.main.append(empty);
@@ -70,8 +74,12 @@ export class HistoryList {
 
   private build(count: number): void {
     const fragment = document.createDocumentFragment();
-    for (const end = Math.min(this.next + count, this.jobs.length); this.next < end; ) fragment.appendChild(this.jobs[this.next++]!());
-    this.sentinel.textContent = this.next < this.jobs.length ? t('moreFailures', this.jobs.length - this.next) : '';
+    for (const end = Math.min(this.next + count, this.jobs.length); this.next < end; ) {
+      const built = this.jobs[this.next++]!();
+      if (built.hasAttribute('data-failure')) this.cardsLeft--;
+      fragment.appendChild(built);
+    }
+    this.sentinel.textContent = this.next < this.jobs.length ? t('moreFailures', this.cardsLeft) : '';
     fragment.appendChild(this.sentinel);
     this.main.appendChild(fragment);
     // Observing again reports at once whether the end is still near (a tall window wants more).

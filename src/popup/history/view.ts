@@ -17,6 +17,7 @@ import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from
 import { startedNow } from './started-now';
 import { exportButtons } from './download';
 import { HistoryList } from './list';
+import { newFailuresBar } from './news';
 import './history.css';
 
 let stored: StoredHistory = { entries: [], dropped: 0, complete: false };
@@ -29,7 +30,7 @@ let titleOf: (entry: HistoryEntry) => string = () => '';
 const summary = h('span', { class: 'summary', 'aria-live': 'polite' });
 const kept = h('p', { class: 'page' });
 const dropped = h('p', { class: 'note dropped' });
-const main = h('main', { id: 'history', 'aria-busy': 'true' });
+const main = h('main', { id: 'history', 'aria-busy': 'true', tabindex: -1 });
 const list = new HistoryList(main);
 
 /** Filter and show; runs on every keystroke, so only the first screen of cards is built here. */
@@ -44,6 +45,10 @@ function render(): void {
   // Tests and find-in-page wait for every failure to be read.
   main.setAttribute('aria-busy', String(!stored.complete));
 }
+
+/** When the newest failure read was last seen; undefined while still reading (what is written meanwhile is read too). */
+const newestRead = (): number | undefined =>
+  stored.complete ? stored.entries.reduce((newest, entry) => Math.max(newest, entry.lastSeen), -Infinity) : undefined;
 
 /** The newest load: an earlier one still reading (Clear history clicked while loading) must not show what it read. */
 let loads = 0;
@@ -118,7 +123,8 @@ function layout(form: HTMLFormElement): void {
         await loading;
         return { entries: shown, dropped: stored.dropped };
       }), clear),
-    h('section', { class: 'history-filters', 'aria-label': t('historyFiltersLabel') }, kept, form, dropped), main);
+    h('section', { class: 'history-filters', 'aria-label': t('historyFiltersLabel') }, kept, form, dropped,
+      newFailuresBar(newestRead, () => (loading = load()), main)), main);
 }
 
 export async function showHistory(): Promise<void> {
