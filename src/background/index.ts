@@ -8,7 +8,7 @@ import { settings } from '../shared/settings-store';
 import { showBadge } from './badge';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, resetNotice } from './notify';
-import { forgetRechecks, isOwn, ownRequestFailed, recheckHandlers } from './recheck';
+import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, whenReady } from './store';
@@ -65,6 +65,8 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
   pageCommitted(details.tabId, { url: details.url, timeStamp: details.timeStamp, documentId });
   historyPageCommitted(details.tabId, details.url);
   resetNotice(details.tabId);
+  // After the commit has cleared the log (whenReady runs in order).
+  whenReady(() => keepRechecksOfListed(details.tabId));
 }
 
 const handlers: BackgroundHandlers = {
@@ -75,6 +77,7 @@ const handlers: BackgroundHandlers = {
   [MessageType.ClearTab]: ({ tabId }) => {
     if (!Number.isInteger(tabId)) return undefined;
     clearTab(tabId);
+    whenReady(() => keepRechecksOfListed(tabId));
     return flush();
   },
 };

@@ -142,3 +142,13 @@ export const recheckHandlers: Pick<BackgroundHandlers, MessageType.Recheck> = {
 export function forgetRechecks(tabId: number): void {
   setSessionItem(recheckKey(tabId), undefined);
 }
+
+/** The tab's log changed (another page, Clear): results of failures it no longer lists go too (they name the old page's URLs). */
+export function keepRechecksOfListed(tabId: number): void {
+  const key = recheckKey(tabId);
+  const results = sessionItem<Record<string, RecheckResult>>(key);
+  if (!results) return;
+  const listed = new Set((tabLog(tabId)?.failures ?? []).map(failureKey));
+  const kept = Object.entries(results).filter(([failure]) => listed.has(failure));
+  if (kept.length < Object.keys(results).length) setSessionItem(key, kept.length ? Object.fromEntries(kept) : undefined);
+}

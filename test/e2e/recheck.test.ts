@@ -65,6 +65,11 @@ describe('recheck verdicts', () => {
     expect(verdict).toBe('ok');
     expect(text).toMatch(/Works now\. It failed \d+ s ago/);
     expect(seen('GET', '/flaky/recovered')).toBe(2);
+    // Its result is stored for the tab until the tab goes to another page (README, Privacy): then it goes.
+    const stored = () => report.evaluate(async (key) => (await chrome.storage.session.get(key))[key] !== undefined, `recheck:${tabId}`);
+    await expect.poll(stored, { timeout: 15_000 }).toBe(true);
+    await page.goto(`${suite.site.origin}/pages/blank?recheck-left`);
+    await expect.poll(stored, { timeout: 15_000 }).toBe(false);
     await report.close();
     await page.close();
   });
