@@ -113,7 +113,9 @@ async function check(id: string): Promise<void> {
   void browser.alarms.create(alarmName(id), { when: now + CHECK_GUARD_MS });
   try {
     const outcome = await tryOnce(watch.url, watch.method === 'HEAD' ? 'HEAD' : 'GET', 'include');
-    await change(() => {
+    const stillWatched = await change((watches) => {
+      // Stopped while its request was out: no new alarm, and no "works again" for a watch the person ended.
+      if (!watches.includes(watch)) return false;
       watch.attempts += 1;
       watch.lastCheck = Date.now();
       if (outcome.kind === 'ok') {
@@ -126,8 +128,9 @@ async function check(id: string): Promise<void> {
         const retryAfter = outcome.kind === 'failed' ? outcome.failure.headers?.['retry-after'] : undefined;
         schedule(watch, nextCheckAt(watch.attempts, watch.lastCheck, retryAfter, watchGiveUpAt(watch.startedAt, settings().watchGiveUpHours)));
       }
+      return true;
     });
-    if (outcome.kind === 'ok') {
+    if (stillWatched && outcome.kind === 'ok') {
       await browser.alarms.clear(alarmName(id));
       await announceRecovery(watch);
     }

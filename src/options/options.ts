@@ -60,8 +60,8 @@ function numberChoice<K extends NumberChoice>(key: K, current: Options[K]): HTML
 }
 
 function mutedList(sites: string[]): HTMLElement {
-  const list = h('ul', { id: 'muted' }, ...sites.map((site) => {
-    const remove = h('button', { type: 'button', 'aria-label': t('mutedRemoveFor', site) }, t('mutedRemove'));
+  const list = h('ul', { id: 'muted' }, ...sites.map((site, index) => {
+    const remove = h('button', { type: 'button', id: `muted-remove-${index}`, 'aria-label': t('mutedRemoveFor', site) }, t('mutedRemove'));
     remove.addEventListener('click', () => void setSiteMuted(site, false));
     return h('li', null, h('span', null, site), remove);
   }));
@@ -100,7 +100,14 @@ function render(options: Options): void {
     h('h2', null, t('optionsKeyboard')),
     shortcut(keys),
   );
-  if (focused) document.getElementById(focused)?.focus();
+  if (focused) (document.getElementById(focused) ?? removedSiteFallback(focused, options.mutedSites.length))?.focus();
+}
+
+/** A site's Remove button is gone with its site: the focus goes to the one now in its place, the last one, or the next setting. */
+function removedSiteFallback(id: string, sites: number): HTMLElement | null {
+  const index = /^muted-remove-(\d+)$/.exec(id)?.[1];
+  if (index === undefined) return null;
+  return sites ? document.getElementById(`muted-remove-${Math.min(Number(index), sites - 1)}`) : document.getElementById('systemNotifications');
 }
 
 localizePage();

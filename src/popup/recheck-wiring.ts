@@ -4,7 +4,7 @@ import browser from '../shared/browser';
 import { followStorage } from '../shared/follow-storage';
 import { catalogFor } from '../diagnosis/catalog';
 import { failureKey, recheckPlan } from '../diagnosis/recheck';
-import { MessageType, recheckKey, WATCHES_KEY, type FailureRecord, type Message, type RecheckResult, type Watch, type WatchAnswer } from '../shared/protocol';
+import { MessageType, NOTIFICATIONS_ASKED_KEY, recheckKey, WATCHES_KEY, type FailureRecord, type Message, type RecheckResult, type Watch, type WatchAnswer } from '../shared/protocol';
 import { failureOf } from '../card/card';
 import { addedElements } from './added';
 import { backAgainSection, showRecheck, showRechecking, showWatch, showWatchRefused } from '../card/recheck';
@@ -57,6 +57,10 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
     }
     arrived.forEach(apply);
   }).observe(list, { childList: true, subtree: true });
+
+  // Until known, as if asked: a Watch clicked before the read never asks twice.
+  let notificationsAsked = true;
+  followStorage('local', [NOTIFICATIONS_ASKED_KEY], (values) => void (notificationsAsked = values[NOTIFICATIONS_ASKED_KEY] === true));
 
   const readWatches = (value: unknown): Watch[] => (Array.isArray(value) ? (value as Watch[]) : []);
   // Both read before the first paint of the buttons, so a watched card never shows "Watch" first.
@@ -113,9 +117,13 @@ export function wireRecheck(tabId: number, list: HTMLElement): void {
     }
     const message: Message = { type: MessageType.Watch, tabId, method: failure.method, code: failure.code, url: failure.url };
     const answer = browser.runtime.sendMessage(message) as Promise<WatchAnswer>;
-    // Asked at the first watch, while the click still counts as the person's gesture (once granted it
-    // answers at once, without asking again). Watching works without it.
-    void browser.permissions.request(NOTIFICATIONS).catch(() => false);
+    // Asked at the first watch only, while the click still counts as the person's gesture (checked
+    // synchronously, so it still does); a "no" is not asked again at every Watch. Watching works without it.
+    if (!notificationsAsked) {
+      notificationsAsked = true;
+      void browser.permissions.request(NOTIFICATIONS).catch(() => false);
+      void browser.storage.local.set({ [NOTIFICATIONS_ASKED_KEY]: true });
+    }
     showWatchRefused(card, await answer);
   }
 }

@@ -172,6 +172,8 @@ export interface Watch {
 }
 
 export const WATCHES_KEY = 'watches';
+/** storage.local: the notification permission was asked for at a Watch once; never again from there (Settings can). */
+export const NOTIFICATIONS_ASKED_KEY = 'notifications-asked';
 
 /** What a Watch message answers. */
 export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-watchable' | 'unknown' };

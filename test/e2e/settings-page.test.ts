@@ -173,4 +173,61 @@ describe('settings page', () => {
     expect(await hostCount(page)).toBe(1);
     await page.close();
   });
+
+  it('the "give up after" field saves what it shows: out of range is brought into it, empty is undone', async () => {
+    await options.bringToFront();
+    expect(await options.locator('label[for="watchGiveUpHours"]').textContent()).toContain('1 to 168 hours');
+    await options.fill('#watchGiveUpHours', '200');
+    await options.keyboard.press('Tab');
+    await expect.poll(() => stored('watchGiveUpHours')).toBe(168);
+    expect(await options.inputValue('#watchGiveUpHours')).toBe('168');
+    await options.fill('#watchGiveUpHours', '2.6');
+    await options.keyboard.press('Tab');
+    await expect.poll(() => stored('watchGiveUpHours')).toBe(3);
+    expect(await options.inputValue('#watchGiveUpHours')).toBe('3');
+    await options.fill('#watchGiveUpHours', '');
+    await options.keyboard.press('Tab');
+    expect(await options.inputValue('#watchGiveUpHours')).toBe('3');
+    expect(await stored('watchGiveUpHours')).toBe(3);
+  });
+
+  it("each watch's Stop names its request, keeps the focus when a check rewrites the list, and hands it on when stopped", async () => {
+    await options.bringToFront();
+    const watch = (id: string, url: string, extra: object = {}) => ({ id, key: `GET 503 ${url}`, tabId: 1, url, method: 'GET', code: '503', stage: 'receive',
+      failedAt: 1, startedAt: 1, state: 'watching', attempts: 1, lastCheck: Date.now(), ...extra });
+    const a = watch('wa', 'https://a.test/', { lastResult: 'timeout' });
+    const b = watch('wb', 'https://b.test/');
+    await options.evaluate((list) => chrome.storage.local.set({ watches: list }), [a, b]);
+    const stopB = options.locator('[data-watch-item][data-url="https://b.test/"] button[data-action="stop-watch"]');
+    expect(await stopB.getAttribute('aria-label')).toBe('Stop watching GET https://b.test/');
+    // The background's word for a check that got no answer, in the page's language.
+    expect(await options.locator('[data-watch-item][data-url="https://a.test/"]').textContent()).toContain('last result: no answer in time');
+    await stopB.focus();
+    // A check of the other watch rewrites the list (as the background would): the focus stays on B's Stop.
+    await options.evaluate((list) => chrome.storage.local.set({ watches: list }), [{ ...a, attempts: 2 }, b]);
+    await expect.poll(() => options.locator('[data-watch-item][data-url="https://a.test/"]').textContent()).toContain('last result: no answer in time');
+    await options.waitForFunction(() => document.querySelectorAll('[data-watch-item]').length === 2);
+    await expect.poll(() => options.evaluate(() => document.activeElement?.getAttribute('data-watch-id'))).toBe('wb');
+    // B is stopped: its button goes, and the focus goes to the Stop that is left, not to the page.
+    await options.evaluate((list) => chrome.storage.local.set({ watches: list }), [a]);
+    await options.locator('[data-watch-item][data-url="https://b.test/"]').waitFor({ state: 'detached' });
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-watch-id'))).toBe('wa');
+    await options.evaluate(() => chrome.storage.local.remove('watches'));
+    await options.locator('[data-no-watches]').waitFor();
+  });
+
+  it('removing a muted site leaves the focus on the list (the next Remove), not on the page', async () => {
+    await options.bringToFront();
+    await options.evaluate(() => chrome.storage.sync.set({ mutedSites: ['a.test', 'b.test', 'c.test'] }));
+    await options.waitForSelector('#muted li:has-text("c.test")');
+    await options.focus('#muted li:has-text("b.test") button');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => stored('mutedSites')).toEqual(['a.test', 'c.test']);
+    await options.waitForSelector('#muted li:has-text("b.test")', { state: 'detached' });
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain('c.test');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => stored('mutedSites')).toEqual(['a.test']);
+    await options.waitForSelector('#muted li:has-text("c.test")', { state: 'detached' });
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toContain('a.test');
+  });
 });

@@ -108,6 +108,13 @@ describe('watch', () => {
     const urls = Array.from({ length: 21 }, (_, k) => `${suite.site.origin}/flaky/limit-${k}?fail=999&code=502`);
     await page.evaluate((list) => Promise.all(list.map((u) => fetch(u))), urls);
     const { page: report } = await suite.browser.report(tabId, 21);
+    // Counts the notification permission's prompts (the wrapper reads chrome.permissions.request at its first use).
+    await report.evaluate(() => {
+      const request = chrome.permissions.request.bind(chrome.permissions);
+      const counted = window as unknown as { prompts: number };
+      counted.prompts = 0;
+      chrome.permissions.request = ((...args: Parameters<typeof request>) => (counted.prompts++, request(...args))) as typeof request;
+    });
     for (const url of urls.slice(0, 20)) {
       const card = report.locator(`[data-failure][data-url="${url}"]`);
       await card.locator('button[data-action="watch"]').click();
@@ -118,11 +125,49 @@ describe('watch', () => {
     await expect.poll(() => last.locator('.watch-status').textContent()).toMatch(/At most 20 watches at a time/);
     expect(await last.getAttribute('data-watch')).toBeNull();
     expect((await watchesOf(report)).filter((w) => w.state === 'watching')).toHaveLength(20);
+    // 21 clicks, one prompt at most (none when an earlier test's Watch already asked): a "no" is not asked again.
+    expect(await report.evaluate(() => (window as unknown as { prompts: number }).prompts)).toBeLessThanOrEqual(1);
+    expect(await report.evaluate(async () => (await chrome.storage.local.get('notifications-asked'))['notifications-asked'])).toBe(true);
     // Another failure in the tab re-renders the report: the unchanged card keeps what it said.
     await page.evaluate((u) => fetch(u).catch(() => {}), `${suite.site.origin}/flaky/limit-more?fail=999&code=502`);
     await report.locator(`[data-failure][data-url$="/flaky/limit-more?fail=999&code=502"]`).waitFor();
     await report.waitForSelector('main[aria-busy="false"]');
     expect(await last.locator('.watch-status').textContent()).toMatch(/At most 20 watches at a time/);
+    await report.close();
+    await page.close();
+  });
+});
+
+describe('stopping a watch while its check is out', () => {
+  it('ends it: the answer that comes back after is no "works again" (no ✓ badge, no new alarm)', async () => {
+    const url = `${suite.site.origin}/flaky/stop-midway?fail=1&code=503&later=2000`;
+    const other = `${suite.site.origin}/flaky/stop-midway-other?fail=999&code=502`;
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?stop-midway`);
+    const tabId = await suite.browser.tabIdOf(page);
+    await page.evaluate((list) => Promise.all(list.map((u) => fetch(u))), [url, other]);
+    const { page: report } = await suite.browser.report(tabId, 2);
+    // Room for two watches (the test before leaves 20, the limit).
+    for (const { id } of await watchesOf(report)) await report.evaluate((watchId) => chrome.runtime.sendMessage({ type: 'stop-watch', id: watchId }), id);
+    const card = report.locator(`[data-failure][data-url="${url}"]`);
+    await card.locator('button[data-action="watch"]').click();
+    await card.and(report.locator('[data-watch="watching"]')).waitFor();
+    const { id } = (await watchesOf(report)).find((w) => w.url === url)!;
+    // Its check goes out (the server holds the 200 for 2 s), and the person stops the watch meanwhile.
+    await report.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), `watch:${id}`);
+    await expect.poll(() => suite.site.seen.get('GET /flaky/stop-midway') ?? 0, { timeout: 15_000 }).toBe(2);
+    await report.evaluate((watchId) => chrome.runtime.sendMessage({ type: 'stop-watch', id: watchId }), id);
+    await expect.poll(async () => (await watchesOf(report)).some((w) => w.id === id)).toBe(false);
+    // The positive signal: a later check of another watch has gone through the same worker and queue.
+    const otherCard = report.locator(`[data-failure][data-url="${other}"]`);
+    await otherCard.locator('button[data-action="watch"]').click();
+    await otherCard.and(report.locator('[data-watch="watching"]')).waitFor();
+    const otherId = (await watchesOf(report)).find((w) => w.url === other)!.id;
+    await expect.poll(() => suite.site.seen.has('answered /flaky/stop-midway'), { timeout: 15_000 }).toBe(true);
+    expect(await fireAndWait(report, otherId, 1)).toMatchObject({ state: 'watching', lastResult: '502' });
+    expect((await watchesOf(report)).some((w) => w.id === id)).toBe(false);
+    expect(await alarmOf(report, id)).toBeUndefined();
+    expect(await suite.browser.badge(tabId)).not.toBe('✓');
     await report.close();
     await page.close();
   });

@@ -178,9 +178,16 @@ function route(site, req, res) {
   if (p === '/tabless-sw.js') return send(200, 'text/javascript', `self.addEventListener('install', (e) => e.waitUntil(fetch(${JSON.stringify(q.get('url') ?? '/ok/sw')}).catch(() => {})));`);
   // Answers that change over time, for rechecks and watches. Each path has its own count, so a
   // test uses a fresh name per case. /flaky/<name>?fail=3&code=503: `code` for the first 3 GETs, then 200.
+  // &later=ms: the 200 comes that much later (a check still out while someone stops the watch).
   if ((m = /^\/flaky\/[\w-]+$/.exec(p))) {
     const fail = Number(q.get('fail') ?? 1);
-    return answered(site, p) <= fail ? sendStatus(req, res, Number(q.get('code') ?? 503), q) : send(200, 'text/plain', 'back\n');
+    if (answered(site, p) <= fail) return sendStatus(req, res, Number(q.get('code') ?? 503), q);
+    const timer = setTimeout(() => {
+      send(200, 'text/plain', 'back\n');
+      site.seen.set(`answered ${p}`, answered(site, p)); // when a test must know the late answer is out
+    }, Math.max(0, Math.min(60_000, Number(q.get('later')) || 0)));
+    req.socket.once('close', () => clearTimeout(timer));
+    return;
   }
   // /changing/<name>?first=500&then=409: the first GET gets `first`, every later one `then`.
   if ((m = /^\/changing\/[\w-]+$/.exec(p))) return sendStatus(req, res, Number(answered(site, p) <= 1 ? q.get('first') : q.get('then')), q);
