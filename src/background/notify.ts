@@ -103,8 +103,9 @@ function dismissNotice(tabId: number): Promise<unknown> {
 export const noticeHandlers: Pick<BackgroundHandlers, MessageType.DismissNotice | MessageType.GetNotice | MessageType.OpenReport> = {
   [MessageType.DismissNotice]: ({ revision }, sender) => {
     if (sender.tab?.id === undefined) return undefined;
-    // Its timer ran out on an older drawing: a failure added since (not drawn yet) keeps it for another round.
-    if (revision !== undefined && noticeOf(sender.tab.id)?.revision !== revision) return undefined;
+    // Its timer ran out on an older drawing while a newer one is on its way: kept for another round. A newer
+    // revision never to be drawn (its failure came while the tab was in the background) keeps nothing open.
+    if (revision !== undefined && noticeOf(sender.tab.id)?.revision !== revision && timers.has(sender.tab.id)) return undefined;
     return dismissNotice(sender.tab.id);
   },
   [MessageType.GetNotice]: (_message, sender) => (sender.tab?.id === undefined ? undefined : Promise.resolve(noticeOf(sender.tab.id) ?? null)),
