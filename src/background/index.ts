@@ -7,11 +7,11 @@ import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Send
 import { settings } from '../shared/settings-store';
 import { showBadge } from './badge';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
-import { considerNotice, noticeHandlers, resetNotice } from './notify';
+import { considerNotice, noticeHandlers, noticePageCommitted, resetNotice } from './notify';
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, whenReady } from './store';
+import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
 import { startWatching, watchHandlers } from './watch';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
@@ -64,9 +64,11 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
   const { documentId } = details as { documentId?: string };
   pageCommitted(details.tabId, { url: details.url, timeStamp: details.timeStamp, documentId });
   historyPageCommitted(details.tabId, details.url);
-  resetNotice(details.tabId);
-  // After the commit has cleared the log (whenReady runs in order).
-  whenReady(() => keepRechecksOfListed(details.tabId));
+  // After the commit has cleared the log (whenReady runs in order): what the log kept is the new page's.
+  whenReady(() => {
+    noticePageCommitted(details.tabId, tabLog(details.tabId)?.failures ?? []);
+    keepRechecksOfListed(details.tabId);
+  });
 }
 
 const handlers: BackgroundHandlers = {

@@ -17,8 +17,8 @@ const lastRender = new Map<number, number>();
 // The notice itself lives in the store (storage.session), so a woken worker keeps adding to it.
 const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noticeKey(tabId));
 
-/** A failure was recorded: fold it into the tab's notification if it deserves one. */
-export function considerNotice(record: FailureRecord): void {
+/** A failure was recorded: fold it into the tab's notification if it deserves one (`replayed`: already announced once). */
+export function considerNotice(record: FailureRecord, replayed = false): void {
   if (record.tabId < 0) return;
   const options = settings();
   // The site the person is on: an iframe's requests name the iframe's origin as their initiator.
@@ -26,7 +26,7 @@ export function considerNotice(record: FailureRecord): void {
   if (!worthNotifying(record, options, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
   if (record.type === 'main_frame' && record.statusCode === undefined) {
-    void systemNotification(record);
+    if (!replayed) void systemNotification(record);
     return;
   }
   setSessionItem(noticeKey(record.tabId), coalesce(noticeOf(record.tabId), record, pageHost, options.position));
@@ -89,6 +89,15 @@ export function resetNotice(tabId: number): void {
   timers.delete(tabId);
   lastRender.delete(tabId);
   setSessionItem(noticeKey(tabId), undefined);
+}
+
+/**
+ * The tab committed a page: the notice starts again from the failures its log kept, the same rule
+ * (tab-log.ts `startPage`): a page's own 503 or its first sub-requests can fail before their commit arrives.
+ */
+export function noticePageCommitted(tabId: number, kept: readonly FailureRecord[]): void {
+  resetNotice(tabId);
+  for (const record of kept) considerNotice(record, true);
 }
 
 /** The person closed the notification; the next failure starts a fresh one. */

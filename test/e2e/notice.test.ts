@@ -29,6 +29,17 @@ describe('in-page notification', () => {
     await page.close();
   });
 
+  it('a page that itself answers 503 shows it (its failure comes before its commit, which must not wipe it)', async () => {
+    for (let n = 0; n < 3; n++) {
+      const page = await suite.browser.context.newPage();
+      await page.bringToFront();
+      await page.goto(`${suite.site.origin}/status/503?own-page=${n}`);
+      const frame = await waitForNotice(page, /503/);
+      expect(await frame.locator('li').evaluateAll((lines) => lines.map((li) => li.getAttribute('data-code')))).toEqual(['503']);
+      await page.close();
+    }
+  });
+
   it('several failures close together coalesce into one notification', async () => {
     const page = await blankPage();
     await page.evaluate(async (origin) => {
