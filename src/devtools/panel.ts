@@ -18,34 +18,48 @@ let pageUrl: string | undefined;
 const language: CatalogLanguage = { language: t('catalogLocale'), locale: uiLanguage() };
 /** Bumped when the inspected page navigates, so late cards of the old page are dropped. */
 let page = 0;
-/** getHAR() and onRequestFinished can both hand over a request that finished while the panel opened. */
-const seen = new Set<string>();
+type Source = 'log' | 'live';
+/** How long after the log is read a finishing request may still be one it already held. */
+const OVERLAP_MS = 5000;
+/**
+ * getHAR() and onRequestFinished can both hand over a request that finished while the panel opened: one
+ * card for it, and only then (two identical requests started in the same millisecond are two failures).
+ */
+const handedOver: Record<Source, Set<string>> = { log: new Set(), live: new Set() };
+let overlapOpen = true;
 /** The newest cards kept: a page failing for hours without navigating must not fill DevTools' memory. */
 const MAX_CARDS = 500;
-const cardKeys = new WeakMap<Element, string>();
 const droppedLine = document.getElementById('dropped')!;
+/** Said to screen readers instead of each whole card (the list itself is not a live region). */
+const announced = document.getElementById('announce')!;
 let dropped = 0;
+
+/** Whether the other source already handed this request over while the panel opened. */
+function handedOverTwice(entry: HarEntry, source: Source): boolean {
+  if (!overlapOpen) return false;
+  const key = `${entry.startedDateTime} ${entry.request?.url} ${entry.time} ${entry.response?.status}`;
+  if (handedOver[source === 'log' ? 'live' : 'log'].has(key)) return true;
+  handedOver[source].add(key);
+  return false;
+}
 
 const emptyState = (): HTMLElement => h('p', { class: 'empty', 'data-empty': true }, t('devtoolsEmpty'));
 
-async function add(entry: HarEntry): Promise<void> {
+async function add(entry: HarEntry, source: Source): Promise<void> {
   // Successes leave first: only failures are remembered.
   const failure = harFailure(entry, tabId);
-  const key = `${entry.startedDateTime} ${entry.request?.url}`;
-  if (!failure || seen.has(key)) return;
-  seen.add(key);
+  if (!failure || handedOverTwice(entry, source)) return;
   const shownPage = page;
   const card = await harCard(entry, tabId, language, failure);
   if (!card || shownPage !== page) return;
   list.querySelector('[data-empty]')?.remove();
   list.prepend(card);
-  cardKeys.set(card, key);
   for (let oldest = list.lastElementChild; list.childElementCount > MAX_CARDS && oldest; oldest = list.lastElementChild) {
-    seen.delete(cardKeys.get(oldest) ?? '');
     oldest.remove();
     dropped += 1;
   }
   showDropped();
+  announced.textContent = t('failureCount', list.childElementCount + dropped);
 }
 
 function showDropped(): void {
@@ -62,12 +76,12 @@ list.addEventListener('click', (event) => {
 browser.devtools.network.onNavigated.addListener((url) => {
   page += 1;
   pageUrl = url;
-  seen.clear();
   dropped = 0;
   showDropped();
+  announced.textContent = '';
   list.replaceChildren(emptyState());
 });
-browser.devtools.network.onRequestFinished.addListener((request) => void add(request as unknown as HarEntry));
+browser.devtools.network.onRequestFinished.addListener((request) => void add(request as unknown as HarEntry, 'live'));
 
 type HarLog = { entries: unknown[] };
 /**
@@ -84,11 +98,23 @@ async function main(): Promise<void> {
   localizePage();
   document.getElementById('title')!.textContent = t('devtoolsPanelTitle');
   document.getElementById('intro')!.textContent = t('devtoolsIntro');
+  // Firefox fires onRequestFinished only after its Network panel was opened once (MDN): say so, or the panel looks broken.
+  if (typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function') {
+    const note = document.getElementById('firefox-network')!;
+    note.textContent = t('devtoolsFirefoxNetwork');
+    note.hidden = false;
+  }
   list.replaceChildren(emptyState());
   // What DevTools logged before the panel was first shown.
   const har = await harLog();
   pageUrl ??= harPageUrl(har.entries as HarEntry[]);
-  for (const entry of har.entries as HarEntry[]) void add(entry);
+  for (const entry of har.entries as HarEntry[]) void add(entry, 'log');
+  // A request's event may trail the log that already holds it by a moment; after that, no overlap is possible.
+  setTimeout(() => {
+    overlapOpen = false;
+    handedOver.log.clear();
+    handedOver.live.clear();
+  }, OVERLAP_MS);
 }
 
 void main();

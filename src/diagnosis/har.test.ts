@@ -22,6 +22,14 @@ describe('harFailure', () => {
     expect(failure.timeStamp).toBeCloseTo(Date.parse(entry.startedDateTime) + entry.time);
   });
 
+  it('an error status the browser then cancelled (status and _error both) is that status, not a dropped cancel', () => {
+    const entry = byUrl('/img/404.gif');
+    const cancelled = { ...entry, _resourceType: 'stylesheet', response: { ...entry.response, status: 500, statusText: 'Internal Server Error', _error: 'net::ERR_ABORTED' } };
+    expect(harFailure(cancelled, 1)).toMatchObject({ type: 'stylesheet', code: '500', stage: 'receive', statusCode: 500, error: undefined });
+    // A cancel with no answer before it stays what it was: nothing to list.
+    expect(harFailure({ ...cancelled, response: { ...cancelled.response, status: 0 } }, 1)).toBeNull();
+  });
+
   it('a real 404 image', () => {
     expect(harFailure(byUrl('/img/404.gif'), 1)).toMatchObject({ stage: 'receive', code: '404', url: 'http://site.test/img/404.gif' });
   });

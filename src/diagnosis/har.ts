@@ -41,7 +41,7 @@ export function harFailure(entry: HarEntry, tabId: number): FailureRecord | null
   const started = Date.parse(entry.startedDateTime);
   // Firefox's HAR never names a network error (status 0 and nothing else): it stays a generic failure.
   const error = entry.response?._error || (status > 0 ? undefined : 'net::ERR_FAILED');
-  return observe({
+  const details = {
     url: entry.request?.url ?? '',
     method: entry.request?.method ?? 'GET',
     type: resourceType(entry),
@@ -52,5 +52,8 @@ export function harFailure(entry: HarEntry, tabId: number): FailureRecord | null
     error,
     ip: entry.serverIPAddress?.replace(/^\[|\]$/g, '') || undefined,
     responseHeaders: entry.response?.headers,
-  });
+  };
+  // An error status the browser then gave up on (a stylesheet's 500 whose body was still arriving ends as
+  // net::ERR_ABORTED): that status is the failure, by observe's rule, as the background sees it.
+  return observe(details, undefined, undefined, status >= 400 && entry.response?._error ? { ...details, error: undefined } : undefined);
 }

@@ -63,3 +63,38 @@ it('keeps the newest 500 cards of a page that fails on and on, and says where th
   expect(await panel.locator('#dropped').textContent()).toBe(`Only the newest 500 failures are listed here; ${failing.length + 100} older ones are in DevTools' Network panel.`);
   await panel.close();
 });
+
+it('two identical requests started in the same millisecond are two cards; one handed over twice while it opens is one', async () => {
+  const panel = await openDevtoolsPanel(suite.browser);
+  const failing = recordedHar.log.entries.filter((entry) => entry.response.status === -1 || entry.response.status >= 400);
+  await expect.poll(async () => (await cards(panel)).length).toBe(failing.length);
+  // A request of DevTools' log, handed over again as it finishes (the panel was opening): still one card.
+  const logged = recordedHar.log.entries.find((entry) => entry.request.url.includes('/status/404'))!;
+  await panel.evaluate((entry) => {
+    const events = (globalThis as unknown as { devtoolsEvents: { finished: ((e: unknown) => void)[] } }).devtoolsEvents;
+    for (const listener of events.finished) listener(entry);
+  }, logged);
+  // Then two identical 500s that started in the same millisecond (Promise.all of one fetch twice).
+  await panel.evaluate((entry) => {
+    const events = (globalThis as unknown as { devtoolsEvents: { finished: ((e: unknown) => void)[] } }).devtoolsEvents;
+    const twin = { ...entry, startedDateTime: new Date().toISOString(), request: { ...entry.request, url: 'http://site.test/twin-500' }, response: { ...entry.response, status: 500 } };
+    for (const listener of events.finished) listener(twin);
+    for (const listener of events.finished) listener({ ...twin });
+  }, logged);
+  await expect.poll(async () => (await cards(panel)).filter((card) => card.url === 'http://site.test/twin-500').length).toBe(2);
+  expect((await cards(panel)).filter((card) => card.url === logged.request.url)).toHaveLength(failing.filter((entry) => entry.request.url === logged.request.url).length);
+  // Screen readers hear how many failed, not every card: the list is no live region, a status line counts.
+  expect(await panel.locator('#failures').getAttribute('aria-live')).toBeNull();
+  expect(await panel.locator('#announce[role="status"]').textContent()).toBe(`${failing.length + 2} failed`);
+  // In Chromium, no word about Firefox's Network panel.
+  expect(await panel.locator('#firefox-network').isHidden()).toBe(true);
+  await panel.close();
+});
+
+it('in Firefox it says that DevTools reports requests only once its Network panel has been opened', async () => {
+  const panel = await openDevtoolsPanel(suite.browser, { asFirefox: true });
+  const note = panel.locator('#firefox-network');
+  await note.waitFor();
+  expect(await note.textContent()).toMatch(/only once its Network panel has been opened/);
+  await panel.close();
+});

@@ -9,9 +9,10 @@ export const recordedHar = JSON.parse(readFileSync(new URL('../fixtures/timings/
   log: { entries: { request: { url: string }; response: { status: number } }[] };
 };
 
-export async function openDevtoolsPanel(browser: ExtensionBrowser): Promise<Page> {
+/** `asFirefox`: `runtime.getBrowserInfo` is there too, as only in Firefox. */
+export async function openDevtoolsPanel(browser: ExtensionBrowser, { asFirefox = false } = {}): Promise<Page> {
   const panel = await browser.context.newPage();
-  await panel.addInitScript((log) => {
+  await panel.addInitScript(([log, firefox]) => {
     const events = { finished: [] as ((entry: unknown) => void)[], navigated: [] as ((url: string) => void)[] };
     const event = <T>(list: T[]) => ({ addListener: (listener: T) => void list.push(listener), removeListener() {}, hasListener: () => false });
     // The test fires DevTools' events through these.
@@ -28,7 +29,8 @@ export async function openDevtoolsPanel(browser: ExtensionBrowser): Promise<Page
         },
       },
     });
-  }, recordedHar.log);
+    if (firefox) for (const namespace of namespaces) Object.assign((namespace as typeof chrome).runtime, { getBrowserInfo: async () => ({ name: 'Firefox' }) });
+  }, [recordedHar.log, asFirefox] as const);
   await panel.goto(`chrome-extension://${browser.extensionId}/src/devtools/panel.html`);
   return panel;
 }
