@@ -40,8 +40,10 @@ function timedOut(): void {
 /** The focused button, as a selector that finds its counterpart after a redraw. */
 function focusedButton(): string | undefined {
   const button = root.contains(document.activeElement) ? document.activeElement?.closest('button') : null;
-  const code = button?.closest('li')?.getAttribute('data-code');
-  return button ? `${code ? `li[data-code="${CSS.escape(code)}"] ` : ''}[data-action="${button.getAttribute('data-action')}"]` : undefined;
+  // A line is its code and host together (two hosts can fail with the same code).
+  const line = button?.closest('li');
+  const where = line ? `li[data-code="${CSS.escape(line.getAttribute('data-code') ?? '')}"][data-host="${CSS.escape(line.getAttribute('data-host') ?? '')}"] ` : '';
+  return button ? `${where}[data-action="${button.getAttribute('data-action')}"]` : undefined;
 }
 
 function render(notice: Notice | undefined): void {
@@ -54,7 +56,7 @@ function render(notice: Notice | undefined): void {
       h('h1', null, t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total)),
       h('button', { type: 'button', class: 'close', 'aria-label': t('noticeClose'), title: t('noticeClose'), 'data-action': 'close' }, '×')),
     h('ul', null, ...lines.map((line) =>
-      h('li', { 'data-code': line.code, 'data-stage': line.stage },
+      h('li', { 'data-code': line.code, 'data-host': line.host, 'data-stage': line.stage },
         h('span', { class: 'count' }, t('times', line.count)),
         h('span', { class: 'code' }, shortCode(line.code)),
         h('span', { class: 'host' }, line.host),

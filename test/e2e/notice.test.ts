@@ -237,6 +237,19 @@ describe('calm by default', () => {
     await page.close();
   }, 40_000);
 
+  it('a redraw keeps the focus on the same line when two hosts fail with the same code', async () => {
+    const page = await blankPage();
+    const other = suite.site.origin.replace('127.0.0.1', 'localhost');
+    await fetchIn(page, `${suite.site.origin}/status/503?twin-host`);
+    await fetchIn(page, `${other}/status/503?twin-host`);
+    const frame = await waitForNotice(page, /2 requests failed/);
+    await frame.locator('li', { hasText: 'localhost' }).locator('button[data-action="details"]').focus();
+    await fetchIn(page, `${suite.site.origin}/status/404?twin-host-more`);
+    await waitForNotice(page, /3 requests failed/);
+    expect(await frame.evaluate(() => document.activeElement?.closest('li')?.querySelector('.host')?.textContent)).toMatch(/^localhost/);
+    await page.close();
+  });
+
   it('set to "Until I close them", it stays without focus past the 8 s', async () => {
     const page = await blankPage();
     await fetchIn(page, `${suite.site.origin}/status/500?stays`);
