@@ -292,6 +292,13 @@ it('offers failures recorded while it is open, and shows them when asked', async
   const { view } = await history(suite.browser, '&q=live%3D', (found) => found.some((row) => row.url === first));
   // Read and shown (the positive signal): nothing new yet, so nothing offered.
   expect(await view.locator('[data-action="show-new"]').count()).toBe(0);
+  // A failure the view's filter (q=live=) would not show is no news to it: once it is stored, still no offer.
+  const unrelated = `${origin}/status/502?elsewhere`;
+  await fetchIn(page, unrelated);
+  const storedUrls = () => view.evaluate(async () => Object.entries(await chrome.storage.session.get(null)).filter(([key]) => /^history:\d+$/.test(key))
+    .flatMap(([, chunk]) => (JSON.parse(chunk as string) as { url: string }[]).map((entry) => entry.url)));
+  await expect.poll(storedUrls, POLL).toContain(unrelated);
+  expect(await view.locator('[data-action="show-new"]').count()).toBe(0);
   await fetchIn(page, later);
   const offer = view.locator('[data-action="show-new"]');
   await offer.waitFor({ timeout: 15_000 });

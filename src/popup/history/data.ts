@@ -21,7 +21,7 @@ export interface StoredHistory {
 }
 
 /** Enough of a shape check that foreign or corrupt values are skipped, never rendered half. */
-const isEntry = (value: unknown): value is HistoryEntry => {
+export const isEntry = (value: unknown): value is HistoryEntry => {
   const e = value as HistoryEntry | null;
   return typeof e === 'object' && e !== null && typeof e.url === 'string' && typeof e.code === 'string' && typeof e.method === 'string' &&
     typeof e.pageUrl === 'string' && STAGES.includes(e.stage) && typeof e.lastSeen === 'number' && Number.isInteger(e.tabId) && Number.isInteger(e.count);

@@ -4,15 +4,15 @@ import browser from '../../shared/browser';
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { HISTORY_PREFIX, historyChunkEntries, type HistoryEntry } from '../../shared/protocol';
+import { isEntry } from './data';
 
 type Changes = Record<string, { newValue?: unknown }>;
 
-/** Whether a written chunk holds a failure seen after `newest` (a new one, or a repeat): a page title filled in is none. */
-const seenAfter = (chunk: unknown, newest: number): boolean =>
-  historyChunkEntries(chunk).some((entry) => typeof (entry as HistoryEntry | null)?.lastSeen === 'number' && (entry as HistoryEntry).lastSeen > newest);
+/** Whether entries just written are news to this view (undefined while it is still reading: it will read them). */
+export type IsNews = (written: readonly HistoryEntry[]) => boolean | undefined;
 
-/** A status line that appears when a failure is recorded after the newest one read; its button shows them. */
-export function newFailuresBar(newestShown: () => number | undefined, showThem: () => Promise<void>, focusAfter: HTMLElement): HTMLElement {
+/** A status line that appears when a failure this view would show is recorded after the newest one read; its button shows them. */
+export function newFailuresBar(isNews: IsNews, showThem: () => Promise<void>, focusAfter: HTMLElement): HTMLElement {
   const bar = h('p', { class: 'history-new', role: 'status' });
   const button = h('button', { type: 'button', 'data-action': 'show-new' }, t('historyShowNew'));
   button.addEventListener('click', async () => {
@@ -23,9 +23,10 @@ export function newFailuresBar(newestShown: () => number | undefined, showThem: 
   });
   // Written chunks only: Clear history removes them (no newValue) and reads again by itself.
   const onChanged = (changes: Changes): void => {
-    const newest = newestShown();
-    if (bar.firstChild || newest === undefined) return;
-    if (Object.entries(changes).some(([key, change]) => key.startsWith(HISTORY_PREFIX) && change.newValue !== undefined && seenAfter(change.newValue, newest))) {
+    if (bar.firstChild) return;
+    const written = Object.entries(changes).filter(([key, change]) => key.startsWith(HISTORY_PREFIX) && change.newValue !== undefined)
+      .flatMap(([, change]) => historyChunkEntries(change.newValue).filter(isEntry));
+    if (written.length && isNews(written)) {
       bar.replaceChildren(h('span', null, t('historyNew')), ' ', button);
     }
   };

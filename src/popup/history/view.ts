@@ -46,9 +46,13 @@ function render(): void {
   main.setAttribute('aria-busy', String(!stored.complete));
 }
 
-/** When the newest failure read was last seen; undefined while still reading (what is written meanwhile is read too). */
-const newestRead = (): number | undefined =>
-  stored.complete ? stored.entries.reduce((newest, entry) => Math.max(newest, entry.lastSeen), -Infinity) : undefined;
+/** Written entries are news when one was seen after the newest read (a new failure or a repeat; a page title
+ * filled in is none) and the filters would show it. Undefined while still reading: what is written meanwhile is read too. */
+function isNews(written: readonly HistoryEntry[]): boolean | undefined {
+  if (!stored.complete) return undefined;
+  const newest = stored.entries.reduce((latest, entry) => Math.max(latest, entry.lastSeen), -Infinity);
+  return applyFilters(written.filter((entry) => entry.lastSeen > newest), filters, Date.now(), titleOf).length > 0;
+}
 
 /** The newest load: an earlier one still reading (Clear history clicked while loading) must not show what it read. */
 let loads = 0;
@@ -124,7 +128,7 @@ function layout(form: HTMLFormElement): void {
         return { entries: shown, dropped: stored.dropped };
       }), clear),
     h('section', { class: 'history-filters', 'aria-label': t('historyFiltersLabel') }, kept, form, dropped,
-      newFailuresBar(newestRead, () => (loading = load()), main)), main);
+      newFailuresBar(isNews, () => (loading = load()), main)), main);
 }
 
 export async function showHistory(): Promise<void> {
