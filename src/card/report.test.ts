@@ -5,7 +5,7 @@ import { observe } from '../diagnosis/observe';
 import type { Classification, Observation } from '../diagnosis/types';
 import { getMessage } from '../../test/support/english-messages';
 
-vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage } } }));
+vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage, getUILanguage: () => 'en-US' } } }));
 const { browserName, reportMarkdown, withoutQuery } = await import('./report');
 const catalog = await fullCatalog({ language: 'en', locale: 'en-GB' });
 const explain = (f: Parameters<typeof explainWith>[0]) => explainWith(f, catalog);

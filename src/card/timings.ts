@@ -3,13 +3,14 @@
 import { whereTimeWent } from '../diagnosis/time-story';
 import type { TimedStep, TimingGap, Timings } from '../diagnosis/timings';
 import { h } from '../shared/dom';
-import { t, type MessageKey } from '../shared/i18n';
+import { t, uiLanguage, type MessageKey } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 
-/** "4 ms", "2.1 s", "95 s". */
+/** "4 ms", "2.1 s", "95 s" (German "2,1 s"): one decimal under a minute, always shown. */
 export function duration(ms: number): string {
   if (ms < 1000) return t('durationMs', Math.round(ms));
-  return t('durationS', (ms / 1000).toFixed(ms < 60_000 ? 1 : 0));
+  const digits = ms < 60_000 ? 1 : 0;
+  return t('durationS', new Intl.NumberFormat(uiLanguage(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ms / 1000));
 }
 
 const GAP_TEXT: Record<TimingGap, MessageKey> = {

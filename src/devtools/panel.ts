@@ -2,7 +2,7 @@
 // (HAR), each on the same card as the report, with the HAR timings on its strip. Exists only while
 // DevTools is open; the browsing itself pays nothing for it.
 import browser from '../shared/browser';
-import { localizePage, t, uiLanguage } from '../shared/i18n';
+import { localizePage, t, tCount, uiLanguage } from '../shared/i18n';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import { harFailure, harPageUrl } from '../diagnosis/har';
 import type { HarEntry } from '../diagnosis/timings';
@@ -64,7 +64,7 @@ async function add(entry: HarEntry, source: Source): Promise<void> {
 
 function showDropped(): void {
   droppedLine.hidden = dropped === 0;
-  droppedLine.textContent = dropped ? t('devtoolsDropped', MAX_CARDS, dropped) : '';
+  droppedLine.textContent = dropped ? tCount('devtoolsDropped', dropped, MAX_CARDS, dropped) : '';
 }
 
 list.addEventListener('click', (event) => {

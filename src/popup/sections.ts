@@ -1,7 +1,7 @@
 // The report's layout: the page's own failure first, then sub-requests grouped by host, then blocked ones.
 import { hostLabel } from '../diagnosis/url';
 import { h } from '../shared/dom';
-import { t } from '../shared/i18n';
+import { t, tCount } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 
 export interface Section {
@@ -46,5 +46,5 @@ export function emptyState(): HTMLElement {
 
 /** Failures the per-tab cap no longer lists: counted, so the numbers still add up. */
 export function droppedNote(count: number): HTMLElement {
-  return h('p', { class: 'note', 'data-dropped': String(count) }, t('droppedNote', count));
+  return h('p', { class: 'note', 'data-dropped': String(count) }, tCount('droppedNote', count, count));
 }

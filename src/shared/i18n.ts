@@ -4,9 +4,24 @@ import type english from '../../public/_locales/en/messages.json';
 import browser from './browser';
 
 export type MessageKey = keyof typeof english;
+/** Messages with a form per count: `<key>_one` and `<key>_many`. */
+export type CountedKey = { [K in MessageKey]: K extends `${infer Base}_many` ? (`${Base}_one` extends MessageKey ? Base : never) : never }[MessageKey];
+
+let numbers: Intl.NumberFormat | undefined;
+let plurals: Intl.PluralRules | undefined;
+
+/** Numbers as the interface language writes them ("10,000", "10.000"); strings stay as they are (ids, codes). */
+const substitution = (value: string | number): string =>
+  typeof value === 'number' ? (numbers ??= new Intl.NumberFormat(uiLanguage())).format(value) : value;
 
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  return browser.i18n.getMessage(key, substitutions.map(substitution)) || key;
+}
+
+/** The form of `key` for `count` in the interface language ("1 older failure", "2 older failures"). */
+export function tCount(key: CountedKey, count: number, ...substitutions: (string | number)[]): string {
+  const form = (plurals ??= new Intl.PluralRules(uiLanguage())).select(count) === 'one' ? 'one' : 'many';
+  return t(`${key}_${form}` as MessageKey, ...substitutions);
 }
 
 /** The browser's interface language (BCP 47): the language of every page and of Intl formats. */

@@ -20,6 +20,12 @@ describe('locales', () => {
     expect(keys.filter((key) => !(key in en))).toEqual([]);
   });
 
+  it('every tCount() key has its one and many forms in en', () => {
+    const keys = [...code.matchAll(/\btCount\('([A-Za-z0-9_]+)'/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(3);
+    expect(keys.flatMap((key) => [`${key}_one`, `${key}_many`]).filter((key) => !(key in en))).toEqual([]);
+  });
+
   it('every built key (stage_*, side_*, kind_*) exists in en', () => {
     for (const stage of ['browser', 'dns', 'connect', 'tls', 'send', 'wait', 'receive']) expect(en).toHaveProperty(`stage_${stage}`);
     for (const side of ['browser', 'network', 'site', 'intermediary']) expect(en).toHaveProperty(`side_${side}`);

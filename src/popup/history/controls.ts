@@ -26,7 +26,7 @@ export function filterForm(filters: HistoryFilters): HTMLFormElement {
     select('group', t('historyGroup'), GROUPINGS, filters.group),
     checks('stage', t('historyStage'), STAGES, filters.stages, (stage) => t(`stage_${stage}` as MessageKey)),
     checks('class', t('historyClass'), CLASSES, filters.classes, (value) => t(`class_${value}` as MessageKey)),
-    filters.tab === undefined ? null : h('p', { class: 'only-tab' }, t('onlyTab', filters.tab),
+    filters.tab === undefined ? null : h('p', { class: 'only-tab' }, t('onlyTab', String(filters.tab)),
       h('button', { type: 'button', 'data-action': 'all-tabs' }, t('showAllTabs'))));
   form.addEventListener('submit', (event) => event.preventDefault());
   return form;

@@ -2,7 +2,7 @@
 // Filters live in the URL, so a view can be reloaded and shared.
 import browser from '../../shared/browser';
 import { h } from '../../shared/dom';
-import { localizePage, t } from '../../shared/i18n';
+import { localizePage, t, tCount } from '../../shared/i18n';
 import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
 import { settings, settingsReady } from '../../shared/settings-store';
 import { failureOf } from '../../card/card';
@@ -36,8 +36,8 @@ const list = new HistoryList(main);
 /** Filter and show; runs on every keystroke, so only the first screen of cards is built here. */
 function render(): void {
   shown = applyFilters(stored.entries, filters, Date.now(), titleOf);
-  summary.textContent = t('historyCount', shown.length, stored.entries.length);
-  dropped.textContent = stored.dropped ? t('historyDropped', stored.dropped) : '';
+  summary.textContent = tCount('historyCount', stored.entries.length, shown.length, stored.entries.length);
+  dropped.textContent = stored.dropped ? tCount('historyDropped', stored.dropped, stored.dropped) : '';
   const empty = stored.entries.length
     ? h('div', { class: 'empty', 'data-empty': true }, h('p', null, t('historyNoMatch')))
     : h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('historyEmptyTitle')), h('p', null, t('historyEmptyBody')));
@@ -63,7 +63,7 @@ let loading: Promise<void> = Promise.resolve();
 async function load(reading: AsyncIterable<StoredHistory> = readStoredHistory(), tabsRead = openTabs()): Promise<void> {
   const run = ++loads;
   const days = settings().historyDays;
-  kept.textContent = days > 0 ? t('historyKeptDays', days) : t('historyKeptSession');
+  kept.textContent = days > 0 ? tCount('historyKeptDays', days, days) : t('historyKeptSession');
   for await (const history of reading) {
     if (run !== loads) return;
     performance.mark('data-read');
