@@ -8,6 +8,7 @@ import { MessageType, type Message, type Notice } from '../shared/protocol';
 import { setSiteMuted, settings, settingsReady, watchSettings } from '../shared/settings-store';
 
 const root = document.getElementById('notice')!;
+const announce = document.getElementById('announce')!;
 let timer: ReturnType<typeof setTimeout> | undefined;
 // Held open while either holds: leaving with the mouse must not close it under the keyboard's focus.
 let hovered = false;
@@ -51,9 +52,13 @@ function render(notice: Notice | undefined): void {
   const { lines, more } = visibleLines(notice);
   const refocus = focusedButton();
   shownRevision = notice.revision;
+  const heading = t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total);
+  // Said once per change, in words: the count and what failed where (the buttons are not read out again).
+  const said = `${heading}: ${lines.map((line) => `${t('times', line.count)} ${shortCode(line.code)} ${line.host}, ${t(`stage_${line.stage}`)}`).join('; ')}`;
+  if (announce.textContent !== said) announce.textContent = said;
   root.replaceChildren(
     h('header', null,
-      h('h1', null, t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total)),
+      h('h1', { id: 'notice-title' }, heading),
       h('button', { type: 'button', class: 'close', 'aria-label': t('noticeClose'), title: t('noticeClose'), 'data-action': 'close' }, '×')),
     h('ul', null, ...lines.map((line) =>
       h('li', { 'data-code': line.code, 'data-host': line.host, 'data-stage': line.stage },

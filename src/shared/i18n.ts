@@ -27,8 +27,14 @@ export function tCount(key: CountedKey, count: number, ...substitutions: (string
 /** The browser's interface language (BCP 47): the language of every page and of Intl formats. */
 export const uiLanguage = (): string => browser.i18n.getUILanguage();
 
-/** The page speaks the browser's interface language: `lang` and `dir` come from it, never hard-coded. */
+/**
+ * The page speaks the browser's interface language: `lang` and `dir` come from it, never hard-coded. Where
+ * the extension has no translation for it the browser falls back to English: the page then says so (a French
+ * voice must not read English text, and an Arabic interface must not lay English out right to left).
+ */
 export function localizePage(): void {
-  document.documentElement.lang = uiLanguage();
-  document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+  const shown = browser.i18n.getMessage('catalogLocale') || 'en';
+  const translated = uiLanguage().toLowerCase().split('-')[0] === shown.toLowerCase();
+  document.documentElement.lang = translated ? uiLanguage() : shown;
+  document.documentElement.dir = translated ? browser.i18n.getMessage('@@bidi_dir') || 'ltr' : 'ltr';
 }

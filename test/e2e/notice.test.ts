@@ -26,6 +26,12 @@ describe('in-page notification', () => {
     expect(await line.getAttribute('data-stage')).toBe('receive');
     expect(await line.textContent()).toMatch(/1×\s*409\s*127\.0\.0\.1\s*Receive response\s*Details/);
     expect(await frame.locator('[role="status"]').count()).toBe(1);
+    // Screen readers hear what failed, once per change; the notice itself is no live region (its buttons are not read out again).
+    expect(await frame.locator('#notice').getAttribute('aria-live')).toBeNull();
+    expect(await frame.locator('[role="status"]').textContent()).toBe('1 request failed on this page: 1× 409 127.0.0.1, Receive response');
+    await fetchIn(page, `${suite.site.origin}/status/409`, 'PUT');
+    await waitForNotice(page, /2 requests failed/);
+    await expect.poll(() => frame.locator('[role="status"]').textContent()).toBe('2 requests failed on this page: 2× 409 127.0.0.1, Receive response');
     await page.close();
   });
 
