@@ -1,6 +1,6 @@
 // Pure bookkeeping of failures per tab: folding repeats, page changes, caps and the badge.
 // No browser API here, so the rules are unit-tested directly.
-import { clipUrl } from '../diagnosis/observe';
+import { isLoadOf } from '../diagnosis/observe';
 import { worse } from '../diagnosis/severity';
 import type { Severity } from '../diagnosis/types';
 import { countedFailures } from '../shared/failures';
@@ -102,15 +102,11 @@ export interface Commit {
 /** The tab's main frame committed a new page, so the old page's failures go. */
 export function startPage(log: TabLog, { url: committed, timeStamp, documentId }: Commit, totals?: Totals): boolean {
   if (log.failures.length === 0) return false;
-  // Failure URLs are cut to a length; a long committed URL must be cut alike to match its own failure.
-  const url = clipUrl(committed);
   const kept: FailureRecord[] = [];
   for (const record of log.failures) {
     const keep =
       // The commit event can reach us after the new page's first sub-requests have failed.
-      (documentId !== undefined ? record.documentId === documentId : record.timeStamp >= timeStamp) ||
-      // Chromium's error page (and its auto-reload) commits the very URL that failed, maybe after redirects.
-      (record.type === 'main_frame' && (record.url === url || record.redirects?.includes(url) === true));
+      (documentId !== undefined ? record.documentId === documentId : record.timeStamp >= timeStamp) || isLoadOf(record, committed);
     if (keep) kept.push(record);
     else if (totals) forget(totals, record);
   }

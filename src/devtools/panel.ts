@@ -5,7 +5,9 @@ import browser from '../shared/browser';
 import { localizePage, t, tCount, uiLanguage } from '../shared/i18n';
 import { catalogFor, type CatalogLanguage } from '../diagnosis/catalog';
 import { harFailure, harPageUrl } from '../diagnosis/har';
+import { isLoadOf } from '../diagnosis/observe';
 import type { HarEntry } from '../diagnosis/timings';
+import type { FailureRecord } from '../shared/protocol';
 import { failureOf } from '../card/card';
 import { copyFailureReport } from '../card/copy';
 import { h } from '../shared/dom';
@@ -51,7 +53,8 @@ async function add(entry: HarEntry, source: Source): Promise<void> {
   if (!failure || handedOverTwice(entry, source)) return;
   const shownPage = page;
   const card = await harCard(entry, tabId, language, failure);
-  if (!card || shownPage !== page) return;
+  // A card of the page before a navigation is dropped, unless it is the new page's own failure.
+  if (!card || (shownPage !== page && !isPageOwn(failure, pageUrl))) return;
   list.querySelector('[data-empty]')?.remove();
   list.prepend(card);
   for (let oldest = list.lastElementChild; list.childElementCount > MAX_CARDS && oldest; oldest = list.lastElementChild) {
@@ -73,13 +76,18 @@ list.addEventListener('click', (event) => {
   if (button && failure) void catalogFor([failure], language).then((catalog) => copyFailureReport(button as HTMLButtonElement, failure, catalog, pageUrl));
 });
 
+/** The page's own failed load: the error page it leads to is a navigation to that URL, which keeps its card. */
+const isPageOwn = (failure: FailureRecord | undefined, url: string | undefined): boolean =>
+  failure !== undefined && url !== undefined && isLoadOf(failure, url);
+
 browser.devtools.network.onNavigated.addListener((url) => {
   page += 1;
   pageUrl = url;
   dropped = 0;
   showDropped();
-  announced.textContent = '';
-  list.replaceChildren(emptyState());
+  const own = [...list.querySelectorAll<HTMLElement>('[data-failure]')].filter((card) => isPageOwn(failureOf(card), url));
+  announced.textContent = own.length ? t('failureCount', own.length) : '';
+  list.replaceChildren(...(own.length ? own : [emptyState()]));
 });
 browser.devtools.network.onRequestFinished.addListener((request) => void add(request as unknown as HarEntry, 'live'));
 

@@ -47,3 +47,15 @@ describe('observe', () => {
   it('Firefox originUrl is used as the initiator', () =>
     expect(observe({ ...base, statusCode: 404, originUrl: 'https://page.test/' })?.initiator).toBe('https://page.test/'));
 });
+
+describe('isLoadOf: the failed load of the page at a URL', async () => {
+  const { isLoadOf, MAX_URL_LENGTH } = await import('./observe');
+  const page = { type: 'main_frame', url: 'https://shop.test/', redirects: ['http://shop.test/', 'https://shop.test/'] };
+  it.each([
+    ['its own URL', page, 'https://shop.test/', true],
+    ['a URL of its redirect chain', page, 'http://shop.test/', true],
+    ['another page', page, 'https://shop.test/cart', false],
+    ['a sub-request at that URL', { ...page, type: 'xmlhttprequest' }, 'https://shop.test/', false],
+    ['a long URL, cut alike', { type: 'main_frame', url: `https://shop.test/${'a'.repeat(MAX_URL_LENGTH)}`.slice(0, MAX_URL_LENGTH) + '…' }, `https://shop.test/${'a'.repeat(MAX_URL_LENGTH)}`, true],
+  ])('%s', (_, record, url, expected) => expect(isLoadOf(record, url)).toBe(expected));
+});

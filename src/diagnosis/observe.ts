@@ -24,6 +24,16 @@ export function clipUrl(url: unknown): string {
   return text.length > MAX_URL_LENGTH ? `${text.slice(0, MAX_URL_LENGTH)}…` : text;
 }
 
+/**
+ * Whether a failure is the failed load of the page at `url`: the browser's error page (and its auto-reload)
+ * commits the very URL that failed, maybe after redirects, so that commit must not clear it away.
+ */
+export function isLoadOf(record: Pick<FailureRecord, 'type' | 'url' | 'redirects'>, url: string): boolean {
+  // Failure URLs are cut to a length; a long committed URL must be cut alike to match its own failure.
+  const clipped = clipUrl(url);
+  return record.type === 'main_frame' && (record.url === clipped || record.redirects?.includes(clipped) === true);
+}
+
 const clip = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
 

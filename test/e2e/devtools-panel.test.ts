@@ -98,3 +98,25 @@ it('in Firefox it says that DevTools reports requests only once its Network pane
   expect(await note.textContent()).toMatch(/only once its Network panel has been opened/);
   await panel.close();
 });
+
+it("a page that failed to load keeps its card when the browser's error page for it is navigated to; another page clears it", async () => {
+  const panel = await openDevtoolsPanel(suite.browser);
+  const failing = recordedHar.log.entries.filter((entry) => entry.response.status === -1 || entry.response.status >= 400);
+  await expect.poll(async () => (await cards(panel)).length).toBe(failing.length);
+  const logged = recordedHar.log.entries.find((entry) => entry.request.url.includes('/status/404'))!;
+  const fire = (what: 'finished' | 'navigated', value: unknown) => panel.evaluate(([kind, arg]) => {
+    const events = (globalThis as unknown as { devtoolsEvents: Record<string, ((x: unknown) => void)[]> }).devtoolsEvents;
+    for (const listener of events[kind]!) listener(arg);
+  }, [what, value] as const);
+  // The document's own request is refused; then Chromium navigates to its error page, at that same URL.
+  const down = 'http://down.test/';
+  await fire('finished', { ...logged, _resourceType: 'document', startedDateTime: new Date().toISOString(),
+    request: { ...logged.request, url: down }, response: { ...logged.response, status: 0, statusText: '', _error: 'net::ERR_CONNECTION_REFUSED' } });
+  await expect.poll(async () => (await cards(panel))[0]?.url).toBe(down);
+  await fire('navigated', down);
+  await expect.poll(async () => (await cards(panel)).map((card) => [card.url, card.code])).toEqual([[down, 'net::ERR_CONNECTION_REFUSED']]);
+  await fire('navigated', 'http://site.test/elsewhere');
+  await panel.waitForSelector('[data-empty]');
+  expect(await cards(panel)).toEqual([]);
+  await panel.close();
+});
