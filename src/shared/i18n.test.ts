@@ -1,22 +1,23 @@
+// @vitest-environment happy-dom
 // Numbers and counted forms in the interface language, through the browser's own message lookup.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const load = (locale: string): Messages => JSON.parse(readFileSync(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8'));
-/** chrome.i18n as the browsers do it: named placeholders → $1, $2 … → the substitutions. */
-const i18n = (locale: string) => {
-  const messages = load(locale);
+const load = (locale: string): Messages => JSON.parse(readFileSync(`${import.meta.dirname}/../../public/_locales/${locale}/messages.json`, 'utf8'));
+/** chrome.i18n as the browsers do it: named placeholders → $1, $2 … → the substitutions; `@@bidi_dir` from the interface language. */
+const i18n = (locale: string, shipped = locale) => {
+  const messages = load(shipped);
   return {
     getUILanguage: () => locale,
-    getMessage: (key: string, substitutions: string[] = []) => messages[key]?.message.replace(/\$(\w+)\$/g, (_, name: string) =>
+    getMessage: (key: string, substitutions: string[] = []) => key === '@@bidi_dir' ? (/^(ar|he|fa)\b/.test(locale) ? 'rtl' : 'ltr') : messages[key]?.message.replace(/\$(\w+)\$/g, (_, name: string) =>
       (messages[key]!.placeholders?.[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '')) ?? '',
   };
 };
 
-async function inLanguage(locale: string) {
+async function inLanguage(locale: string, shipped = locale) {
   vi.resetModules();
-  vi.doMock('./browser', () => ({ default: { i18n: i18n(locale) } }));
+  vi.doMock('./browser', () => ({ default: { i18n: i18n(locale, shipped) } }));
   return import('./i18n');
 }
 
@@ -47,5 +48,18 @@ describe('counted forms', () => {
     const { tCount } = await inLanguage('en');
     expect(tCount('historyCount', 1, 0, 1)).toBe('0 of 1 failure');
     expect(tCount('historyCount', 43, 43, 43)).toBe('43 of 43 failures');
+  });
+});
+
+describe('the page language', () => {
+  it.each([
+    ['de-AT', 'de', 'de-AT', 'ltr'],
+    ['es', 'es', 'es', 'ltr'],
+    // No translation: the browser shows English, so the page says English, left to right.
+    ['fr-FR', 'en', 'en', 'ltr'],
+    ['ar', 'en', 'en', 'ltr'],
+  ])('interface %s, messages %s → lang %s, dir %s', async (locale, shipped, lang, dir) => {
+    (await inLanguage(locale, shipped)).localizePage();
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual([lang, dir]);
   });
 });
