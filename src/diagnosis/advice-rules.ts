@@ -48,6 +48,7 @@ const retryAfter: AdviceRule = {
       out.visitor.unshift(say('retryIn', { wait, time: clockTime(parsed.at, failure.timeStamp, catalog.locale) }));
       if (applies('maintenance')) out.notes.push(say('maintenance'));
     } else if (parsed.kind === 'past') out.visitor.unshift(say('retryNow'));
+    else if (parsed.kind === 'far') out.visitor.unshift(say('retryFar'));
     else out.visitor.unshift(say('retryUnreadable', { value: parsed.value }));
     out.owner.push(say('ownerRetryAfter'));
   },
@@ -57,10 +58,12 @@ const allow: AdviceRule = {
   id: 'allow',
   forStatus: true,
   add({ headers, method, say }, out) {
-    const methods = parseAllow(headers.allow ?? '');
-    if (!methods.length) return void out.owner.push(say('allowedMissing'));
+    if (headers.allow === undefined) return void out.owner.push(say('allowedMissing'));
+    // Present but empty is an answer too (RFC 9110: no method is allowed here).
+    const methods = parseAllow(headers.allow);
+    if (!methods.length) return void out.notes.push(say(headers.allow.trim() ? 'allowedMissing' : 'allowedNone'));
     const listed = methods.length > MAX_LISTED_METHODS ? `${methods.slice(0, MAX_LISTED_METHODS).join(', ')}, …` : methods.join(', ');
-    out.notes.push(say('allowed', { methods: listed, method }));
+    out.notes.push(say(methods.includes(method.toUpperCase()) ? 'allowedSelf' : 'allowed', { methods: listed, method }));
   },
 };
 

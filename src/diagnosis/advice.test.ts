@@ -40,10 +40,12 @@ describe('rule retryAfter', () => {
   });
   it('a wait of days names the date', () =>
     expect(advice('429', { headers: { 'retry-after': String(3 * 86400) } }).visitor[0]).toMatch(/in 3 days \(at 28 Nov 2026, 14:03\)/));
-  it.each([['-5'], ['Mon, 01 Jan 2001 00:00:00 GMT']])('Retry-After %s (in the past) says try now', (value) =>
+  it.each([['0'], ['Mon, 01 Jan 2001 00:00:00 GMT']])('Retry-After %s (now, or in the past) says try now', (value) =>
     expect(advice('429', { headers: { 'retry-after': value } }).visitor[0]).toBe(say('retryNow')));
-  it('an unreadable Retry-After is quoted, not trusted', () =>
-    expect(advice('429', { headers: { 'retry-after': 'later please' } }).visitor[0]).toContain('"later please"'));
+  it.each([['later please'], ['-5'], ['May 2']])('an unreadable Retry-After (%s) is quoted, not trusted', (value) =>
+    expect(advice('429', { headers: { 'retry-after': value } }).visitor[0]).toContain(`"${value}"`));
+  it.each([['9223372036854775807'], ['9'.repeat(400)], ['Fri, 31 Dec 9999 23:59:59 GMT']])('a Retry-After of more than a year (%s) says so, and the card does not break', (value) =>
+    expect(advice('503', { headers: { 'retry-after': value } }).visitor[0]).toBe(say('retryFar')));
 });
 
 describe('modifier maintenance', () => {
@@ -63,6 +65,17 @@ describe('rule allow', () => {
     expect(note).toContain('…');
   });
   it('a 405 without Allow tells the owner', () => expect(advice('405').owner).toContain(say('allowedMissing')));
+  it('an empty Allow is an answer: no method is allowed here', () => {
+    const out = advice('405', { headers: { allow: '' } });
+    expect(out.notes).toContain(say('allowedNone'));
+    expect(out.owner).not.toContain(say('allowedMissing'));
+  });
+  it('Allow listing the very method refused says the configuration contradicts itself', () =>
+    expect(advice('405', { method: 'GET', headers: { allow: 'GET, HEAD' } }).notes).toContain(
+      'The server lists GET among the methods it accepts (GET, HEAD) and still refused it with 405: its configuration contradicts itself.'));
+  it('Allow separated by spaces is read', () =>
+    expect(advice('405', { method: 'POST', headers: { allow: 'GET HEAD' } }).notes).toContain(
+      'The server accepts only GET, HEAD at this address; this request used POST.'));
 });
 
 describe('rule challenge', () => {

@@ -8,13 +8,23 @@ describe('Retry-After', () => {
     ['120', { kind: 'wait', seconds: 120, at: now + 120_000 }],
     [' 5 ', { kind: 'wait', seconds: 5, at: now + 5000 }],
     ['0', { kind: 'past' }],
-    ['-30', { kind: 'past' }],
+    ['-30', { kind: 'invalid', value: '-30' }],
+    ['120, 60', { kind: 'wait', seconds: 120 }],
+    ['9223372036854775807', { kind: 'far' }],
+    [String(367 * 86400), { kind: 'far' }],
+    [String(366 * 86400), { kind: 'wait', seconds: 366 * 86400 }],
+    ['May 2', { kind: 'invalid', value: 'May 2' }],
+    ['Retry 2', { kind: 'invalid' }],
+    ['Wed, 25 Nov 2026 14:03:00 GMT', { kind: 'past' }],
+    ['Wednesday, 25-Nov-26 14:05:00 GMT', { kind: 'wait', seconds: 120 }],
+    ['Wed Nov 25 14:05:00 2026', { kind: 'wait', seconds: 120 }],
+    ['Fri, 31 Dec 9999 23:59:59 GMT', { kind: 'far' }],
     ['Wed, 25 Nov 2026 14:05:00 GMT', { kind: 'wait', seconds: 120, at: Date.UTC(2026, 10, 25, 14, 5) }],
     ['Wed, 25 Nov 2026 13:00:00 GMT', { kind: 'past' }],
     ['soon', { kind: 'invalid', value: 'soon' }],
     ['', { kind: 'invalid', value: '' }],
     ['1.5', { kind: 'invalid', value: '1.5' }],
-    ['9'.repeat(400), { kind: 'wait' }],
+    ['9'.repeat(400), { kind: 'far' }],
   ])('%s', (value, expected) => expect(parseRetryAfter(value, now)).toMatchObject(expected));
 });
 
@@ -25,6 +35,8 @@ describe('Allow', () => {
     ['GËT, ☃, POST', ['POST']],
     ['', []],
     ['<script>, PUT', ['PUT']],
+    ['GET HEAD', ['GET', 'HEAD']],
+    [' GET ,  HEAD ', ['GET', 'HEAD']],
   ])('%s', (value, methods) => expect(parseAllow(value)).toEqual(methods));
   it('a huge list stays usable', () => expect(parseAllow(Array.from({ length: 5000 }, (_, i) => `M${i}`).join(','))).toHaveLength(5000));
 });
@@ -65,5 +77,8 @@ describe('request ids and sites', () => {
     expect(requestIds({ 'cf-ray': 'r', 'x-request-id': 'q', server: 's' })).toEqual([['x-request-id', 'q'], ['cf-ray', 'r']]));
   it.each([
     ['www.example.com', 'example.com'], ['api.shop.example.co.uk', 'example.co.uk'], ['127.0.0.1', '127.0.0.1'], ['localhost', 'localhost'],
+    // Short second levels that are sites of their own, not shared suffixes.
+    ['api.sbb.ch', 'sbb.ch'], ['www.bmw.de', 'bmw.de'], ['api.x.ai', 'x.ai'], ['www.orf.at', 'orf.at'],
+    ['shop.example.com.au', 'example.com.au'], ['alice.github.io', 'alice.github.io'], ['my-app.vercel.app', 'my-app.vercel.app'],
   ])('%s is part of %s', (host, site) => expect(siteOf(host)).toBe(site));
 });

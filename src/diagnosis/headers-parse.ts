@@ -4,29 +4,41 @@ import { REQUEST_ID_HEADERS } from './headers';
 export type RetryAfter =
   | { kind: 'wait'; seconds: number; at: number }
   | { kind: 'past' }
+  /** More than a year away: no plan to come back (or Long.MAX_VALUE seconds), and past what dates can format. */
+  | { kind: 'far' }
   | { kind: 'invalid'; value: string };
+
+/** Longer than this is no wait one can plan for (or a misconfiguration such as Long.MAX_VALUE seconds). */
+const MAX_RETRY_SECONDS = 366 * 24 * 3600;
+/** An HTTP-date in any of its three forms (RFC 9110 §5.6.7) has a year and a time of day; a bare "May 2" does not. */
+const HTTP_DATE = /^[A-Za-z]{3,9}, ?\d{1,2}[ -][A-Za-z]{3}[ -]\d{2,4} \d{2}:\d{2}:\d{2} GMT$|^[A-Za-z]{3} [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
 
 /** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string, now: number): RetryAfter {
-  const text = value.trim();
-  if (/^-?\d+$/.test(text)) {
+  // A repeated header arrives joined ("120, 60"): the first one counts. (An HTTP-date has a comma of its own.)
+  const text = value.trim().replace(/^(\d+)\s*,.*$/s, '$1');
+  const invalid: RetryAfter = { kind: 'invalid', value: text.slice(0, 40) };
+  if (/^\d+$/.test(text)) {
     const seconds = Number(text);
-    if (seconds <= 0) return { kind: 'past' };
+    if (seconds > MAX_RETRY_SECONDS) return { kind: 'far' };
+    if (seconds === 0) return { kind: 'past' };
     return { kind: 'wait', seconds, at: now + seconds * 1000 };
   }
-  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(date)) return { kind: 'invalid', value: text.slice(0, 40) };
-  if (date <= now) return { kind: 'past' };
-  return { kind: 'wait', seconds: Math.round((date - now) / 1000), at: date };
+  const date = HTTP_DATE.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(date)) return invalid;
+  if (date - now > MAX_RETRY_SECONDS * 1000) return { kind: 'far' };
+  // Under a second away is now ("in 0 seconds" helps nobody).
+  const seconds = Math.round((date - now) / 1000);
+  return seconds <= 0 ? { kind: 'past' } : { kind: 'wait', seconds, at: date };
 }
 
 const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 export const MAX_LISTED_METHODS = 12;
 
-/** Allow: a comma-separated list of method tokens; junk dropped, duplicates merged. */
+/** Allow: a comma-separated list of method tokens (some servers separate them by spaces); junk dropped, duplicates merged. */
 export function parseAllow(value: string): string[] {
   const methods = new Set<string>();
-  for (const part of value.split(',')) {
+  for (const part of value.split(/[,\s]+/)) {
     const method = part.trim().toUpperCase();
     if (method && method.length <= 20 && TOKEN.test(method)) methods.add(method);
   }
@@ -107,10 +119,24 @@ export function requestIds(headers: Readonly<Record<string, string>>): [string, 
   return REQUEST_ID_HEADERS.filter((name) => headers[name]).map((name) => [name, headers[name]!]);
 }
 
-/** A rough registrable domain (the last two labels, three under short second levels like co.uk). */
+/**
+ * Second levels under which anyone registers (co.uk): the common ones of the Public Suffix List. Not every
+ * short second level is one: sbb.ch, bmw.de and x.ai are sites of their own.
+ */
+const SHARED_SECOND_LEVELS = new Set([
+  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'net.uk', 'ltd.uk', 'plc.uk', 'nhs.uk', 'police.uk',
+  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'co.nz', 'net.nz', 'org.nz', 'govt.nz',
+  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp', 'co.kr', 'or.kr', 'go.kr', 'co.in', 'net.in', 'org.in', 'gov.in',
+  'com.br', 'net.br', 'org.br', 'gov.br', 'com.ar', 'com.mx', 'com.co', 'com.pe', 'com.tr', 'gov.tr', 'co.za', 'org.za',
+  'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'com.hk', 'com.tw', 'com.sg', 'com.my', 'co.id', 'co.il', 'co.th', 'com.ph', 'com.vn',
+  'com.ua', 'com.pl', 'com.es', 'gouv.fr', 'co.at', 'or.at', 'gv.at', 'com.eg', 'com.sa', 'com.ng', 'co.ke',
+  'github.io', 'gitlab.io', 'netlify.app', 'vercel.app', 'pages.dev', 'workers.dev', 'herokuapp.com', 'azurewebsites.net',
+  'cloudfront.net', 'appspot.com', 'web.app', 'firebaseapp.com', 'blogspot.com', 'myshopify.com',
+]);
+
+/** The registrable domain, roughly: the last two labels, three under a shared second level (example.co.uk). */
 export function siteOf(host: string): string {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.');
   if (labels.length <= 2 || /^\d+$/.test(labels.at(-1)!)) return labels.join('.');
-  const take = labels.at(-2)!.length <= 3 && labels.at(-1)!.length === 2 ? 3 : 2;
-  return labels.slice(-take).join('.');
+  return labels.slice(SHARED_SECOND_LEVELS.has(labels.slice(-2).join('.')) ? -3 : -2).join('.');
 }

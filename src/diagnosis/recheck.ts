@@ -90,6 +90,8 @@ export function nextCheckAt(attempt: number, now: number, retryAfter?: string, g
   if (retryAfter !== undefined) {
     const parsed = parseRetryAfter(retryAfter, now);
     if (parsed.kind === 'wait') at = Math.max(at, Math.min(parsed.at, giveUpAt));
+    // Asked to wait for more than a year: the watch waits until it gives up (if it has a limit).
+    if (parsed.kind === 'far' && Number.isFinite(giveUpAt)) at = Math.max(at, giveUpAt);
   }
   return at;
 }
