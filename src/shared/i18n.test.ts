@@ -63,3 +63,12 @@ describe('the page language', () => {
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual([lang, dir]);
   });
 });
+
+describe('formats follow the language shown', () => {
+  it('a browser without a translation gets English words and English formats, not a mix', async () => {
+    const french = await inLanguage('fr-FR', 'en');
+    expect(french.uiLanguage()).toBe('en');
+    expect(french.t('failureCount', 10000)).toBe('10,000 failed');
+    expect((await inLanguage('de-AT', 'de')).uiLanguage()).toBe('de-AT');
+  });
+});

@@ -24,17 +24,22 @@ export function tCount(key: CountedKey, count: number, ...substitutions: (string
   return t(`${key}_${form}` as MessageKey, ...substitutions);
 }
 
-/** The browser's interface language (BCP 47): the language of every page and of Intl formats. */
-export const uiLanguage = (): string => browser.i18n.getUILanguage();
-
 /**
- * The page speaks the browser's interface language: `lang` and `dir` come from it, never hard-coded. Where
- * the extension has no translation for it the browser falls back to English: the page then says so (a French
- * voice must not read English text, and an Arabic interface must not lay English out right to left).
+ * The language pages are shown in (BCP 47), for `lang` and every Intl format: the browser's interface
+ * language where the extension has a translation for it; else the browser falls back to English, and so
+ * does this (a French browser must not get "try again dans 2 minutes" or a French voice reading English).
  */
+export function uiLanguage(): string {
+  const browserLanguage = browser.i18n.getUILanguage();
+  const shown = browser.i18n.getMessage('catalogLocale');
+  // Not a language tag (no messages at all): the browser's, as Intl can always take it.
+  if (!/^[a-z]{2,3}$/i.test(shown)) return browserLanguage;
+  return browserLanguage.toLowerCase().split('-')[0] === shown.toLowerCase() ? browserLanguage : shown;
+}
+
+/** The page speaks that language: `lang` and `dir` come from it, never hard-coded (English is left to right). */
 export function localizePage(): void {
-  const shown = browser.i18n.getMessage('catalogLocale') || 'en';
-  const translated = uiLanguage().toLowerCase().split('-')[0] === shown.toLowerCase();
-  document.documentElement.lang = translated ? uiLanguage() : shown;
-  document.documentElement.dir = translated ? browser.i18n.getMessage('@@bidi_dir') || 'ltr' : 'ltr';
+  const language = uiLanguage();
+  document.documentElement.lang = language;
+  document.documentElement.dir = language === browser.i18n.getUILanguage() ? browser.i18n.getMessage('@@bidi_dir') || 'ltr' : 'ltr';
 }
