@@ -42,16 +42,33 @@ export function ensureSystemPackage({ binary, pkg, envVar, noRecommends = false 
   return binary;
 }
 
-export const ensureChromium = () =>
-  ensureSystemPackage({ binary: '/usr/bin/chromium', pkg: 'chromium', envVar: 'CHROME_PATH' });
-export const ensureNginx = () => ensureSystemPackage({ binary: '/usr/sbin/nginx', pkg: 'nginx-light' });
-export const ensureFirefox = () =>
-  ensureSystemPackage({ binary: '/usr/bin/firefox-esr', pkg: 'firefox-esr', envVar: 'FIREFOX_PATH', noRecommends: true });
+/** @typedef {{ binary: string, pkg: string, envVar?: string, noRecommends?: boolean }} PackageSpec */
+export const CHROMIUM = { binary: '/usr/bin/chromium', pkg: 'chromium', envVar: 'CHROME_PATH' };
+export const NGINX = { binary: '/usr/sbin/nginx', pkg: 'nginx-light' };
+export const FIREFOX = { binary: '/usr/bin/firefox-esr', pkg: 'firefox-esr', envVar: 'FIREFOX_PATH', noRecommends: true };
 /** Debian's Chromium speaks only en-US without its language packs: the language tests need de and es. */
-export const ensureChromiumLanguages = () =>
-  ensureSystemPackage({ binary: '/usr/lib/chromium/locales/de.pak', pkg: 'chromium-l10n' });
+export const CHROMIUM_LANGUAGES = { binary: '/usr/lib/chromium/locales/de.pak', pkg: 'chromium-l10n' };
 /** Debian's Firefox ESR speaks only English without its language pack: the German Firefox test needs it. */
-export const ensureFirefoxGerman = () =>
-  ensureSystemPackage({ binary: '/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi', pkg: 'firefox-esr-l10n-de', noRecommends: true });
+export const FIREFOX_GERMAN = { binary: '/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi', pkg: 'firefox-esr-l10n-de', noRecommends: true };
 /** A virtual display for the `npm start` test (it runs the headful path). */
-export const ensureXvfb = () => ensureSystemPackage({ binary: '/usr/bin/Xvfb', pkg: 'xvfb' });
+export const XVFB = { binary: '/usr/bin/Xvfb', pkg: 'xvfb' };
+
+export const ensureChromium = () => ensureSystemPackage(CHROMIUM);
+export const ensureNginx = () => ensureSystemPackage(NGINX);
+
+/**
+ * Several packages: installed as root on Debian; otherwise ONE message with the command that installs every
+ * missing one (not one package per run).
+ * @param {PackageSpec[]} specs
+ */
+export function ensureSystemPackages(specs) {
+  const missing = specs.filter((spec) => !(spec.envVar && process.env[spec.envVar]) && !existsSync(spec.binary));
+  if (missing.length && (!isRoot() || !hasApt())) {
+    const install = (/** @type {PackageSpec[]} */ group, /** @type {string} */ flags) =>
+      group.length ? [`sudo apt-get install -y ${flags}${group.map((spec) => spec.pkg).join(' ')}`] : [];
+    const commands = ['sudo apt-get update', ...install(missing.filter((spec) => !spec.noRecommends), ''),
+      ...install(missing.filter((spec) => spec.noRecommends), '--no-install-recommends ')];
+    throw new Error(`Missing: ${missing.map((spec) => spec.binary).join(', ')}.\nInstall them with:  ${commands.join(' && ')}`);
+  }
+  return specs.map(ensureSystemPackage);
+}

@@ -36,15 +36,19 @@ async function watchChrome(rebuilt) {
   const watcher = /** @type {import('rolldown').RolldownWatcher} */ (await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { watch: {} } }));
   return new Promise((resolveFirst, rejectFirst) => {
     let first = true;
+    /** Whether this round of the watcher failed (it still ends with END). */
+    let failed = false;
     watcher.on('event', async (event) => {
+      if (event.code === 'START') failed = false;
       if (event.code === 'BUNDLE_END') await event.result.close();
       if (event.code === 'ERROR') {
+        failed = true;
         await event.result?.close();
-        // A broken edit keeps the last good build loaded; the next save tries again.
-        console.error(`Build failed: ${event.error.message}`);
+        // A broken edit keeps the last good build loaded, and Chromium open on it; the next save tries again.
+        console.error(`Build failed: ${event.error.message}\nChromium keeps the last good build; save again once fixed.`);
         if (first) rejectFirst(event.error);
       }
-      if (event.code !== 'END') return;
+      if (event.code !== 'END' || failed) return;
       if (first) {
         first = false;
         resolveFirst(watcher);
@@ -57,6 +61,27 @@ async function watchChrome(rebuilt) {
 
 /** @type {import('rolldown').RolldownWatcher | undefined} */
 let watcher;
+/** @type {{ close: () => Promise<void> } | undefined} */
+let site;
+/** @type {import('../test/support/extension-browser.mjs').ExtensionBrowser | undefined} */
+let browser;
+let stopping = false;
+/** Set while Chromium is closed and opened again on a new build: its closing is no reason to stop. */
+let relaunching = false;
+
+/** Ctrl-C at any moment, start-up included: nothing (nginx, Chromium, the watcher) is left running. */
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await watcher?.close();
+  await browser?.close().catch(() => {});
+  await site?.close();
+  console.log('Stopped.');
+  // Exiting also ends a Chromium still being launched (Playwright kills what it started on exit).
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
 /** @type {(() => Promise<void>) | undefined} */
 let reloadExtension;
 if (headless) {
@@ -67,45 +92,40 @@ if (headless) {
 
 const { startSite } = await import('../test/servers/site.mjs');
 const { ExtensionBrowser } = await import('../test/support/extension-browser.mjs');
-const site = await startSite({ nginx, port: Number(process.env.PORT) || 0 });
-const demoUrl = `${site.origin}/demo`;
+const demoSite = await startSite({ nginx, port: Number(process.env.PORT) || 0 });
+site = demoSite;
+const demoUrl = `${demoSite.origin}/demo`;
 console.log(`Demo site: ${demoUrl}`);
 
-let stopping = false;
 /** Chromium with the extension, on the demo page. */
 async function openDemo() {
-  const browser = await ExtensionBrowser.launch({ headless, handleSignals: false });
-  const page = await browser.context.newPage();
+  const opened = await ExtensionBrowser.launch({ headless, handleSignals: false });
+  browser = opened;
+  const page = await opened.context.newPage();
   // A fresh profile's worker may not have its listeners yet on the very first request: warm it up.
-  await page.goto(`${site.origin}/pages/blank`);
+  await page.goto(`${demoSite.origin}/pages/blank`);
   await page.goto(demoUrl);
-  // Closing the window stops npm start (a relaunch after a rebuild closes it first, with `stopping` set).
-  browser.context.on('close', () => void shutdown());
-  return { browser, page };
+  // Closing the window stops npm start (not the closing that a relaunch after a rebuild does itself).
+  opened.context.on('close', () => void (relaunching || shutdown()));
+  return { browser: opened, page };
 }
-let { browser, page } = await openDemo();
-
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  await watcher?.close();
-  await browser.close().catch(() => {});
-  await site.close();
-  console.log('Stopped.');
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+let { page } = await openDemo();
 
 if (!headless) {
   // chrome.runtime.reload() disables an extension loaded with --load-extension (Chromium 156), so a new
   // build is loaded the sure way: a fresh Chromium on it.
+  /** A build that ended while Chromium was being reopened: it is reopened once more, on that build. */
+  let rebuiltMeanwhile = false;
   reloadExtension = async () => {
     if (stopping) return;
-    stopping = true;
-    await browser.close().catch(() => {});
-    stopping = false;
-    ({ browser, page } = await openDemo());
+    if (relaunching) return void (rebuiltMeanwhile = true);
+    relaunching = true;
+    do {
+      rebuiltMeanwhile = false;
+      await browser?.close().catch(() => {});
+      ({ page } = await openDemo());
+    } while (rebuiltMeanwhile && !stopping);
+    relaunching = false;
     console.log(`Rebuilt; Chromium reopened with the new extension (${new Date().toLocaleTimeString()}).`);
   };
   console.log('Chromium is open on the demo page. Click the Request Doctor icon in the toolbar.');
@@ -113,8 +133,9 @@ if (!headless) {
 } else {
   await page.waitForFunction(() => window.__done === true, null, { timeout: 30_000 }).catch(() => {});
   await page.waitForTimeout(1000);
-  const tabId = await browser.tabIdOf(page);
-  const { failures, page: report } = await browser.report(tabId, 10);
+  const demo = /** @type {import('../test/support/extension-browser.mjs').ExtensionBrowser} */ (browser);
+  const tabId = await demo.tabIdOf(page);
+  const { failures, page: report } = await demo.report(tabId, 10);
   console.log(`\n${failures.length} failures diagnosed on ${demoUrl}:`);
   for (const f of failures) console.log(`${f.stage.padEnd(8)} ${f.code.padEnd(30)} ${f.url}  — ${f.title}`);
   const dir = resolve('.artifacts/screenshots');
@@ -122,7 +143,7 @@ if (!headless) {
   await page.bringToFront();
   await page.screenshot({ path: `${dir}/notification.png` });
   // The real toolbar popup, as a click on the icon opens it: the summary and one line per failure.
-  const popup = await browser.toolbarPopup(page);
+  const popup = await demo.toolbarPopup(page);
   await popup.waitForFunction(() => document.querySelector('main[aria-busy="false"]') &&
     [...document.querySelectorAll('.line-title')].every((title) => title.textContent !== ''));
   await popup.screenshot({ path: `${dir}/popup.png` });

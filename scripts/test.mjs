@@ -2,16 +2,15 @@
 // npm test: lint, type-check, build, web-ext lint, then the unit tests, then end-to-end in real Chromium and Firefox ESR.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensureChromiumLanguages, ensureFirefox, ensureFirefoxGerman, ensureNginx, ensureNpmDependencies, ensureXvfb } from './ensure.mjs';
+import { CHROMIUM, CHROMIUM_LANGUAGES, ensureNpmDependencies, ensureSystemPackages, FIREFOX, FIREFOX_GERMAN, NGINX, XVFB } from './ensure.mjs';
 
 ensureNpmDependencies();
 try {
-  process.env.CHROME_PATH = ensureChromium();
-  ensureNginx();
-  if (process.env.CHROME_PATH === '/usr/bin/chromium') ensureChromiumLanguages();
-  ensureXvfb();
-  process.env.FIREFOX_PATH = ensureFirefox();
-  if (process.env.FIREFOX_PATH === '/usr/bin/firefox-esr') ensureFirefoxGerman();
+  // Debian's browsers need their language packs; a browser of one's own (CHROME_PATH, FIREFOX_PATH) does not.
+  const [chromium, , , firefox] = ensureSystemPackages([CHROMIUM, NGINX, XVFB, FIREFOX,
+    ...(process.env.CHROME_PATH ? [] : [CHROMIUM_LANGUAGES]), ...(process.env.FIREFOX_PATH ? [] : [FIREFOX_GERMAN])]);
+  process.env.CHROME_PATH = chromium;
+  process.env.FIREFOX_PATH = firefox;
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : error}\n`);
   process.exit(1);

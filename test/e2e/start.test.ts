@@ -52,9 +52,44 @@ it.skipIf(!existsSync(XVFB) && !process.env.CI)('serves the demo, rebuilds and r
   await waitFor(/Rebuilt; Chromium reopened/);
   expect((await fetch(demoUrl!)).status).toBe(200);
 
+  // A broken save keeps Chromium open on the last good build: it is not reopened, nor said to be rebuilt.
+  const source = readFileSync(file, 'utf8');
+  try {
+    writeFileSync(file, `${source}\nexport const broken = ;\n`);
+    await waitFor(/Build failed[\s\S]*keeps the last good build/);
+  } finally {
+    writeFileSync(file, source);
+  }
+  // The fix rebuilds and reopens (the positive signal); the broken save before it did not (two in all, not three).
+  await waitFor(/Rebuilt; Chromium reopened[\s\S]*Build failed[\s\S]*Rebuilt; Chromium reopened/);
+  expect(output.match(/Rebuilt; Chromium reopened/g)).toHaveLength(2);
+
   const exited = new Promise<number | null>((resolve) => start!.once('exit', resolve));
   start!.kill('SIGINT');
   expect(await exited).toBe(0);
   expect(output).toContain('Stopped.');
   await expect(fetch(demoUrl!)).rejects.toThrow();
 }, 400_000);
+
+it.skipIf(!existsSync(XVFB) && !process.env.CI)('Ctrl-C while it is still starting stops everything it started, with exit code 0', async () => {
+  const display = await new Promise<string>((resolve) => {
+    const second = spawn(XVFB, ['-displayfd', '1', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    afterAll(() => void second.kill());
+    second.stdout!.once('data', (data) => resolve(String(data).trim()));
+  });
+  let early = '';
+  const starting = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, DISPLAY: `:${display}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+  starting.stdout!.on('data', (data) => (early += data));
+  starting.stderr!.on('data', (data) => (early += data));
+  const exited = new Promise<[number | null, string | null]>((resolve) => starting.once('exit', (code, signal) => resolve([code, signal])));
+  // The demo site is up and Chromium is being opened: Ctrl-C now.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => /Demo site: \S+/.test(early) && (clearInterval(timer), resolve()), 100);
+    setTimeout(() => (clearInterval(timer), reject(new Error(early))), 180_000);
+  });
+  const demoUrl = /Demo site: (\S+)/.exec(early)![1]!;
+  starting.kill('SIGINT');
+  expect(await exited).toEqual([0, null]);
+  expect(early).toContain('Stopped.');
+  await expect(fetch(demoUrl)).rejects.toThrow();
+}, 300_000);
