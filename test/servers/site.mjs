@@ -65,9 +65,14 @@ const fail = ${Math.max(0, Math.min(1, Number(q.get('fail') ?? 0.1) || 0))};
 for (let k = 0; k < ${count(q, 300)}; k++) {
   // Evenly spread failures: exactly floor(n * fail) of them, deterministic across runs.
   const bad = Math.floor((k + 1) * fail) > Math.floor(k * fail);
-  const i = new Image(); i.onload = i.onerror = done;
-  i.src = bad ? '/img/404.gif?k=' + k : '/ok/m' + k + '.gif';
-  document.body.append(i);
+  // &kind=mixed: scripts and stylesheets in turn instead of images (the extension hears those on one more event).
+  const kind = ${JSON.stringify(q.get('kind') === 'mixed' ? 'mixed' : 'image')} === 'mixed' ? (k % 2 ? 'style' : 'script') : 'image';
+  const ext = kind === 'script' ? '.js' : kind === 'style' ? '.css' : '.gif';
+  const url = bad ? '/status/404?k=' + k : '/ok/m' + k + ext;
+  const i = kind === 'script' ? Object.assign(document.createElement('script'), { src: url })
+    : kind === 'style' ? Object.assign(document.createElement('link'), { rel: 'stylesheet', href: url }) : Object.assign(new Image(), { src: url });
+  i.onload = i.onerror = done;
+  (kind === 'image' ? document.body : document.head).append(i);
 }</script></body>`),
 };
 
