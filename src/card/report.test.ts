@@ -55,6 +55,15 @@ describe('copy report', () => {
 
   it('has no private headers or cookies', () => expect(text).not.toMatch(/cookie|authorization/i));
 
+  it("what a server sent stays plain text: no link, emphasis or code made of a realm or a Server header", () => {
+    const hostile = { ...failure, statusCode: 401, statusLine: 'HTTP/1.1 401 Unauthorized', code: '401',
+      headers: { 'www-authenticate': 'Basic realm="**Urgent** [reset password](https://evil.example/x)"', server: 'evil`server<b>' } };
+    const report = reportMarkdown(hostile, explain(hostile), context);
+    expect(report).toContain('\\*\\*Urgent\\*\\* \\[reset password\\](https://evil.example/x)');
+    expect(report).not.toMatch(/[^\\]\[reset password[^\\]\]\(/);
+    expect(report).toContain('evil\\`server\\<b\\>');
+  });
+
   it('an error report names the error instead of a status', () => {
     const dns = { ...failure, statusCode: undefined, statusLine: undefined, error: 'net::ERR_NAME_NOT_RESOLVED', code: 'net::ERR_NAME_NOT_RESOLVED', stage: 'dns' as const, errorName: 'NAME_NOT_RESOLVED', headers: undefined };
     const report = reportMarkdown(dns, explain(dns), context);

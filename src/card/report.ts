@@ -30,6 +30,12 @@ function code(value: string): string {
   return `${fence}${longest ? ' ' : ''}${clean}${longest ? ' ' : ''}${fence}`;
 }
 
+/**
+ * Plain text in Markdown: sentences quote what servers sent (a realm, an error description, a Server header,
+ * addresses), which must not turn into links, emphasis or code in the ticket it is pasted into.
+ */
+const text = (value: string): string => value.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|]/g, '\\$&');
+
 export function reportMarkdown(failure: Reported, explained: Diagnosis, context: ReportContext): string {
   const url = (u: string): string => code(context.stripQuery ? withoutQuery(u) : u);
   const diagnosis = context.stripQuery ? withoutQueries(explained) : explained;
@@ -46,17 +52,17 @@ export function reportMarkdown(failure: Reported, explained: Diagnosis, context:
     line(t('reportFailedAt'), `${failure.stage}: ${stage}`),
     line(t('status'), failure.statusLine ? code(failure.statusLine) : failure.statusCode ? String(failure.statusCode) : undefined),
     line(t('error'), failure.error ? code(failure.error) : undefined),
-    line(t('reportAnsweredBy'), diagnosis.layer ? layerName(diagnosis.layer, context.catalog) : undefined),
+    line(t('reportAnsweredBy'), diagnosis.layer ? text(layerName(diagnosis.layer, context.catalog)) : undefined),
     line(t('serverIp'), failure.ip ? code(failure.ip) : undefined),
     line(t('requestIds'), diagnosis.requestIds.map(([name, value]) => code(`${name}: ${value}`)).join(', ') || undefined),
     line(t('repeats'), failure.count && failure.count > 1 ? t('times', failure.count) : undefined),
     line(t('redirects'), failure.redirects?.length ? [...failure.redirects, failure.url].map(url).join(' → ') : undefined),
     '',
-    `**${diagnosis.title}.** ${diagnosis.what}`,
-    ...diagnosis.notes.map((note) => `- ${note}`),
+    `**${text(diagnosis.title)}.** ${text(diagnosis.what)}`,
+    ...diagnosis.notes.map((note) => `- ${text(note)}`),
     '',
     `**${t('forOwner')}:**`,
-    ...diagnosis.owner.map((step) => `- ${step}`),
+    ...diagnosis.owner.map((step) => `- ${text(step)}`),
     '',
     `_${context.browser} · Request Doctor ${context.extensionVersion}_`,
   ];
