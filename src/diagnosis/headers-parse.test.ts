@@ -48,6 +48,14 @@ describe('WWW-Authenticate', () => {
     ['Digest realm=plain, nonce="x"', { scheme: 'Digest', realm: 'plain' }],
     ['Basic realm="quote \\" inside"', { scheme: 'Basic', realm: 'quote " inside' }],
     ['Negotiate', { scheme: 'Negotiate' }],
+    // Only the first challenge's own parameters.
+    ['Basic realm="a", Bearer error="invalid_token"', { scheme: 'Basic', realm: 'a' }],
+    ['Bearer, Basic realm="x"', { scheme: 'Bearer' }],
+    ['Negotiate, NTLM', { scheme: 'Negotiate' }],
+    ['Negotiate YIIBhgYGKwYBBQUCoIIBej==, Basic realm="x"', { scheme: 'Negotiate' }],
+    ['Basic realm="x, y", charset="UTF-8"', { scheme: 'Basic', realm: 'x, y' }],
+    ['Digest nonce="realm=fake", realm="real"', { scheme: 'Digest', realm: 'real' }],
+    ['Bearer error="invalid_token", error_description="expired, renew it"', { scheme: 'Bearer', error: 'invalid_token', errorDescription: 'expired, renew it' }],
   ])('%s', (value, expected) => expect(parseChallenge(value)).toEqual(expected));
   it.each(['', '   ', '"quoted-first"'])('%j gives nothing', (value) => expect(parseChallenge(value)).toBeUndefined());
 });

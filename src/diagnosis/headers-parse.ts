@@ -52,21 +52,30 @@ export interface Challenge {
   errorDescription?: string;
 }
 
-/** The first challenge of WWW-Authenticate / Proxy-Authenticate, with its realm and error. */
+/** One auth-param (`name=token` or `name="quoted"`), with the comma before it. */
+const AUTH_PARAM = /^\s*,?\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*))\s*/;
+
+/**
+ * The first challenge of WWW-Authenticate / Proxy-Authenticate, with its realm and error: only its own
+ * parameters (the next challenge starts at a scheme without "=", as in `Basic realm="a", Bearer error="x"`,
+ * and a quoted value may hold "realm=" or commas).
+ */
 export function parseChallenge(value: string): Challenge | undefined {
-  const match = /^\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)/.exec(value);
+  const match = /^\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)(?=\s|,|$)/.exec(value);
   if (!match) return undefined;
   const challenge: Challenge = { scheme: match[1]!.slice(0, 30) };
-  const param = (name: string): string | undefined => {
-    const found = new RegExp(`\\b${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^\\s,]+))`, 'i').exec(value);
-    const text = found?.[1] ?? found?.[2];
-    return text === undefined ? undefined : text.replace(/\\(.)/g, '$1').slice(0, 120);
-  };
-  const realm = param('realm');
+  const params = new Map<string, string>();
+  let rest = value.slice(match[0].length);
+  for (let found = AUTH_PARAM.exec(rest); found; found = AUTH_PARAM.exec(rest)) {
+    const name = found[1]!.toLowerCase();
+    if (!params.has(name)) params.set(name, (found[2] ?? found[3] ?? '').replace(/\\(.)/g, '$1').slice(0, 120));
+    rest = rest.slice(found[0].length);
+  }
+  const realm = params.get('realm');
   if (realm !== undefined) challenge.realm = realm;
-  const error = param('error');
+  const error = params.get('error');
   if (error !== undefined) challenge.error = error;
-  const description = param('error_description');
+  const description = params.get('error_description');
   if (description !== undefined) challenge.errorDescription = description;
   return challenge;
 }
