@@ -27,7 +27,7 @@ describe('copy report', () => {
     ['the request', 'PUT `https://shop.example.com/api/cart?token=secret#x` (xmlhttprequest)'],
     ['the page', '`https://shop.example.com/cart?session=abc`'],
     ['the status line', '`HTTP/1.1 503 Service Unavailable`'],
-    ['who answered', '**Answered by:** nginx (nginx/1.22.1)'],
+    ['what it came through (a proxy passes answers on)', '**Came through:** nginx (nginx/1.22.1)'],
     ['the IP', '`203.0.113.5`'],
     ['request ids, with backticks kept intact', '`` x-request-id: req-`42` ``'],
     ['the count', '**Repeated:** 3×'],

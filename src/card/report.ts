@@ -52,7 +52,8 @@ export function reportMarkdown(failure: Reported, explained: Diagnosis, context:
     line(t('reportFailedAt'), `${failure.stage}: ${stage}`),
     line(t('status'), failure.statusLine ? code(failure.statusLine) : failure.statusCode ? String(failure.statusCode) : undefined),
     line(t('error'), failure.error ? code(failure.error) : undefined),
-    line(t('reportAnsweredBy'), diagnosis.layer ? text(layerName(diagnosis.layer, context.catalog)) : undefined),
+    // A proxy or CDN passes answers on: "came through" it, unless it says it could not reach the server (the notes tell).
+    line(t(diagnosis.layer?.proxy ? 'reportCameThrough' : 'reportAnsweredBy'), diagnosis.layer ? text(layerName(diagnosis.layer, context.catalog)) : undefined),
     line(t('serverIp'), failure.ip ? code(failure.ip) : undefined),
     line(t('requestIds'), diagnosis.requestIds.map(([name, value]) => code(`${name}: ${value}`)).join(', ') || undefined),
     line(t('repeats'), failure.count && failure.count > 1 ? t('times', failure.count) : undefined),

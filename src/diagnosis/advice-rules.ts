@@ -120,7 +120,8 @@ const whoAnswered: AdviceRule = {
     if (layer.proxy && applies('proxyNoAnswer')) {
       out.notes.push(say('proxyNoAnswer', { layer: layerName(layer, catalog) }));
       out.owner.unshift(say('ownerOriginFix'));
-    } else out.notes.push(say('answeredBy', { layer: layerName(layer, catalog) }));
+      // A proxy or CDN passes the origin's answers on (and Cloudflare rewrites Server): it is not the one to blame.
+    } else out.notes.push(say(layer.proxy ? 'passedThrough' : 'answeredBy', { layer: layerName(layer, catalog) }));
   },
 };
 

@@ -105,6 +105,11 @@ describe('rule whoAnswered', () => {
   });
   it('a 500 from the app is just who answered', () =>
     expect(advice('500', { headers: { 'x-powered-by': 'Express' } }).notes).toContain('The error came from: application on Express.'));
+  it('an origin error that came through a CDN does not blame the CDN', () => {
+    const notes = advice('404', { headers: { 'cf-ray': '8a1b-AMS', server: 'cloudflare' } }).notes.join(' ');
+    expect(notes).toContain('The answer came through Cloudflare');
+    expect(notes).not.toContain('The error came from: Cloudflare');
+  });
 });
 
 describe('rule requestIds', () => {
