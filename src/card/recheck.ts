@@ -5,7 +5,7 @@ import { explain } from '../diagnosis/explain';
 import { recheckPlan, roughDuration, watchable, type CookieKind, type SkipReason } from '../diagnosis/recheck';
 import { h } from '../shared/dom';
 import { shortCode } from '../shared/failures';
-import { t, type MessageKey } from '../shared/i18n';
+import { t, type MessageKey, uiLanguage } from '../shared/i18n';
 import type { FailureRecord, RecheckResult, Watch, WatchAnswer } from '../shared/protocol';
 import { cycleStrip } from './card';
 
@@ -65,7 +65,7 @@ export function showRecheck(card: HTMLElement, failure: FailureRecord, result: R
       cycleStrip(result.failure.stage, result.failure.url),
       h('p', { class: 'what' }, diagnosis.what)));
   }
-  lines.push(h('p', { class: 'checked-at' }, t('checkedAt', new Date(result.checkedAt).toLocaleTimeString())));
+  lines.push(h('p', { class: 'checked-at' }, t('checkedAt', new Date(result.checkedAt).toLocaleTimeString(uiLanguage()))));
   area.replaceChildren(...lines.filter((line): line is HTMLElement => line !== null));
 }
 

@@ -27,8 +27,8 @@ export function waitFor(seconds: number, locale: string): string {
   return relative.format(Math.round(seconds / DAY), 'day');
 }
 
-/** The clock time of a moment; with the date when it is not within the next day. */
+/** The clock time of a moment; with the date when it is not today ("at 09:00" at 23:00 would read as this morning). */
 export function clockTime(at: number, now: number, locale: string): string {
-  const options: Intl.DateTimeFormatOptions = (at - now) / 1000 < 20 * HOUR ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(locale, options).format(at);
+  const today = new Date(now).toDateString() === new Date(at).toDateString();
+  return new Intl.DateTimeFormat(locale, today ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
