@@ -52,7 +52,8 @@ export function handleDisclosure(list: HTMLElement, state: OpenState): void {
       event.preventDefault();
       event.stopPropagation();
       void setOpen(list, state, open, false);
-      toggleOf(open).focus();
+      // From inside the line it closes, the focus goes to its toggle; from another line's, it stays put.
+      if (open.contains(event.target as Node)) toggleOf(open).focus();
       return;
     }
     const moves: Record<string, (index: number, count: number) => number> = {

@@ -152,6 +152,14 @@ describe('one line per failure in the toolbar popup', () => {
     expect(await focusedCode(popup)).toBe(second);
     // The popup is still there: Escape closed the line, not the popup.
     expect(popup.isClosed()).toBe(false);
+    // Escape on another (closed) line's toggle closes the open line and leaves the focus where it is.
+    await popup.keyboard.press(' ');
+    await popup.waitForSelector('[aria-expanded="true"]');
+    await popup.keyboard.press('ArrowDown');
+    const third = await focusedCode(popup);
+    await popup.keyboard.press('Escape');
+    await popup.waitForFunction(() => !document.querySelector('[aria-expanded="true"]'));
+    expect(await focusedCode(popup)).toBe(third);
 
     await popup.click(`[data-code="${first}"] .line-toggle`);
     await popup.waitForFunction((code) => document.querySelector(`[data-code="${code}"] .line-toggle`)?.getAttribute('aria-expanded') === 'true', {}, first);
