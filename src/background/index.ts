@@ -7,7 +7,7 @@ import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Send
 import { settings } from '../shared/settings-store';
 import { showBadge } from './badge';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
-import { considerNotice, noticeHandlers, noticePageCommitted, resetNotice } from './notify';
+import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
@@ -109,6 +109,8 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   // The history names the page a failure happened on.
   if (change.title) historyPageTitled(tabId, change.title);
 });
+// A notice that changed while its tab was in the background is brought up to date when the tab is shown.
+browser.tabs.onActivated.addListener(({ tabId }) => whenReady(() => noticeTabShown(tabId)));
 browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.
 browser.runtime.onSuspend?.addListener(() => void flush());

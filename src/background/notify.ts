@@ -13,6 +13,8 @@ import { sessionItem, setSessionItem } from './store';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const lastRender = new Map<number, number>();
+/** The notice revision last sent to each tab's frame (forgotten by a worker restart: then drawn again). */
+const drawn = new Map<number, number>();
 
 // The notice itself lives in the store (storage.session), so a woken worker keeps adding to it.
 const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noticeKey(tabId));
@@ -55,6 +57,7 @@ async function render(tabId: number): Promise<void> {
     }
     // A frame already showing it updates itself (in Firefox it cannot watch storage.session).
     void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged, notice } satisfies PageMessage).catch(() => {});
+    drawn.set(tabId, notice.revision);
     // Injecting again is harmless: the script keeps one listener and one frame per document,
     // which is what keeps a woken worker (that forgot what it injected) from adding a second one.
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [noticeScript] });
@@ -83,11 +86,19 @@ async function systemNotification(record: FailureRecord): Promise<void> {
   }
 }
 
+/** The tab came to the front: failures that came while it was in the background are drawn now. */
+export function noticeTabShown(tabId: number): void {
+  const notice = noticeOf(tabId);
+  if (!notice || drawn.get(tabId) === notice.revision || timers.has(tabId)) return;
+  timers.set(tabId, setTimeout(() => void render(tabId), renderDelay(lastRender.get(tabId), Date.now())));
+}
+
 /** The page changed or the tab closed: the old notification is gone with it. */
 export function resetNotice(tabId: number): void {
   clearTimeout(timers.get(tabId));
   timers.delete(tabId);
   lastRender.delete(tabId);
+  drawn.delete(tabId);
   setSessionItem(noticeKey(tabId), undefined);
 }
 

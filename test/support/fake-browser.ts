@@ -42,6 +42,7 @@ export function createFakeBrowser(): FakeBrowser {
     tabs: {
       onRemoved: event('tabs.onRemoved'),
       onUpdated: event('tabs.onUpdated'),
+      onActivated: event('tabs.onActivated'),
       get: async (tabId: number) => ({ id: tabId, url: `https://example.com/tab/${tabId}`, title: `Tab ${tabId}`, active: false }),
     },
     runtime: { onMessage: event('runtime.onMessage'), onSuspend: event('runtime.onSuspend'), getURL: (path: string) => `chrome-extension://fake-extension-id/${path}` },
