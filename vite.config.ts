@@ -3,12 +3,18 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { manifestFor, type TargetBrowser } from './scripts/manifest.ts';
+import { classicScript } from './scripts/vite-classic-script.ts';
 import { hardenExtension } from './scripts/vite-harden.ts';
 
 const target = (process.env.BROWSER === 'firefox' ? 'firefox' : 'chrome') satisfies TargetBrowser;
 
 export default defineConfig({
-  plugins: [crx({ manifest: manifestFor(manifest, target) as unknown as ManifestV3Export, browser: target }), hardenExtension()],
+  plugins: [
+    crx({ manifest: manifestFor(manifest, target) as unknown as ManifestV3Export, browser: target }),
+    // The popup's first screen, drawn while its page parses (src/popup/first-paint.ts).
+    classicScript('src/popup/first-paint.ts', 'src/popup/first-paint.js', 'src/popup/index.html'),
+    hardenExtension(),
+  ],
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

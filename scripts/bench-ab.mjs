@@ -40,6 +40,17 @@ try {
   for (const name of /** @type {const} */ (['A', 'B'])) {
     await workers[name].evaluate(([key, log]) => chrome.storage.session.set({ [String(key)]: log }), [`tab:${tabId}`, JSON.stringify({ ...seed, tabId })]);
   }
+  // A worker hands the popup its first screen when it writes a log or reads the logs back: restart both.
+  await browser.stopWorker([ids.A, ids.B]);
+  for (const name of /** @type {const} */ (['A', 'B'])) {
+    const page = await browser.context.newPage();
+    await page.goto(`${urls[name]}?tab=-6`);
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'wake-up' }).catch(() => {}));
+    await page.waitForFunction(async (id) => (await chrome.action.getPopup({ tabId: id })).includes('#'), tabId, { polling: 100 })
+      .catch(() => console.log(`${name}: no first screen in the popup's URL (a build from before 2026-12-02 evening)`));
+    workers[name] = await workerOf(ids[name]);
+    await page.close();
+  }
   /** @type {Record<string, Record<string, number[]>>} */
   const results = { A: {}, B: {}, floor: {} };
   const record = (/** @type {string} */ name, /** @type {string} */ mark, /** @type {number} */ value) => ((results[name] ??= {})[mark] ??= []).push(value);

@@ -5,13 +5,13 @@ import browser, { type WebNavigation, type WebRequest } from '../shared/browser'
 import { observe, type RequestDetails } from '../diagnosis/observe';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
-import { showBadge } from './badge';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
@@ -103,9 +103,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
   resetNotice(tabId);
   forgetRechecks(tabId);
 });
-// Chromium clears the badge when a page (or its error page) commits, after our update.
+// Chromium clears a tab's badge and popup when a page (or its error page) commits, after our update.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'complete') whenReady(() => void showBadge(tabId));
+  if (change.status === 'complete') whenReady(() => void showToolbar(tabId));
   // The history names the page a failure happened on.
   if (change.title) historyPageTitled(tabId, change.title);
 });
@@ -120,4 +120,6 @@ setRecordListener((record) => {
   considerNotice(record);
   recordHistory(record);
 });
-setFlushListener((tabIds) => tabIds.forEach((tabId) => void showBadge(tabId)));
+setFlushListener((tabIds) => tabIds.forEach((tabId) => void showToolbar(tabId)));
+// The toolbar shows what was read back, also where the last worker stopped between a write and its update.
+whenReady(() => loggedTabs().forEach((tabId) => void showToolbar(tabId)));

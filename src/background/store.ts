@@ -260,6 +260,9 @@ export function forgetTab(tabId: number): void {
   });
 }
 
+/** The tabs that have a log (an empty one included). */
+export const loggedTabs = (): number[] => [...logs.keys()];
+
 export function tabLog(tabId: number): TabLog | undefined {
   return logs.get(tabId);
 }

@@ -2,12 +2,13 @@
 // so it works without waking the background, and re-renders when that log changes.
 import browser from '../shared/browser';
 import { followStorage } from '../shared/follow-storage';
-import { localizePage, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import { fromStored, MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
 import { addedElements } from './added';
 import { handleDisclosure, type OpenState } from './disclosure';
+import { adoptHandedOver, handedOver, labelPage } from './first-screen-view';
 import { render, setAllOpen, whenComplete } from './render';
 
 const list = document.getElementById('failures')!;
@@ -85,14 +86,17 @@ async function checkHostAccess(tabId: number | undefined): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  localizePage();
-  clearButton.textContent = t('clear');
-  openButton.textContent = t('openReport');
-  const tabId = await targetTabId();
-  void checkHostAccess(tabId);
   const isReportPage = new URLSearchParams(location.search).has('tab');
+  labelPage(isReportPage);
+  // The popup's URL names its tab when the background handed over the first screen (which the classic
+  // script has drawn): those lines are this module's from now on.
+  const screen = handedOver();
+  adoptHandedOver(screen);
+  const tabId = screen?.tabId ?? (await targetTabId());
+  void checkHostAccess(tabId);
   document.body.classList.toggle('report', isReportPage);
   if (tabId === undefined) {
+    openButton.hidden = true;
     list.replaceChildren(document.createTextNode(t('noTab')));
     return;
   }
@@ -100,7 +104,6 @@ async function main(): Promise<void> {
   handleDisclosure(list, state);
   showHistoryButton(isReportPage ? tabId : undefined);
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
-  settingsButton.textContent = t('settings');
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
   // The full-page report also reaches requests that belong to no tab (service workers, the browser).
   document.getElementById('no-tab')!.textContent = t('noTabLink');
@@ -136,7 +139,6 @@ async function main(): Promise<void> {
   });
   if (isReportPage) void addExportButtons(tabId, key);
   else {
-    openButton.hidden = false;
     openButton.addEventListener('click', () => {
       void browser.tabs.create({ url: `${location.pathname}?tab=${tabId}` }).then(() => window.close());
     });
@@ -160,7 +162,6 @@ async function addExportButtons(tabId: number, key: string): Promise<void> {
 /** The History view; from a tab's report it starts filtered to that tab (to export just its failures). */
 function showHistoryButton(reportTab: number | undefined): void {
   const button = document.getElementById('history') as HTMLButtonElement;
-  button.textContent = t('history');
   button.addEventListener('click', () => {
     const url = `${location.pathname}?view=history${reportTab === undefined ? '' : `&tab=${reportTab}`}`;
     if (reportTab !== undefined) location.assign(url);

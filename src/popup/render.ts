@@ -1,26 +1,25 @@
 // A tab's failures on screen. The first paint needs no catalog: the summary and one line per failure
 // (failed step, code, host, count) come from the stored records. Titles, the likely side and opened
 // cards follow when the catalog chunks arrive (texts.ts); lines keep their height, so nothing jumps.
-import { failureOf } from '../card/contract';
+import { failureOf, markFailure } from '../card/contract';
 import { closeLine, failureLine, setLineTitle, toggleOf } from '../card/line';
 import type { Catalog } from '../diagnosis/catalog/types';
 import { countedFailures } from '../shared/failures';
-import { t } from '../shared/i18n';
+import { FIRST_SCREEN_ITEMS } from '../shared/first-screen';
 import type { FailureRecord, TabLog } from '../shared/protocol';
 import { lineKey, wantsOpen, type OpenState } from './disclosure';
 import { loadTexts, type Texts } from './lazy';
-import { droppedNote, emptyState, sectionElement, sectionsOf } from './sections';
+import { listHead, markFirstRender, showCount } from './first-screen-view';
+import { emptyState, sectionElement, sectionsOf } from './sections';
 import { showLikelySide, showSummary } from './summary-view';
 
-/** Lines built before the first paint (a popup shows about 12); the rest follow in chunks. */
-const FIRST_PAINT = 24;
 /** Lines per later task: about 45 ms each on the bench machine, and fewer tasks mean fewer layouts in between. */
 const CHUNK = 500;
 
 const list = document.getElementById('failures')!;
-const count = document.getElementById('summary')!;
-const clearButton = document.getElementById('clear') as HTMLButtonElement;
 let renderToken = 0;
+/** Whether this page has drawn the list once (lines the classic script drew are not yet this module's). */
+let drawn = false;
 
 /** The catalog with its helpers, once loaded. */
 interface Loaded { texts: Texts; catalog: Catalog }
@@ -28,6 +27,7 @@ interface Loaded { texts: Texts; catalog: Catalog }
 function lineFor(failure: FailureRecord, group: string, state: OpenState, loaded: Loaded | undefined, shown: Map<string, HTMLElement>): HTMLElement {
   const kept = shown.get(lineKey(failure));
   if (kept && unchanged(failureOf(kept), failure)) {
+    markFailure(kept, failure); // the stored record, where the line was drawn from the hand-over's
     // Opened or closed as it should be now (the popup opens the page's newest failure until someone chooses).
     if (!wantsOpen(state, failure)) closeLine(kept);
     else if (loaded) loaded.texts.openLine(kept, loaded.catalog);
@@ -88,14 +88,14 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
   performance.mark('data-read');
   // Failures dropped by the caps still count: the total stays the number the page really made.
   const dropped = log?.dropped ?? 0;
-  const counted = countedFailures(log);
-  count.textContent = counted ? t('failureCount', counted) : '';
-  clearButton.disabled = failures.length === 0;
+  showCount(countedFailures(log), failures.length);
   const summary = showSummary(failures);
   list.setAttribute('aria-busy', 'true');
+  const firstDraw = !drawn;
+  drawn = true;
   if (failures.length === 0) {
     list.replaceChildren(emptyState());
-    performance.mark('first-render');
+    markFirstRender();
     return finished();
   }
   const sections = sectionsOf(failures);
@@ -104,12 +104,8 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     () => sectionElement(section),
     ...section.failures.map((failure) => (loaded?: Loaded) => lineFor(failure, section.title, state, loaded, shown)),
   ]);
-  const head = (): DocumentFragment => {
-    const fragment = document.createDocumentFragment();
-    if (dropped) fragment.appendChild(droppedNote(dropped));
-    return fragment;
-  };
-  if (shown.size > 0) {
+  const head = (): DocumentFragment => listHead(dropped);
+  if (shown.size > 0 && !firstDraw) {
     // The log changed under lines already on screen: keep the unchanged ones as they are (focus, open
     // details, "Copied", a recheck running) and place everything at once, so the scroll stays put.
     const loaded = await load(failures);
@@ -122,16 +118,17 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     showLikelySide(summary, (failure) => loaded.texts.explanationFor(failure, loaded.catalog).side);
     return finished();
   }
-  // No line on screen yet, so none to keep and no focus in one: the first screen, then the rest in chunks.
+  // No line of ours on screen yet (at most those drawn from the hand-over, kept where unchanged), so no focus
+  // in one: the first screen, then the rest in chunks.
   // A card open on the first screen is painted whole (its part loaded first): opening it later would push the lines down.
-  const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_PAINT).filter((f) => wantsOpen(state, f));
+  const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_SCREEN_ITEMS).filter((f) => wantsOpen(state, f));
   const firstLoaded = firstOpen.length ? await load(firstOpen) : undefined;
   if (token !== renderToken) return;
   const fragment = head();
   let next = 0;
-  while (next < build.length && next < FIRST_PAINT) fragment.appendChild(build[next++]!(firstLoaded));
+  while (next < build.length && next < FIRST_SCREEN_ITEMS) fragment.appendChild(build[next++]!(firstLoaded));
   list.replaceChildren(fragment);
-  performance.mark('first-render');
+  markFirstRender();
 
   const loaded = await load(failures);
   if (token !== renderToken) return;

@@ -1,5 +1,5 @@
 // The report's layout: the page's own failure first, then sub-requests grouped by host, then blocked ones.
-import { hostLabel } from '../diagnosis/url';
+import { groupFailures, type Group } from '../diagnosis/groups';
 import { h } from '../shared/dom';
 import { t, tCount } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
@@ -7,36 +7,24 @@ import type { FailureRecord } from '../shared/protocol';
 export interface Section {
   title: string;
   note?: string;
+  /** Failures in the whole group: the first screen may hold only its first few. */
+  size: number;
   failures: FailureRecord[];
 }
 
-const newestFirst = (a: FailureRecord, b: FailureRecord): number => b.lastSeen - a.lastSeen;
-
-/** Page failures first, then hosts by their newest failure, then what was blocked in the browser. */
-export function sectionsOf(failures: readonly FailureRecord[]): Section[] {
-  const page: FailureRecord[] = [];
-  const blocked: FailureRecord[] = [];
-  const byHost = new Map<string, FailureRecord[]>();
-  for (const failure of [...failures].sort(newestFirst)) {
-    if (failure.blocked) blocked.push(failure);
-    else if (failure.type === 'main_frame') page.push(failure);
-    else {
-      const host = hostLabel(failure.url);
-      const group = byHost.get(host);
-      if (group) group.push(failure);
-      else byHost.set(host, [failure]);
-    }
-  }
-  const sections: Section[] = [];
-  if (page.length) sections.push({ title: t('thisPage'), failures: page });
-  for (const [host, group] of byHost) sections.push({ title: host, failures: group });
-  if (blocked.length) sections.push({ title: t('blockedSection'), note: t('blockedNote'), failures: blocked });
-  return sections;
+/** A group of the report's layout (src/diagnosis/groups.ts) with its heading in the interface language. */
+export function sectionOf<F>({ kind, host, failures }: Group<F>, size = failures.length): Omit<Section, 'failures'> & { failures: F[] } {
+  if (kind === 'page') return { title: t('thisPage'), size, failures };
+  if (kind === 'blocked') return { title: t('blockedSection'), note: t('blockedNote'), size, failures };
+  return { title: host ?? '', size, failures };
 }
 
-export function sectionElement(section: Section): HTMLElement {
+/** Page failures first, then hosts by their newest failure, then what was blocked in the browser. */
+export const sectionsOf = (failures: readonly FailureRecord[]): Section[] => groupFailures(failures).map((group) => sectionOf(group));
+
+export function sectionElement(section: Pick<Section, 'title' | 'note' | 'size'>): HTMLElement {
   return h('section', { class: 'group' },
-    h('h2', null, section.title, h('span', { class: 'group-count' }, String(section.failures.length))),
+    h('h2', null, section.title, h('span', { class: 'group-count' }, String(section.size))),
     section.note ? h('p', { class: 'note' }, section.note) : null);
 }
 

@@ -4,6 +4,7 @@ import { pageSummary, type PageSummary } from '../diagnosis/summary';
 import { summarySentence, worstStageText, type Words } from '../diagnosis/summary-text';
 import { t, type MessageKey } from '../shared/i18n';
 import type { Side } from '../diagnosis/types';
+import type { LineRecord } from '../shared/first-screen';
 import type { FailureRecord } from '../shared/protocol';
 
 const element = document.getElementById('page-summary')!;
@@ -16,13 +17,18 @@ const words: Words = (key, ...substitutions) => t(key as MessageKey, ...substitu
 
 export function showSummary(failures: readonly FailureRecord[]): PageSummary<FailureRecord> {
   const summary = pageSummary(failures);
+  paintSummary(summary);
+  return summary;
+}
+
+/** The summary as computed (here, or by the background for the first screen it hands over). */
+export function paintSummary(summary: PageSummary<LineRecord>): void {
   element.setAttribute('data-summary', '');
   element.setAttribute('data-page-status', summary.status);
   element.setAttribute('data-failed-kinds', summary.kinds.join(','));
   sentence.textContent = summarySentence(summary, words);
   stage.textContent = worstStageText(summary, words);
   side.textContent = '';
-  return summary;
 }
 
 /** The likely side of the failure that matters most: `sideOf` is the same catalog rule as its card's. */

@@ -49,6 +49,17 @@ export async function popupRender({ runs = 10 } = {}) {
     await helper.evaluate(async (logs) => {
       for (const [tabId, log] of logs) await chrome.storage.session.set({ [`tab:${tabId}`]: JSON.stringify({ ...log, tabId }) });
     }, SIZES.map((size) => [tabs[size].tabId, seed[size]]));
+    // The background hands each tab's popup its first screen when it writes the tab's log, and when a new
+    // worker reads the logs back: stop it and wake it, so that it reads the seed as if it had written it.
+    await browser.stopWorker();
+    await helper.evaluate(async (tabIds) => {
+      await chrome.runtime.sendMessage({ type: 'wake-up' }).catch(() => {});
+      const handedOver = async () => (await Promise.all(tabIds.map((tabId) => chrome.action.getPopup({ tabId })))).every((url) => url.includes('#'));
+      for (let tries = 0; !(await handedOver()); tries++) {
+        if (tries > 100) throw new Error('the background did not hand the seeded logs to the popups');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }, SIZES.map((size) => tabs[size].tabId));
     await helper.close();
     const isNoop = (worker) => !worker.url().includes(browser.extensionId);
     const noop = browser.context.serviceWorkers().find(isNoop) ?? (await browser.context.waitForEvent('serviceworker', { predicate: isNoop }));

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 const SCRIPT_SRC = /<script\b[^>]*\bsrc=["']([^"']+)["']/g;
+const CLASSIC_SCRIPT = /<script\b(?![^>]*\btype=["']module["'])[^>]*\bsrc=["']([^"']+)["']/g;
 
 /**
  * The JS files that load with the entries (static imports, transitively), and those only loaded on demand.
@@ -33,9 +34,17 @@ function closure(dist, entries) {
   return { eager, lazy };
 }
 
-/** An HTML page's module scripts (paths in the built pages are extension-absolute or relative). @param {string} dist @param {string} html */
-const scriptsOf = (dist, html) =>
-  [...readFileSync(join(dist, html), 'utf8').matchAll(SCRIPT_SRC)].map(([, src = '']) => (src.startsWith('/') ? src.slice(1) : posix.join(posix.dirname(html), src)));
+/** An HTML page's scripts, and the modules its classic scripts load (paths in the built pages are extension-absolute or relative). @param {string} dist @param {string} html */
+const scriptsOf = (dist, html) => {
+  const page = readFileSync(join(dist, html), 'utf8');
+  const inDist = (/** @type {string} */ src, /** @type {string} */ from) => (src.startsWith('/') ? src.slice(1) : posix.join(posix.dirname(from), src));
+  const scripts = [...page.matchAll(SCRIPT_SRC)].map(([, src = '']) => inDist(src, html));
+  // A classic first-paint script loads the page's modules itself, right after it has drawn
+  // (scripts/vite-classic-script.ts): they load with the page, not on demand.
+  const classic = [...page.matchAll(CLASSIC_SCRIPT)].map(([, src = '']) => inDist(src, html));
+  const theirModules = classic.flatMap((file) => [...readFileSync(join(dist, file), 'utf8').matchAll(DYNAMIC_IMPORT)].map(([, src = '']) => inDist(src, file)));
+  return [...scripts, ...theirModules];
+};
 
 /** @param {string} dist @param {string[]} files @returns {string[]} */
 const entryFiles = (dist, files) => files.flatMap((file) => (file.endsWith('.html') ? scriptsOf(dist, file) : file.endsWith('.js') ? [file] : []));

@@ -1,6 +1,6 @@
 // A plain `vite build`, without scripts/build.mjs, ships the hardened manifest.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,18 @@ describe.each(['chrome', 'firefox'] as const)('plain vite build for %s', (browse
     const exposed = manifest().web_accessible_resources.flatMap((entry: { resources: string[] }) => entry.resources);
     expect(exposed).toContain('src/content/notice.html');
     expect(exposed.filter((resource: string) => resource.endsWith('.js'))).toEqual([]);
+  });
+
+  it("the popup's page has one script, classic, which loads the page's modules itself", () => {
+    const html = readFileSync(join(built.dir, 'src/popup/index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    expect(scripts).toEqual(['<script src="/src/popup/first-paint.js">']);
+    expect(html).not.toContain('modulepreload');
+    const classic = readFileSync(join(built.dir, 'src/popup/first-paint.js'), 'utf8');
+    // One file (no static import or export a classic script could not run), loading an entry that exists.
+    expect(classic).not.toMatch(/^\s*(import|export)\s/m);
+    const entry = /\bimport\(\s*["'`](\/assets\/[^"'`]+\.js)["'`]\s*\)/.exec(classic)?.[1];
+    expect(entry && existsSync(join(built.dir, entry))).toBe(true);
   });
 
   it('still ships the injected script, for scripting.executeScript', () => {

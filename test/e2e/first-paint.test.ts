@@ -7,7 +7,7 @@ import { chromiumSuite } from '../support/chromium-suite';
 
 const suite = chromiumSuite();
 
-interface Seen { failures: Record<string, string | null>[]; titles: string[]; summary: (string | null)[]; tops: number[] }
+interface Seen { failures: Record<string, string | null>[]; titles: string[]; summary: (string | null)[]; tops: number[]; readyState?: string; count?: string; empty?: boolean }
 
 /** Runs in the page before its scripts: keeps what is on screen at the popup's 'first-render' mark. */
 function recordFirstPaint(): void {
@@ -21,6 +21,10 @@ function recordFirstPaint(): void {
         titles: [...document.querySelectorAll('[data-failure] .line-title')].map((el) => el.textContent ?? ''),
         summary: [summary?.getAttribute('data-page-status') ?? null, summary?.getAttribute('data-failed-kinds') ?? null],
         tops: [...document.querySelectorAll('[data-failure]')].map((el) => el.getBoundingClientRect().top),
+        // 'loading': drawn by the classic script while the page still parses, before any module ran.
+        readyState: document.readyState,
+        count: document.getElementById('summary')?.textContent ?? '',
+        empty: document.querySelector('[data-empty]') !== null,
       };
     }
     return mark(name, options);
@@ -107,6 +111,9 @@ describe('skeleton first, then text', () => {
     const first = await popup.evaluate(() => (window as unknown as { firstPaint: Seen }).firstPaint);
     const end = await popup.evaluate(finalView);
     expect(end.failures).toHaveLength(7);
+    // The background handed the first screen over in the popup's URL, and it was drawn from there.
+    expect(popup.url()).toMatch(/index\.html#%7B/);
+    expect([first.readyState, first.count]).toEqual(['loading', '7 failed']);
     expect(first.failures).toEqual(end.failures);
     expect(first.summary).toEqual(['partial', 'api']);
     expect(end.titles).toHaveLength(7);
@@ -118,6 +125,43 @@ describe('skeleton first, then text', () => {
     await popup.click('.line-toggle');
     await popup.waitForFunction(() => document.querySelector('.line.open .what')?.textContent !== '' && document.querySelector('.line.open .advice li') !== null);
     await popup.close();
+    await page.close();
+  });
+
+  /** The toolbar popup of a tab, reloaded with the first-paint recorder; what it showed at its first paint, and at the end. */
+  async function popupSeen(page: Page): Promise<{ first: Seen; end: ReturnType<typeof finalView>; close: () => Promise<void> }> {
+    const popup = await suite.browser.toolbarPopup(page);
+    await popup.evaluateOnNewDocument(recordFirstPaint);
+    await popup.reload();
+    await popup.waitForFunction(() => document.querySelector('main[aria-busy="false"]') !== null && document.querySelector('.line.open .what, [data-empty], .line') !== null);
+    const first = await popup.evaluate(() => (window as unknown as { firstPaint: Seen }).firstPaint);
+    return { first, end: await popup.evaluate(finalView), close: () => popup.close() };
+  }
+
+  it('a tab where nothing failed: its popup says so at the first paint, from its URL', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?nothing-failed`);
+    const tabId = await suite.browser.tabIdOf(page);
+    // Handed over once the page has loaded.
+    await expect.poll(() => suite.browser.popupUrl(tabId)).toMatch(/index\.html#%7B/);
+    const { first, end, close } = await popupSeen(page);
+    expect([first.readyState, first.empty, first.failures]).toEqual(['loading', true, []]);
+    expect([end.failures, end.summary]).toEqual([[], ['ok', '']]);
+    await close();
+    await page.close();
+  });
+
+  it("a page that itself failed: no first screen in the URL (its card opens, and needs the catalog); the popup draws it whole", async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/status/503`).catch(() => {});
+    const tabId = await suite.browser.tabIdOf(page);
+    await expect.poll(() => suite.browser.badge(tabId)).toBe('1');
+    expect(await suite.browser.popupUrl(tabId)).toMatch(/index\.html$/);
+    const { first, end, close } = await popupSeen(page);
+    expect(first.readyState).not.toBe('loading');
+    expect(end.failures.map((f) => f['data-code'])).toEqual(['503']);
+    expect(end.texts[0]?.what).not.toBe('');
+    await close();
     await page.close();
   });
 });

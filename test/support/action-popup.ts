@@ -18,7 +18,8 @@ export async function openActionPopup(browser: ExtensionBrowser, cdp: Browser): 
   const popupUrl = `chrome-extension://${browser.extensionId}/src/popup/index.html`;
   const worker = browser.worker();
   if (!worker) throw new Error('no extension service worker');
-  const opened = cdp.waitForTarget((t) => t.url() === popupUrl, { timeout: 15_000 });
+  // Our popup's URL carries the first screen the background handed over after `#`.
+  const opened = cdp.waitForTarget((t) => t.url().split('#')[0] === popupUrl, { timeout: 15_000 });
   await worker.evaluate(() => chrome.action.openPopup());
   const page = await (await opened).asPage();
   await page.waitForSelector('main[aria-busy="false"]');

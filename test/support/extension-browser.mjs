@@ -118,14 +118,24 @@ export class ExtensionBrowser {
     return failures;
   }
 
-  /** The toolbar badge text of a tab, read through the action API. */
-  /** @param {number} tabId @returns {Promise<string>} */
-  async badge(tabId) {
+  /** The toolbar button's state of a tab, read through the action API in an extension page: its badge text or popup URL. */
+  /** @param {'getBadgeText' | 'getPopup'} what @param {number} tabId @returns {Promise<string>} */
+  async #toolbar(what, tabId) {
     const helper = await this.context.newPage();
     await helper.goto(`${this.reportUrl}?tab=-2`);
-    const text = await helper.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    const value = await helper.evaluate(([method, id]) => chrome.action[method]({ tabId: id }), /** @type {const} */ ([what, tabId]));
     await helper.close();
-    return text;
+    return value;
+  }
+
+  /** The toolbar badge text of a tab. @param {number} tabId */
+  badge(tabId) {
+    return this.#toolbar('getBadgeText', tabId);
+  }
+
+  /** The popup URL the toolbar button of a tab opens: ours carries the first screen after `#`. @param {number} tabId */
+  popupUrl(tabId) {
+    return this.#toolbar('getPopup', tabId);
   }
 
   /**
@@ -143,15 +153,16 @@ export class ExtensionBrowser {
     }
     await page.bringToFront();
     const before = new Set(this.puppeteer.targets());
-    const opened = this.puppeteer.waitForTarget((target) => !before.has(target) && target.url() === url && target.type() === 'page', { timeout: 30_000 });
+    // Our popup's URL carries the first screen the background handed over after `#`.
+    const opened = this.puppeteer.waitForTarget((target) => !before.has(target) && target.url().split('#')[0] === url && target.type() === 'page', { timeout: 30_000 });
     if (!worker) throw new Error('the extension service worker is not running');
     const error = await worker.evaluate(() => chrome.action.openPopup().then(() => '', (e) => String(e)));
     if (error) throw new Error(`action.openPopup failed: ${error}`);
     return /** @type {import('puppeteer-core').Page} */ (await (await opened).asPage());
   }
 
-  /** Stop the extension's service worker the way Chromium does when it idles. */
-  async stopWorker() {
+  /** Stop the extension's service worker (or those of the extensions named) the way Chromium does when it idles. */
+  async stopWorker(extensionIds = [this.extensionId]) {
     const page = await this.context.newPage();
     const cdp = await this.context.newCDPSession(page);
     /** @type {{ versionId: string, scriptURL: string, runningStatus: string }[]} */
@@ -159,7 +170,7 @@ export class ExtensionBrowser {
     cdp.on('ServiceWorker.workerVersionUpdated', (event) => versions.push(...event.versions));
     await cdp.send('ServiceWorker.enable');
     await page.waitForTimeout(300);
-    const ours = versions.filter((v) => v.scriptURL.includes(this.extensionId) && v.runningStatus === 'running');
+    const ours = versions.filter((v) => extensionIds.some((id) => v.scriptURL.includes(id)) && v.runningStatus === 'running');
     if (ours.length === 0) throw new Error('the extension service worker is not running');
     for (const version of ours) await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
     // Only return once Chromium reports the worker stopped, so the test really exercises a cold start.

@@ -9,12 +9,15 @@ export interface FakeBrowser {
   listeners: Map<string, Listener[]>;
   session: Map<string, unknown>;
   badges: Map<number, { text: string; color?: string }>;
+  /** Each tab's popup, as `action.setPopup` last set it. */
+  popups: Map<number, string>;
 }
 
 export function createFakeBrowser(): FakeBrowser {
   const listeners = new Map<string, Listener[]>();
   const session = new Map<string, unknown>();
   const badges = new Map<number, { text: string; color?: string }>();
+  const popups = new Map<number, string>();
   const event = (name: string) => ({
     addListener: (fn: Listener) => listeners.set(name, [...(listeners.get(name) ?? []), fn]),
     removeListener: () => {},
@@ -49,6 +52,7 @@ export function createFakeBrowser(): FakeBrowser {
     storage: { session: area(session), local: area(new Map()), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
     alarms: { onAlarm: event('alarms.onAlarm'), create: async () => {}, clear: async () => true, getAll: async () => [] },
     action: {
+      setPopup: async ({ tabId, popup }: { tabId: number; popup: string }) => void popups.set(tabId, popup),
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => badges.set(tabId, { ...badges.get(tabId), text }),
       setBadgeBackgroundColor: async ({ tabId, color }: { tabId: number; color: string }) =>
         badges.set(tabId, { text: badges.get(tabId)?.text ?? '', color }),
@@ -59,6 +63,7 @@ export function createFakeBrowser(): FakeBrowser {
     listeners,
     session,
     badges,
+    popups,
     emit: (name, ...args) => listeners.get(name)?.forEach((fn) => (fn as (...a: unknown[]) => unknown)(...args)),
   };
 }

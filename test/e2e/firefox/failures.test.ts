@@ -125,3 +125,34 @@ describe('Firefox: the page summary', () => {
     await page.close();
   });
 });
+
+describe("Firefox: the toolbar popup's first screen", () => {
+  it('comes with the popup URL, is drawn before the page has parsed, and the modules take it over', async () => {
+    const { page, tabId } = await blankPage();
+    const urls = [`${site.origin}/status/404?ff-first`, `${site.origin}/status/500?ff-first`];
+    for (const url of urls) await fetchIn(page, url);
+    await firefox.failures(tabId, 2);
+    const control = await firefox.control();
+    const popupUrl = await control.evaluate(async (id) => {
+      for (let tries = 0; tries < 50; tries++) {
+        const url = await browser.action.getPopup({ tabId: id });
+        if (url.includes('#')) return url;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return browser.action.getPopup({ tabId: id });
+    }, tabId);
+    expect(popupUrl).toMatch(/\/src\/popup\/index\.html#%7B/);
+    // Opened as a page: it takes its tab from the first screen, not from being the active tab.
+    const popup = await firefox.openExtensionPage(popupUrl.replace(`${firefox.origin}/`, ''));
+    const failures = await firefox.readReport(popup);
+    expect(failures.map((f) => f.url).sort()).toEqual([...urls].sort());
+    expect(failures.every((f) => f.title !== '')).toBe(true);
+    const [drawn, parsed] = await popup.evaluate(() => [
+      performance.getEntriesByName('first-render')[0]?.startTime ?? Infinity,
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+    ]);
+    expect(drawn).toBeLessThan(parsed!);
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,4 +1,4 @@
-// The history across a worker restart: the page a tab is on is known again without a new commit.
+// A worker restart: the history knows the page a tab is on without a new commit, and the toolbar shows what was read back.
 import { beforeEach, expect, it, vi } from 'vitest';
 import { HISTORY_PREFIX, historyChunkEntries, type HistoryEntry } from '../../src/shared/protocol';
 import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
@@ -17,8 +17,9 @@ beforeEach(() => {
 async function startWorker() {
   fake.listeners.clear();
   vi.resetModules();
-  const store = await import('../../src/background/store');
+  // The worker's script, its imports included, runs before anything it started can answer.
   await import('../../src/background/index');
+  const store = await import('../../src/background/store');
   await store.ready;
   return store;
 }
@@ -44,4 +45,17 @@ it('a failure repeating after a worker restart folds into its entry, on the page
     await store.flush();
     expect(historyEntries().map((e) => [e.url, e.pageUrl, e.count])).toEqual([['https://app.test/api/poll', 'https://app.test/dashboard', 2]]);
   });
+});
+
+it('a worker that stopped between a write and its toolbar update sets the badge and popup from what it reads back', async () => {
+  const store = await startWorker();
+  fake.emit('webNavigation.onCommitted', { tabId: 7, frameId: 0, url: 'https://app.test/dashboard', timeStamp: 1, documentId: 'DOC' });
+  fake.emit('webRequest.onCompleted', failed(2));
+  await store.flush();
+  await vi.waitFor(() => expect(fake.popups.get(7)).toMatch(/#/));
+  fake.badges.clear();
+  fake.popups.clear();
+  await startWorker();
+  await vi.waitFor(() => expect([fake.badges.get(7)?.text, fake.popups.get(7)?.split('#')[0]]).toEqual(['1', 'src/popup/index.html']));
+  expect(decodeURIComponent(fake.popups.get(7)!)).toContain('https://app.test/api/poll');
 });
