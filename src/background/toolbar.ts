@@ -15,7 +15,8 @@ export async function showToolbar(tabId: number): Promise<void> {
   const { text, severity } = badgeOf(log);
   try {
     // A tab with no log yet failed nothing: its popup says so at once too.
-    await browser.action.setPopup({ tabId, popup: popupUrlOf(firstScreenOf(log)) });
+    // A whole URL: Firefox resolves a relative one against the calling script, Chromium against the extension's root.
+    await browser.action.setPopup({ tabId, popup: browser.runtime.getURL(popupUrlOf(firstScreenOf(log))) });
     await browser.action.setBadgeText({ tabId, text });
     if (severity) await browser.action.setBadgeBackgroundColor({ tabId, color: COLOURS[severity] });
   } catch {

@@ -9,13 +9,12 @@ import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { markFailure } from './contract';
 
-let serial = 0;
-
 /** One failure as one line, collapsed; `title` may be left out and set once the catalog is there.
  * Under a heading that already names the host, the host is only read out, not shown again. */
 export function failureLine(failure: FailureRecord, title = '', groupHost?: string): HTMLElement {
   const host = hostLabel(failure.url);
-  const bodyId = `failure-body-${++serial}`;
+  // Unique across scripts: the popup's classic first-paint script draws lines with its own copy of this module.
+  const bodyId = `failure-body-${crypto.randomUUID()}`;
   const line = h('article', { class: `failure line severity-${failure.severity}` },
     h('h3', { class: 'line-head' },
       h('button', { type: 'button', class: 'line-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId },

@@ -118,16 +118,19 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     showLikelySide(summary, (failure) => loaded.texts.explanationFor(failure, loaded.catalog).side);
     return finished();
   }
-  // No line of ours on screen yet (at most those drawn from the hand-over, kept where unchanged), so no focus
-  // in one: the first screen, then the rest in chunks.
+  // No line of ours on screen yet (at most those drawn from the hand-over, kept where unchanged): the first
+  // screen, then the rest in chunks.
   // A card open on the first screen is painted whole (its part loaded first): opening it later would push the lines down.
   const firstOpen = sections.flatMap((s) => s.failures).slice(0, FIRST_SCREEN_ITEMS).filter((f) => wantsOpen(state, f));
   const firstLoaded = firstOpen.length ? await load(firstOpen) : undefined;
   if (token !== renderToken) return;
+  // Someone may already be on a line the classic script drew: kept lines keep the focus.
+  const focus = focusInList();
   const fragment = head();
   let next = 0;
   while (next < build.length && next < FIRST_SCREEN_ITEMS) fragment.appendChild(build[next++]!(firstLoaded));
   list.replaceChildren(fragment);
+  restoreFocus(focus);
   markFirstRender();
 
   const loaded = await load(failures);

@@ -39,6 +39,13 @@ describe('firstScreenOf', () => {
     expect(url.length).toBeLessThanOrEqual(FIRST_SCREEN_MAX_CHARS + 40);
     expect(lines(roundTrip(firstScreenOf(log(...huge))))?.[0]?.[2]).toBe(5);
   });
+  it('URLs that grow when escaped: fewer lines, never a heading alone, and none at all rather than an empty screen', () => {
+    const escaped = (i: number, length: number) => record({ url: `https://shop.test/a?q=${'\\'.repeat(length)}${i}`, timeStamp: i });
+    const two = firstScreenOf(log(escaped(1, 1_200), escaped(2, 1_200), record({ url: 'https://cdn.test/x.js', timeStamp: 0 })));
+    expect(popupUrlOf(two).length).toBeLessThanOrEqual(FIRST_SCREEN_MAX_CHARS + 40);
+    expect(two!.groups.every((group) => group.failures.length > 0)).toBe(true);
+    expect(firstScreenOf(log(escaped(1, 4_000)))).toBeUndefined();
+  });
   it('none when the page itself failed: its card opens on the first screen and needs the catalog', () =>
     expect(firstScreenOf(log(record({ url: 'https://shop.test/', type: 'main_frame', statusCode: 503 })))).toBeUndefined());
   it('an empty log is a first screen too (the popup says nothing failed)', () =>

@@ -34,7 +34,8 @@ const encoded = (value: unknown): number => encodeURIComponent(JSON.stringify(va
 
 /**
  * The first screen of a tab's log, or undefined where the popup must draw it itself: the page's own failure
- * is on it with its card open, and a card needs the catalog, which loads only with the popup's modules.
+ * is on it with its card open, and a card needs the catalog, which loads only with the popup's modules; or
+ * not even its first line fits in FIRST_SCREEN_MAX_CHARS.
  */
 export function firstScreenOf(log: TabLog): FirstScreen | undefined {
   const summary = pageSummary(log.failures);
@@ -60,6 +61,9 @@ export function firstScreenOf(log: TabLog): FirstScreen | undefined {
       first.failures.push(line);
     }
   }
+  // A heading whose first line did not fit would stand alone; a screen with no line would say nothing failed.
+  if (screen.groups.at(-1)?.failures.length === 0) screen.groups.pop();
+  if (log.failures.length && !screen.groups.length) return undefined;
   return screen;
 }
 

@@ -86,6 +86,30 @@ describe.each(['light', 'dark'] as const)('accessibility, %s', { timeout: 180_00
     await popup.close();
   });
 
+  it('the popup with more failures than its first screen, drawn from the URL and then by its modules', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?axe${++serial}`);
+    const tabId = await suite.browser.tabIdOf(page);
+    await page.evaluate((origin) => Promise.all(Array.from({ length: 30 }, (_, i) => fetch(`${origin}/status/404?line=${i}`, { credentials: 'omit' }))), suite.site.origin);
+    await suite.browser.failures(tabId, 30);
+    const url = await suite.browser.popupUrl(tabId);
+    expect(url).toContain('#');
+    const popup = await suite.browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.emulateMedia({ colorScheme });
+    await popup.goto(url);
+    await popup.waitForSelector('main[aria-busy="false"]');
+    expect(await popup.locator('[data-failure]').count()).toBe(30);
+    // Two scripts build lines here (the first screen's and the modules'): each toggle controls its own line's body.
+    const controls = await popup.$$eval('.line', (lines) => lines.map((line) => {
+      const id = line.querySelector('.line-toggle')?.getAttribute('aria-controls') ?? '';
+      return document.getElementById(id)?.closest('.line') === line;
+    }));
+    expect(controls.filter((own) => !own)).toEqual([]);
+    expect(await audit(popup)).toEqual([]);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('the options page', async () => {
     const options = await suite.browser.context.newPage();
     await options.emulateMedia({ colorScheme });

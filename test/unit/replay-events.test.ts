@@ -88,12 +88,12 @@ describe.each(BROWSERS)('replaying real $browser event sequences', ({ browser, r
   it("the tab's popup carries its first screen, and a failed page's popup none (its open card needs the catalog)", async () => {
     const { readFirstScreen } = await import('../../src/shared/first-screen');
     const [log] = await replay(browser, 'status-409-fetch-post');
-    await vi.waitFor(() => expect(fake.popups.get(log!.tabId)).toMatch(/^src\/popup\/index\.html#/));
+    await vi.waitFor(() => expect(fake.popups.get(log!.tabId)).toMatch(/^chrome-extension:\/\/fake-extension-id\/src\/popup\/index\.html#/));
     const screen = readFirstScreen(`#${fake.popups.get(log!.tabId)!.split('#')[1]}`);
     expect(screen?.groups.flatMap((group) => group.failures.map((f) => `${f.code} ${f.url}`))).toEqual([`409 ${log!.failures[0]!.url}`]);
     const [page] = await replay(browser, 'redirect-loop-main-frame');
     await vi.waitFor(() => expect(fake.badges.get(page!.tabId)?.text).toBe('1'));
-    expect(fake.popups.get(page!.tabId)).toBe('src/popup/index.html');
+    expect(fake.popups.get(page!.tabId)).toBe('chrome-extension://fake-extension-id/src/popup/index.html');
   });
 
   it.each(['redirect-loop-fetch', 'redirect-loop-main-frame', ...(browser === 'chromium' ? ['stylesheet-500-cancelled'] : [])])('%s leaves no per-request state behind', async (name) => {

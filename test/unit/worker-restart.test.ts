@@ -56,6 +56,6 @@ it('a worker that stopped between a write and its toolbar update sets the badge 
   fake.badges.clear();
   fake.popups.clear();
   await startWorker();
-  await vi.waitFor(() => expect([fake.badges.get(7)?.text, fake.popups.get(7)?.split('#')[0]]).toEqual(['1', 'src/popup/index.html']));
+  await vi.waitFor(() => expect([fake.badges.get(7)?.text, fake.popups.get(7)?.split('#')[0]]).toEqual(['1', 'chrome-extension://fake-extension-id/src/popup/index.html']));
   expect(decodeURIComponent(fake.popups.get(7)!)).toContain('https://app.test/api/poll');
 });
