@@ -107,7 +107,7 @@ const floor = median(sample('floor', 'first-render'));
 for (const count of ['1000', '10']) {
   const first = median(sample(count, 'first-render'));
   row(`3 Popup, ${count} failures: first screen (mark first-render)`, ms(first), `≤ floor + 20 ms (${ms(floor + 20)})`, first <= floor + 20, sample(count, 'first-render'));
-  row('3   the log read from storage.session (data-read)', ms(median(sample(count, 'data-read'))), '—', undefined, sample(count, 'data-read'));
+  row('3   its data at hand, from the URL or storage (data-read)', ms(median(sample(count, 'data-read'))), '—', undefined, sample(count, 'data-read'));
   row('3   first text on screen (first-contentful-paint)', ms(median(sample(count, 'painted'))), '—', undefined, sample(count, 'painted'));
   row('3   titles of the first screen filled in (catalog-ready)', ms(median(sample(count, 'catalog-ready'))), '—', undefined, sample(count, 'catalog-ready'));
   const complete = median(sample(count, 'complete-render'));
