@@ -3,6 +3,7 @@
 import { failureOf } from '../card/contract';
 import { closeLine, isOpen, toggleOf } from '../card/line';
 import type { FailureRecord } from '../shared/protocol';
+import { isProvisional } from './first-screen-view';
 import { loadTexts } from './lazy';
 
 /** Identical failures fold into one record by these fields, so they name a line across re-renders. */
@@ -29,6 +30,8 @@ export async function setOpen(list: HTMLElement, state: OpenState, line: HTMLEle
   }
   state.chosen.set(lineKey(failure), open);
   if (!open) return closeLine(line);
+  // Drawn from the popup's URL and not yet read from storage: render() opens it with its whole record.
+  if (isProvisional(line)) return;
   const { catalogFor, openLine } = await loadTexts();
   const catalog = await catalogFor([failure]);
   // A quick second press may have closed it again while the part loaded.

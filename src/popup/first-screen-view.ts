@@ -70,5 +70,14 @@ export function adoptHandedOver(screen: FirstScreen | undefined): void {
   const drawn = [...list.querySelectorAll<HTMLElement>('.line')];
   const records = screen?.groups.flatMap((group) => group.failures) ?? [];
   if (drawn.length !== records.length) return list.replaceChildren();
-  drawn.forEach((line, index) => markFailure(line, records[index] as FailureRecord));
+  drawn.forEach((line, index) => {
+    markFailure(line, records[index] as FailureRecord);
+    provisional.add(line);
+  });
 }
+
+/** Lines still carrying the hand-over's record (no headers): a card opened on one would miss their advice. */
+const provisional = new WeakSet<Element>();
+export const isProvisional = (line: Element): boolean => provisional.has(line);
+/** The line now has its stored record (render.ts). */
+export const settled = (line: Element): boolean => provisional.delete(line);

@@ -9,7 +9,7 @@ import { FIRST_SCREEN_ITEMS } from '../shared/first-screen';
 import type { FailureRecord, TabLog } from '../shared/protocol';
 import { lineKey, wantsOpen, type OpenState } from './disclosure';
 import { loadTexts, type Texts } from './lazy';
-import { listHead, markFirstRender, showCount } from './first-screen-view';
+import { listHead, markFirstRender, settled, showCount } from './first-screen-view';
 import { emptyState, sectionElement, sectionsOf } from './sections';
 import { showLikelySide, showSummary } from './summary-view';
 
@@ -28,6 +28,7 @@ function lineFor(failure: FailureRecord, group: string, state: OpenState, loaded
   const kept = shown.get(lineKey(failure));
   if (kept && unchanged(failureOf(kept), failure)) {
     markFailure(kept, failure); // the stored record, where the line was drawn from the hand-over's
+    settled(kept);
     // Opened or closed as it should be now (the popup opens the page's newest failure until someone chooses).
     if (!wantsOpen(state, failure)) closeLine(kept);
     else if (loaded) loaded.texts.openLine(kept, loaded.catalog);

@@ -43,6 +43,20 @@ function delayTabsGet(): void {
   };
 }
 
+/** Runs in the page before its scripts: storage.session answers 500 ms late, and says when it was first asked. */
+function delaySessionReads(): void {
+  const area = chrome.storage.session;
+  const get = area.get.bind(area) as (...args: unknown[]) => Promise<unknown>;
+  (area as { get: unknown }).get = (...args: unknown[]) => {
+    (window as unknown as { sessionAsked: boolean }).sessionAsked = true;
+    const callback = typeof args.at(-1) === 'function' ? (args.pop() as (items: unknown) => void) : undefined;
+    const answer = new Promise((resolve) => setTimeout(resolve, 500)).then(() => get(...args));
+    if (!callback) return answer;
+    void answer.then(callback);
+    return undefined;
+  };
+}
+
 /** What is on screen once everything has landed. */
 const finalView = (): Seen & { texts: { what: string; advice: number; title: string }[] } => {
   const summary = document.querySelector('[data-summary]');
@@ -162,6 +176,25 @@ describe('skeleton first, then text', () => {
     expect(end.failures.map((f) => f['data-code'])).toEqual(['503']);
     expect(end.texts[0]?.what).not.toBe('');
     await close();
+    await page.close();
+  });
+
+  it('a line opened before the popup has read its log opens with its whole record (the Retry-After advice)', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?first-paint-early-open`);
+    await page.evaluate((origin) => Promise.all([`${origin}/status/503?h=Retry-After:120`, `${origin}/status/404`]
+      .map((url) => fetch(url, { credentials: 'omit' }))), suite.site.origin);
+    await suite.browser.failures(await suite.browser.tabIdOf(page), 2);
+    const popup = await suite.browser.toolbarPopup(page);
+    await popup.evaluateOnNewDocument(delaySessionReads);
+    await popup.reload();
+    // The modules are in (they ask storage right after wiring the lines) and the log is not read yet.
+    await popup.waitForFunction(() => (window as unknown as { sessionAsked?: boolean }).sessionAsked === true);
+    expect(await popup.$eval('main', (main) => main.getAttribute('aria-busy'))).toBe('true');
+    await popup.click('[data-code="503"] .line-toggle');
+    await popup.waitForFunction(() => document.querySelector('.line.open .advice li') !== null);
+    expect(await popup.$eval('.line.open', (line) => line.textContent)).toMatch(/try again in 2 minutes/);
+    await popup.close();
     await page.close();
   });
 });
