@@ -61,6 +61,12 @@ export function paintHandedOver(screen: FirstScreen): void {
   markFirstRender();
 }
 
+/** Lines still carrying the hand-over's record (no headers): a card opened on one would miss their advice. */
+const provisional = new WeakSet<Element>();
+export const isProvisional = (line: Element): boolean => provisional.has(line);
+/** The line now has its stored record (render.ts). */
+export const settled = (line: Element): void => void provisional.delete(line);
+
 /**
  * The page's modules take over the lines the classic script drew: each gets its record (the hand-over's,
  * in drawing order) until render() replaces it with the stored one. Lines of another bundle are unknown
@@ -76,8 +82,3 @@ export function adoptHandedOver(screen: FirstScreen | undefined): void {
   });
 }
 
-/** Lines still carrying the hand-over's record (no headers): a card opened on one would miss their advice. */
-const provisional = new WeakSet<Element>();
-export const isProvisional = (line: Element): boolean => provisional.has(line);
-/** The line now has its stored record (render.ts). */
-export const settled = (line: Element): boolean => provisional.delete(line);

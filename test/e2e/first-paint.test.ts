@@ -197,4 +197,20 @@ describe('skeleton first, then text', () => {
     await popup.close();
     await page.close();
   });
+
+  it("a tab that goes to another page: its popup's first screen becomes the new page's, never the old one's", async () => {
+    const handedOver = async (tabId: number) => {
+      const [, hash] = (await suite.browser.popupUrl(tabId)).split('#');
+      return hash ? (JSON.parse(decodeURIComponent(hash)) as { counted: number; groups: unknown[] }) : undefined;
+    };
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?first-screen-before`);
+    await page.evaluate((url) => fetch(url, { credentials: 'omit' }), `${suite.site.origin}/status/404?first-screen-before`);
+    const tabId = await suite.browser.tabIdOf(page);
+    await expect.poll(async () => (await handedOver(tabId))?.counted).toBe(1);
+    await page.goto(`${suite.site.origin}/pages/blank?first-screen-after`);
+    await expect.poll(async () => (await handedOver(tabId))?.counted).toBe(0);
+    expect((await handedOver(tabId))?.groups).toEqual([]);
+    await page.close();
+  });
 });
