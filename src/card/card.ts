@@ -2,38 +2,12 @@
 // Request data only ever goes in as text: the DOM builder never parses HTML.
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
-import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
-import { shortCode } from '../shared/failures';
 import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { recheckArea } from './recheck';
 import { markFailure } from './contract';
-
-/** The strip as one sentence, for screen readers and copied text: where it failed and what came before. */
-function stripSentence(stage: Stage, shown: readonly Stage[], tlsSkipped: boolean): string {
-  const label = t(`stage_${stage}`);
-  if (shown.indexOf(stage) === 0) return t('stripFirst', label);
-  return t(tlsSkipped ? 'stripAfterPlainHttp' : 'stripAfter', label);
-}
-
-/** The HTTP-cycle strip: passed steps, the failing one, and the ones never reached. Shape and ✓/✕ marks
- * tell the states apart for sighted readers; a sentence says the same as text. */
-export function cycleStrip(stage: Stage, url: string): HTMLElement {
-  const failedAt = STAGES.indexOf(stage);
-  const plainHttp = /^(http|ws):/i.test(url);
-  const shown = STAGES.filter((s) => s !== 'browser' || stage === 'browser');
-  const tlsSkipped = plainHttp && STAGES.indexOf('tls') < failedAt;
-  const steps = shown.map((step) => {
-    const index = STAGES.indexOf(step);
-    const state =
-      index === failedAt ? 'failed' : step === 'tls' && tlsSkipped ? 'skipped' : index < failedAt ? 'done' : 'not-reached';
-    return h('li', { class: `step ${state}`, 'data-step': step }, h('span', { class: 'step-name' }, t(`stage_${step}`)));
-  });
-  return h('div', { class: 'strip' },
-    h('p', { class: 'visually-hidden' }, stripSentence(stage, shown, tlsSkipped)),
-    h('ol', { class: 'cycle', 'aria-hidden': 'true' }, ...steps));
-}
+import { cardHeader, cycleStrip, requestLine } from './card-top';
 
 function detailRow(label: string, value: string | number | undefined): HTMLElement | null {
   if (value === undefined || value === '') return null;
@@ -63,6 +37,7 @@ const steps = (title: string, items: readonly string[]): HTMLElement =>
   h('section', { class: 'steps' }, h('h4', null, title), h('ul', null, ...items.map((item) => h('li', null, item))));
 
 export { failureOf, markFailure } from './contract';
+export { cycleStrip } from './card-top';
 
 /**
  * One failure: the observable contract is the data-* attributes of this element. `recheck`: the
@@ -71,11 +46,8 @@ export { failureOf, markFailure } from './contract';
 export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck = true } = {}): HTMLElement {
   const diagnosis = explain(failure, catalog);
   const card = h('article', { class: `failure severity-${failure.severity}`, tabindex: 0 },
-    h('header', null,
-      h('span', { class: 'code' }, shortCode(failure.code)),
-      h('h3', null, diagnosis.title),
-      failure.count > 1 ? h('span', { class: 'count', title: t('repeats') }, t('times', failure.count)) : null),
-    h('p', { class: 'url' }, `${failure.method} ${failure.url}`),
+    cardHeader(failure, diagnosis.title),
+    requestLine(failure),
     cycleStrip(failure.stage, failure.url),
     h('p', { class: 'what' }, diagnosis.what),
     diagnosis.notes.length ? h('ul', { class: 'notes' }, ...diagnosis.notes.map((note) => h('li', null, note))) : null,

@@ -7,7 +7,7 @@ import { h } from '../shared/dom';
 import { shortCode } from '../shared/failures';
 import { t, type MessageKey, uiLanguage } from '../shared/i18n';
 import type { FailureRecord, RecheckResult, Watch, WatchAnswer } from '../shared/protocol';
-import { cycleStrip } from './card';
+import { cycleStrip } from './card-top';
 
 const SKIP_TEXT: Record<SkipReason, MessageKey> = {
   'unsafe-method': 'skipUnsafeMethod', 'other-method': 'skipOtherMethod', websocket: 'skipWebSocket', 'not-http': 'skipNotHttp', blocked: 'skipBlocked', 'url-cut': 'skipUrlCut',

@@ -6,6 +6,7 @@ import { readFirstScreen, type FirstScreen } from '../shared/first-screen';
 import { localizePage, t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { droppedNote, emptyState, sectionElement, sectionOf } from './sections';
+import { markFirstRender } from './marks';
 import { paintSummary } from './summary-view';
 
 const list = document.getElementById('failures')!;
@@ -34,11 +35,6 @@ export function listHead(dropped: number): DocumentFragment {
   const fragment = document.createDocumentFragment();
   if (dropped) fragment.appendChild(droppedNote(dropped));
   return fragment;
-}
-
-/** The first screen's mark, once per page: benchmarks and tests read it. */
-export function markFirstRender(): void {
-  if (!performance.getEntriesByName('first-render').length) performance.mark('first-render');
 }
 
 /** Draws the first screen the background handed over: the top, the summary, the first headings and lines. */

@@ -9,7 +9,8 @@ import { FIRST_SCREEN_ITEMS } from '../shared/first-screen';
 import type { FailureRecord, TabLog } from '../shared/protocol';
 import { lineKey, wantsOpen, type OpenState } from './disclosure';
 import { loadTexts, type Texts } from './lazy';
-import { listHead, markFirstRender, settled, showCount } from './first-screen-view';
+import { listHead, settled, showCount } from './first-screen-view';
+import { markFirstRender } from './marks';
 import { emptyState, sectionElement, sectionsOf } from './sections';
 import { showLikelySide, showSummary } from './summary-view';
 

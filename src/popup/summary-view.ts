@@ -7,10 +7,10 @@ import type { Side } from '../diagnosis/types';
 import type { LineRecord } from '../shared/first-screen';
 import type { FailureRecord } from '../shared/protocol';
 
-const element = document.getElementById('page-summary')!;
-const sentence = element.querySelector('.verdict')!;
-const stage = element.querySelector('.worst-stage')!;
-const side = element.querySelector('.likely-side')!;
+// Looked up when used, not when this module loads: on the History view the page's classic script has
+// replaced the popup's elements before the page's modules (this one among them) run.
+const element = (): HTMLElement => document.getElementById('page-summary')!;
+const part = (selector: string): Element => element().querySelector(selector)!;
 
 /** `t` for the pure summary rules, which name their messages by plain strings. */
 const words: Words = (key, ...substitutions) => t(key as MessageKey, ...substitutions);
@@ -23,15 +23,16 @@ export function showSummary(failures: readonly FailureRecord[]): PageSummary<Fai
 
 /** The summary as computed (here, or by the background for the first screen it hands over). */
 export function paintSummary(summary: PageSummary<LineRecord>): void {
-  element.setAttribute('data-summary', '');
-  element.setAttribute('data-page-status', summary.status);
-  element.setAttribute('data-failed-kinds', summary.kinds.join(','));
-  sentence.textContent = summarySentence(summary, words);
-  stage.textContent = worstStageText(summary, words);
-  side.textContent = '';
+  const shown = element();
+  shown.setAttribute('data-summary', '');
+  shown.setAttribute('data-page-status', summary.status);
+  shown.setAttribute('data-failed-kinds', summary.kinds.join(','));
+  part('.verdict').textContent = summarySentence(summary, words);
+  part('.worst-stage').textContent = worstStageText(summary, words);
+  part('.likely-side').textContent = '';
 }
 
 /** The likely side of the failure that matters most: `sideOf` is the same catalog rule as its card's. */
 export function showLikelySide(summary: PageSummary<FailureRecord>, sideOf: (failure: FailureRecord) => Side): void {
-  side.textContent = summary.worst ? `${t('whoseSide')} ${t(`side_${sideOf(summary.worst)}`)}` : '';
+  part('.likely-side').textContent = summary.worst ? `${t('whoseSide')} ${t(`side_${sideOf(summary.worst)}`)}` : '';
 }

@@ -201,12 +201,22 @@ it('an export asked for while the history is still being read waits for all of i
   await expect.poll(stored, POLL).toBe(150);
   await helper.close();
   const view = await suite.browser.context.newPage();
-  // The older chunks' read answers 2 s late, so the click below lands while only the newest are read.
+  // The read of the older chunks (the one asking for the oldest) answers 2 s late, so the click below lands
+  // while only the newest are read.
   await view.addInitScript(() => {
     const area = chrome.storage.session;
-    const get = area.get.bind(area) as (keys: unknown) => Promise<unknown>;
-    let chunkReads = 0;
-    area.get = ((keys: unknown) => (Array.isArray(keys) && ++chunkReads === 2 ? new Promise((done) => setTimeout(done, 2000)).then(() => get(keys)) : get(keys))) as typeof area.get;
+    const get = area.get.bind(area) as (keys: unknown) => Promise<Record<string, unknown>>;
+    const olderChunks = async (keys: unknown): Promise<boolean> => {
+      if (!Array.isArray(keys) || keys.includes('history-meta')) return false;
+      const meta = (await get('history-meta'))['history-meta'] as { first: number } | undefined;
+      return meta !== undefined && keys.includes(`history:${meta.first}`);
+    };
+    area.get = ((keys: unknown, callback?: (items: unknown) => void) => {
+      const answer = olderChunks(keys).then((late) => (late ? new Promise((done) => setTimeout(done, 2000)) : undefined)).then(() => get(keys));
+      if (!callback) return answer;
+      void answer.then(callback);
+      return undefined;
+    }) as typeof area.get;
   });
   await view.goto(`${suite.browser.reportUrl}?view=history&q=export-wait`);
   await view.locator('[data-failure]').first().waitFor();

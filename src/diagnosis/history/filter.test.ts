@@ -1,7 +1,7 @@
 // History filters: each narrows the list, they combine, and they round-trip through the URL.
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../shared/protocol';
-import { applyFilters, classOf, filtersToParams, groupEntries, hostFilter, hostOf, parseFilters } from './filter';
+import { applyFilters, classOf, drawableEarly, filtersToParams, groupEntries, hostFilter, hostOf, parseFilters } from './filter';
 
 const NOW = 10_000_000;
 let serial = 0;
@@ -104,4 +104,12 @@ describe('hostFilter: what is typed or pasted as a host names a host', () => {
     ['', ''],
   ])('%j → %j', (input, host) => expect(hostFilter(input)).toBe(host));
   it('is what the URL parameter is read as', () => expect(parseFilters(new URLSearchParams('host=http://localhost:5173/')).host).toBe('localhost'));
+});
+
+describe('drawableEarly: which views the first screen can draw before the catalog and every entry are read', () => {
+  const early = (query: string) => drawableEarly(parseFilters(new URLSearchParams(query)));
+  it.each([
+    ['', true], ['stage=dns,tls', true], ['class=5xx&host=shop.test&time=1h&tab=4', true], ['q=%20%20', true],
+    ['q=bad%20gateway', false], ['group=host', false], ['group=page', false], ['group=none', true], ['group=bogus', true],
+  ])('%s → %s', (query, expected) => expect(early(query)).toBe(expected));
 });

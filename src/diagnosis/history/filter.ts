@@ -122,3 +122,7 @@ export function groupEntries(newestFirst: readonly HistoryEntry[], by: Grouping)
   }
   return [...groups].map(([key, entries]) => ({ key, entries }));
 }
+
+/** Whether the first screen can be drawn before the catalog and before every entry is read: a text search
+ * also matches explanation titles, and a group's count needs every entry. */
+export const drawableEarly = (filters: HistoryFilters): boolean => !filters.text.trim() && filters.group === 'none';

@@ -38,9 +38,22 @@ function entriesOf(stored: Record<string, unknown>, since: number): HistoryEntry
 const isMeta = (meta: unknown): meta is HistoryMeta =>
   Number.isInteger((meta as HistoryMeta | undefined)?.first) && Number.isInteger((meta as HistoryMeta).last) && (meta as HistoryMeta).last - (meta as HistoryMeta).first < 1e5;
 
+/**
+ * The newest chunk as last seen by a History page (only its number: this origin's localStorage), to ask for
+ * the newest chunks together with the index. Right, the first screen needs one read instead of two.
+ */
+const LAST_CHUNK_SEEN = 'history-last-chunk';
+function chunksNear(): string[] {
+  const seen = Number(localStorage.getItem(LAST_CHUNK_SEEN) ?? NaN);
+  // The history grows by a chunk now and then: the one after the last seen is asked for too.
+  return Number.isSafeInteger(seen) ? [seen - 1, seen, seen + 1].map(historyChunkKey) : [];
+}
+
 /** The newest chunks first (when that helps), then everything. */
 export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
-  const [, { [HISTORY_META_KEY]: meta }] = await Promise.all([settingsReady, browser.storage.session.get(HISTORY_META_KEY)]);
+  const near = chunksNear();
+  const [, read] = await Promise.all([settingsReady, browser.storage.session.get([HISTORY_META_KEY, ...near])]);
+  const meta = read[HISTORY_META_KEY];
   const days = settings().historyDays;
   const since = days > 0 ? Date.now() - days * DAY_MS : -Infinity;
   const dropped = Number.isInteger((meta as HistoryMeta | undefined)?.dropped) ? (meta as HistoryMeta).dropped : 0;
@@ -52,9 +65,12 @@ export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
     yield { entries: entriesOf(stored, since), dropped: Number.isInteger(storedMeta?.dropped) ? storedMeta!.dropped : 0, complete: true };
     return;
   }
+  localStorage.setItem(LAST_CHUNK_SEEN, String(meta.last));
   const keys = Array.from({ length: meta.last - meta.first + 1 }, (_, i) => historyChunkKey(meta.first + i));
   const newest = keys.slice(-NEWEST_CHUNKS);
-  const first = await browser.storage.session.get(newest);
+  const first = newest.every((key) => near.includes(key))
+    ? Object.fromEntries(newest.filter((key) => key in read).map((key) => [key, read[key]]))
+    : await browser.storage.session.get(newest);
   if (keys.length > newest.length) yield { entries: entriesOf(first, since), dropped, complete: false };
   const rest = await browser.storage.session.get(keys.slice(0, -NEWEST_CHUNKS));
   yield { entries: entriesOf({ ...rest, ...first }, since), dropped, complete: true };

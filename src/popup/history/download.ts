@@ -7,11 +7,12 @@ import { catalogFor } from '../../diagnosis/catalog';
 import { explain } from '../../diagnosis/explain';
 import { browserName } from '../../card/report';
 import { csvRows } from '../../diagnosis/history/csv';
-import { EXPORT_FORMATS, exportFileName, MIME_TYPES, type ExportContext, type ExportFormat } from '../../diagnosis/history/export';
+import { exportFileName, MIME_TYPES, type ExportContext, type ExportFormat } from '../../diagnosis/history/export';
 import { t } from '../../shared/i18n';
 import { harParts } from '../../diagnosis/history/har';
 import { jsonParts } from '../../diagnosis/history/json';
 import { catalogLanguage } from './data';
+import { exportButtonsUnwired, exportLabel } from './layout';
 
 /** Work this long, then let the page breathe. */
 const SLICE_MS = 12;
@@ -45,15 +46,13 @@ export async function exportHistory(format: ExportFormat, entries: readonly Hist
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-const EXPORT_LABELS = { har: 'exportHar', json: 'exportJson', csv: 'exportCsv' } as const;
-
 /** What an export holds: the failures shown, and how many older ones were dropped to the caps. */
 export type ExportSource = () => Promise<{ entries: readonly HistoryEntry[]; dropped: number }>;
 
-/** The HAR, JSON and CSV buttons (`data-action="export-<format>"`), for the history view and a tab's report. */
-export function exportButtons(source: ExportSource): HTMLButtonElement[] {
-  return EXPORT_FORMATS.map((format) => {
-    const button = h('button', { type: 'button', 'data-action': `export-${format}` }, t(EXPORT_LABELS[format]));
+/** Makes the export buttons (`data-action="export-<format>"`) export what `source` gives. */
+export function wireExports(buttons: HTMLButtonElement[], source: ExportSource): HTMLButtonElement[] {
+  for (const button of buttons) {
+    const format = button.dataset.action!.slice('export-'.length) as ExportFormat;
     button.addEventListener('click', async () => {
       button.disabled = true;
       button.textContent = t('exporting');
@@ -62,9 +61,12 @@ export function exportButtons(source: ExportSource): HTMLButtonElement[] {
         await exportHistory(format, entries, dropped);
       } finally {
         button.disabled = false;
-        button.textContent = t(EXPORT_LABELS[format]);
+        button.textContent = exportLabel(format);
       }
     });
-    return button;
-  });
+  }
+  return buttons;
 }
+
+/** The HAR, JSON and CSV buttons, for a tab's report (the History draws its own, layout.ts). */
+export const exportButtons = (source: ExportSource): HTMLButtonElement[] => wireExports(exportButtonsUnwired(), source);

@@ -3,43 +3,23 @@
 import { failureCard } from '../../card/card';
 import type { Catalog } from '../../diagnosis/catalog/types';
 import type { Group, Grouping } from '../../diagnosis/history/filter';
-import { samePage } from '../../diagnosis/url';
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { FIRST_SCREEN, listHeading } from './layout';
 import type { HistoryEntry } from '../../shared/protocol';
+import { withEntryMeta, type OpenTabs } from './entry-meta';
 
-/** Cards built at once: a card is some 300 px high, so 8 fill a tall window; every keystroke pays for these. */
-const FIRST_SCREEN = 8;
 /** Cards added each time the end of the list comes within 1,200 px. */
 const MORE = 16;
 
 export interface ListContext {
   catalog: Catalog;
-  /** Open tabs: id → the URL shown now. */
-  tabs: Map<number, { url: string }>;
+  tabs: OpenTabs;
   grouping: Grouping;
 }
 
-function pageLabel(entry: HistoryEntry): string {
-  if (entry.tabId < 0) return t('noTabPage');
-  return entry.pageTitle && entry.pageTitle !== entry.pageUrl ? `${entry.pageTitle} — ${entry.pageUrl}` : entry.pageUrl;
-}
-
-export function entryCard(entry: HistoryEntry, context: ListContext): HTMLElement {
-  const card = failureCard(entry, context.catalog, { recheck: false });
-  const current = entry.tabId >= 0 && samePage(context.tabs.get(entry.tabId)?.url, entry.pageUrl);
-  card.setAttribute('data-tab', String(entry.tabId));
-  card.setAttribute('data-page', entry.pageUrl);
-  if (current) card.setAttribute('data-current-page', '');
-  const when = new Date(entry.lastSeen);
-  card.prepend(h('p', { class: 'history-meta' },
-    h('time', { datetime: when.toISOString() }, when.toLocaleString()),
-    h('span', { class: 'history-page', title: entry.pageUrl }, pageLabel(entry)),
-    current ? h('span', { class: 'current' }, t('currentPage')) : null,
-    // Only where it can do something: the page's address is known, or its tab is still open.
-    entry.pageUrl || context.tabs.has(entry.tabId) ? h('button', { type: 'button', 'data-action': 'open-tab' }, t('openInTab')) : null));
-  return card;
-}
+export const entryCard = (entry: HistoryEntry, context: ListContext): HTMLElement =>
+  withEntryMeta(failureCard(entry, context.catalog, { recheck: false }), entry, context.tabs);
 
 function groupHeader(group: Group, grouping: Grouping): HTMLElement {
   const title = group.key || (grouping === 'page' ? t('noTabPage') : '—');
@@ -66,8 +46,7 @@ export class HistoryList {
     ]);
     this.next = 0;
     this.cardsLeft = groups.reduce((sum, group) => sum + group.entries.length, 0);
-    // Ungrouped, the cards' h3 still need an h2 above them (grouped, each group has its own).
-    this.main.replaceChildren(...(context.grouping === 'none' ? [h('h2', { class: 'visually-hidden' }, t('historyListHeading'))] : []));
+    this.main.replaceChildren(...(context.grouping === 'none' ? [listHeading()] : []));
     if (!groups.some((group) => group.entries.length)) this.main.append(empty);
     this.build(FIRST_SCREEN);
   }

@@ -1,8 +1,7 @@
 // The History view (`index.html?view=history`): failures of every tab, filtered, grouped and exported.
 // Filters live in the URL, so a view can be reloaded and shared.
 import browser from '../../shared/browser';
-import { h } from '../../shared/dom';
-import { localizePage, t, tCount } from '../../shared/i18n';
+import { localizePage, t } from '../../shared/i18n';
 import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
 import { settings, settingsReady } from '../../shared/settings-store';
 import { failureOf } from '../../card/card';
@@ -12,38 +11,34 @@ import { explain, explanationFor } from '../../diagnosis/explain';
 import { samePage } from '../../diagnosis/url';
 import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
 import { browserName, reportMarkdown } from '../../card/report';
-import { filterForm, readForm } from './controls';
+import { readForm } from './controls';
 import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from './data';
 import { startedNow } from './started-now';
-import { exportButtons } from './download';
+import { wireExports } from './download';
+import type { OpenTabs } from './entry-meta';
+import { emptyList, historyPage, keptText, showCounts, type HistoryPage } from './layout';
 import { HistoryList } from './list';
+import { markFirstRender, markOnce } from '../marks';
 import { newFailuresBar } from './news';
-import './history.css';
 
 let stored: StoredHistory = { entries: [], dropped: 0, complete: false };
 let shown: HistoryEntry[] = [];
 let filters: HistoryFilters;
 let catalog: Catalog;
-let tabs = new Map<number, { url: string; windowId?: number }>();
+let tabs: OpenTabs = new Map();
 let titleOf: (entry: HistoryEntry) => string = () => '';
-
-const summary = h('span', { class: 'summary', 'aria-live': 'polite' });
-const kept = h('p', { class: 'page' });
-const dropped = h('p', { class: 'note dropped' });
-const main = h('main', { id: 'history', 'aria-busy': 'true', tabindex: -1 });
-const list = new HistoryList(main);
+let page: HistoryPage;
+let list: HistoryList;
 
 /** Filter and show; runs on every keystroke, so only the first screen of cards is built here. */
 function render(): void {
   shown = applyFilters(stored.entries, filters, Date.now(), titleOf);
-  summary.textContent = tCount('historyCount', stored.entries.length, shown.length, stored.entries.length);
-  dropped.textContent = stored.dropped ? tCount('historyDropped', stored.dropped, stored.dropped) : '';
-  const empty = stored.entries.length
-    ? h('div', { class: 'empty', 'data-empty': true }, h('p', null, t('historyNoMatch')))
-    : h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('historyEmptyTitle')), h('p', null, t('historyEmptyBody')));
-  list.show(groupEntries(shown, filters.group), { catalog, tabs, grouping: filters.group }, empty);
+  showCounts(page, stored, shown.length);
+  list.show(groupEntries(shown, filters.group), { catalog, tabs, grouping: filters.group }, emptyList(stored.entries.length > 0));
+  // Whole cards from now on: the classic script's pending ones (first-screen.ts) are gone.
+  page.main.dataset.list = 'whole';
   // Tests and find-in-page wait for every failure to be read.
-  main.setAttribute('aria-busy', String(!stored.complete));
+  page.main.setAttribute('aria-busy', String(!stored.complete));
 }
 
 /** Written entries are news when one was seen after the newest read (a new failure or a repeat; a page title
@@ -62,8 +57,7 @@ let loading: Promise<void> = Promise.resolve();
 /** Show the newest failures as soon as they are read, then all of them. */
 async function load(reading: AsyncIterable<StoredHistory> = readStoredHistory(), tabsRead = openTabs()): Promise<void> {
   const run = ++loads;
-  const days = settings().historyDays;
-  kept.textContent = days > 0 ? tCount('historyKeptDays', days, days) : t('historyKeptSession');
+  page.kept.textContent = keptText(settings().historyDays);
   for await (const history of reading) {
     if (run !== loads) return;
     performance.mark('data-read');
@@ -76,7 +70,9 @@ async function load(reading: AsyncIterable<StoredHistory> = readStoredHistory(),
     // The title alone: the search runs over 10,000 entries, and the advice is not needed for it.
     titleOf = (entry) => explanationFor(entry, texts).title;
     render();
-    if (!performance.getEntriesByName('first-render').length) performance.mark('first-render');
+    markFirstRender();
+    // The first screen's cards have their explanations (the first screen itself may be the classic script's).
+    markOnce('catalog-ready');
   }
 }
 
@@ -111,24 +107,17 @@ function onListClick(event: Event): void {
   if (button.dataset.action === 'open-tab') void openInTab(entry);
 }
 
-function layout(form: HTMLFormElement): void {
-  const clear = h('button', { type: 'button', 'data-action': 'clear-history' }, t('clearHistory'));
-  clear.addEventListener('click', async () => {
+/** The controls only the modules can serve: Clear history, the exports, and the news of failures recorded meanwhile. */
+function wireControls(): void {
+  page.clear.addEventListener('click', async () => {
     await browser.runtime.sendMessage({ type: MessageType.ClearHistory } satisfies Message);
     await (loading = load());
   });
-  document.title = `${t('historyTitle')} · Request Doctor`;
-  document.body.classList.add('report', 'history');
-  document.body.replaceChildren(
-    h('header', { class: 'bar' },
-      h('img', { src: '/icons/32.png', width: 20, height: 20, alt: '' }),
-      h('h1', null, t('historyTitle')), summary, h('span', { class: 'spacer' }),
-      ...exportButtons(async () => {
-        await loading;
-        return { entries: shown, dropped: stored.dropped };
-      }), clear),
-    h('section', { class: 'history-filters', 'aria-label': t('historyFiltersLabel') }, kept, form, dropped,
-      newFailuresBar(isNews, () => (loading = load()), main)), main);
+  wireExports(page.exports, async () => {
+    await loading;
+    return { entries: shown, dropped: stored.dropped };
+  });
+  page.dropped.after(newFailuresBar(isNews, () => (loading = load()), page.main));
 }
 
 export async function showHistory(): Promise<void> {
@@ -136,10 +125,17 @@ export async function showHistory(): Promise<void> {
   const reading = startedNow(readStoredHistory());
   const tabsRead = openTabs();
   void catalogWith([], catalogLanguage());
+  markOnce('view-modules');
   localizePage();
   filters = parseFilters(new URLSearchParams(location.search));
-  const form = filterForm(filters);
-  layout(form);
+  // Drawn by the page's classic script, as a rule (first-screen.ts); anything typed meanwhile counts.
+  page = historyPage(filters);
+  const { form } = page;
+  const asked = filters;
+  filters = readForm(form, filters.tab);
+  if (filtersToParams(filters).toString() !== filtersToParams(asked).toString()) history.replaceState(null, '', `?${filtersToParams(filters)}`);
+  list = new HistoryList(page.main);
+  wireControls();
   form.addEventListener('input', (event) => {
     filters = readForm(form, filters.tab);
     history.replaceState(null, '', `?${filtersToParams(filters)}`);
@@ -154,6 +150,6 @@ export async function showHistory(): Promise<void> {
     form.querySelector('.only-tab')?.remove();
     render();
   });
-  main.addEventListener('click', onListClick);
+  page.main.addEventListener('click', onListClick);
   await (loading = settingsReady.then(() => load(reading, tabsRead)));
 }
