@@ -52,7 +52,7 @@ if (!onlyPopup) console.log('▶ Chromium: a burst of 5,000 failing fetches');
 const burst = onlyPopup ? undefined : await burstSettle();
 if (!onlyPopup) console.log('▶ Chromium: reading step timings into a report of 10 failures, 10 openings');
 const timings = onlyPopup ? undefined : await timingsRead();
-if (only !== 'popup') console.log('▶ Chromium: history view, 10,000 failures, 10 openings and typed filters');
+if (only !== 'popup') console.log('▶ Chromium: history view, 10,000 failures, 20 openings alternating with the floor, and typed filters');
 const historyView = only === 'popup' ? undefined : await historyRender();
 const size = sizes('dist/chrome');
 const zips = zipSizes(version);

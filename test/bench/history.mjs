@@ -31,7 +31,7 @@ async function timed(page, act) {
 }
 
 /** @param {{ runs?: number }} [options] */
-export async function historyRender({ runs = 10 } = {}) {
+export async function historyRender({ runs = 20 } = {}) {
   // Written by test/bench/history-seed.bench-run.ts with the real observe(), addFailure() and addToHistory().
   const seed = JSON.parse(readFileSync('.bench/history-seed.json', 'utf8'));
   const browser = await ExtensionBrowser.launch({ extraExtensions: [NOOP] });

@@ -7,8 +7,8 @@ import { chromiumSuite } from '../support/chromium-suite';
 
 const suite = chromiumSuite({ nginx: false });
 
-interface Card { url: string; code: string; stage: string; tab: string; page: string; pending: boolean; title: string; advice: number }
-interface FirstScreen { cards: Card[]; modulesRan: boolean }
+interface Card { url: string; code: string; stage: string; tab: string; page: string; pending: boolean; title: string; advice: number; stripTop: number }
+interface FirstScreen { cards: Card[]; modulesRan: boolean; popupShown: boolean }
 
 /** Runs in the page before its scripts: what the page shows at its 'first-render' mark. */
 function recordFirstScreen(): void {
@@ -20,9 +20,12 @@ function recordFirstScreen(): void {
           url: card.getAttribute('data-url') ?? '', code: card.getAttribute('data-code') ?? '', stage: card.getAttribute('data-stage') ?? '',
           tab: card.getAttribute('data-tab') ?? '', page: card.getAttribute('data-page') ?? '', pending: card.classList.contains('pending'),
           title: card.querySelector('h3')?.textContent ?? '', advice: card.querySelectorAll('.advice li').length,
+          stripTop: (card.querySelector('.strip')?.getBoundingClientRect().top ?? NaN) - card.getBoundingClientRect().top,
         })),
         // Marked by the view's module as it starts (src/popup/history/view.ts).
         modulesRan: performance.getEntriesByName('view-modules').length > 0,
+        // The popup's own elements (its bar, summary and list) are never part of the History.
+        popupShown: document.querySelector('#failures, #page-summary, #open-report') !== null,
       };
     }
     return mark(name, options);
@@ -33,6 +36,7 @@ const cardsNow = (view: Page): Promise<Card[]> => view.$$eval('#history [data-fa
   url: card.getAttribute('data-url') ?? '', code: card.getAttribute('data-code') ?? '', stage: card.getAttribute('data-stage') ?? '',
   tab: card.getAttribute('data-tab') ?? '', page: card.getAttribute('data-page') ?? '', pending: card.classList.contains('pending'),
   title: card.querySelector('h3')?.textContent ?? '', advice: card.querySelectorAll('.advice li').length,
+  stripTop: (card.querySelector('.strip')?.getBoundingClientRect().top ?? NaN) - card.getBoundingClientRect().top,
 })));
 
 async function open(query: string): Promise<{ view: Page; first: FirstScreen; end: Card[] }> {
@@ -71,6 +75,7 @@ describe("the History's first screen", () => {
   it('is drawn before the view\'s modules run: the newest failures as pending cards, then whole cards in their place', async () => {
     const { view, first, end } = await open('');
     expect(first.modulesRan).toBe(false);
+    expect(first.popupShown).toBe(false);
     expect(first.cards).toHaveLength(8);
     expect(first.cards.every((card) => card.pending && card.title === '' && card.advice === 0)).toBe(true);
     // Newest first: the four DNS failures, then the newest statuses; each with its tab and page.
@@ -81,6 +86,8 @@ describe("the History's first screen", () => {
     const whole = (card: Card) => ({ url: card.url, code: card.code, stage: card.stage, tab: card.tab, page: card.page });
     expect(end.slice(0, 8).map(whole)).toEqual(first.cards.map(whole));
     expect(end.every((card) => !card.pending && card.title !== '' && card.advice > 0)).toBe(true);
+    // Time, page, title and request keep their height when the whole card comes: the strip stays put.
+    end.slice(0, 8).forEach((card, index) => expect(Math.abs(card.stripTop - first.cards[index]!.stripTop)).toBeLessThanOrEqual(2));
     expect(await view.evaluate(() => performance.getEntriesByName('catalog-ready').length)).toBe(1);
     // The count is said once everything is read (not the newest chunks' count first).
     expect(await view.locator('.summary').textContent()).toMatch(/^114 of 114\b/);
@@ -112,5 +119,38 @@ describe("the History's first screen", () => {
       expect(end.length).toBeGreaterThan(0);
       await view.close();
     }
+  });
+
+  it('storage slower than 100 ms: the frame first, never the popup\'s elements, then the cards', async () => {
+    const view = await suite.browser.context.newPage();
+    await view.addInitScript(recordFirstScreen);
+    // storage.session answers 400 ms late; meanwhile, what the page holds is recorded at each change.
+    await view.addInitScript(() => {
+      const area = chrome.storage.session;
+      const get = area.get.bind(area) as (...args: unknown[]) => Promise<unknown>;
+      (area as { get: unknown }).get = (...args: unknown[]) => {
+        const callback = typeof args.at(-1) === 'function' ? (args.pop() as (items: unknown) => void) : undefined;
+        const answer = new Promise((resolve) => setTimeout(resolve, 400)).then(() => get(...args));
+        if (!callback) return answer;
+        void answer.then(callback);
+        return undefined;
+      };
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const state = document.querySelector('#failures') ? 'popup' : document.querySelector('#history [data-failure]') ? 'cards'
+          : document.querySelector('form.filters') ? 'frame' : 'blank';
+        if (seen.at(-1) !== state) seen.push(state);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await view.goto(`${suite.browser.reportUrl}?view=history`);
+    await view.waitForSelector('main[aria-busy="false"]');
+    const seen = await view.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    // The popup's markup is only the page's starting point: blanked as the classic script runs, then frame, then cards.
+    expect(seen.slice(seen.lastIndexOf('popup') + 1)).toEqual(['blank', 'frame', 'cards']);
+    const first = await view.evaluate(() => (window as unknown as { firstScreen: FirstScreen }).firstScreen);
+    expect(first.popupShown).toBe(false);
+    expect(first.cards.length).toBeGreaterThan(0);
+    await view.close();
   });
 });

@@ -156,3 +156,30 @@ describe("Firefox: the toolbar popup's first screen", () => {
     await page.close();
   });
 });
+
+describe("Firefox: the History's first screen", () => {
+  it('is drawn from storage before the view\'s modules run, and they put whole cards in its place', async () => {
+    const { page } = await blankPage();
+    const urls = [`${site.origin}/status/404?ff-history`, `${site.origin}/status/502?ff-history`];
+    for (const url of urls) await fetchIn(page, url);
+    const search = await firefox.openExtensionPage('src/popup/index.html?view=history&q=ff-history');
+    // With the search in the URL, the modules draw the list (it matches explanation titles too): both are stored.
+    await search.waitForFunction((n) => document.querySelectorAll('#history [data-failure]').length === n && document.querySelector('main[aria-busy="false"]'), {}, urls.length);
+    await search.close();
+    // Without it, the classic script draws the newest failures first.
+    const view = await firefox.openExtensionPage('src/popup/index.html?view=history');
+    await view.waitForFunction(() => document.querySelector('main[aria-busy="false"]') && performance.getEntriesByName('catalog-ready').length);
+    const seen = await view.evaluate(() => ({
+      firstScreen: performance.getEntriesByName('first-render')[0]?.startTime ?? Infinity,
+      modules: performance.getEntriesByName('view-modules')[0]?.startTime ?? -Infinity,
+      cards: [...document.querySelectorAll('#history [data-failure]')].slice(0, 2).map((card) => ({
+        url: card.getAttribute('data-url'), pending: card.classList.contains('pending'), title: card.querySelector('h3')?.textContent ?? '',
+      })),
+    }));
+    expect(seen.firstScreen).toBeLessThan(seen.modules);
+    expect(seen.cards.map((card) => card.url)).toEqual([...urls].reverse());
+    expect(seen.cards.every((card) => !card.pending && card.title !== '')).toBe(true);
+    await view.close();
+    await page.close();
+  });
+});
