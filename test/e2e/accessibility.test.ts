@@ -23,6 +23,8 @@ async function audit(page: Page): Promise<string[]> {
 
 /** The notification lives in a frame inside a closed shadow root, out of reach from the page: run axe in the frame. */
 async function auditFrame(frame: Frame): Promise<string[]> {
+  // Its entrance fades in: colours read mid-animation are blended with the page (a contrast "failure" once in CI).
+  await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   await frame.evaluate(axeSource);
   const violations = await frame.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run().then((r) => r.violations));
   return summary(violations);
