@@ -12,10 +12,14 @@ async function failIn(url: string, init: { method?: string; cookie?: string } = 
   const page = await suite.browser.context.newPage();
   await page.goto(`${suite.site.origin}/pages/blank?recheck-${++serial}`);
   const tabId = await suite.browser.tabIdOf(page);
-  await page.evaluate(([u, method, cookie]) => {
-    if (cookie) document.cookie = cookie;
-    return fetch(u, { method }).then((r) => r.status, (e: Error) => e.message);
-  }, [url, init.method ?? 'GET', init.cookie ?? ''] as const);
+  if (init.cookie) {
+    const cookie = init.cookie;
+    await page.evaluate((c) => void (document.cookie = c), cookie);
+    // document.cookie reaches the browser's cookie store a moment later: a fetch sent at once could go
+    // without it (the 400 then never came, once in CI).
+    await expect.poll(async () => (await suite.browser.context.cookies(suite.site.origin)).some((c) => c.name === cookie.split('=')[0])).toBe(true);
+  }
+  await page.evaluate(([u, method]) => fetch(u, { method }).then((r) => r.status, (e: Error) => e.message), [url, init.method ?? 'GET'] as const);
   return { page, tabId };
 }
 
