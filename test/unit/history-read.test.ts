@@ -7,6 +7,8 @@ const session = new Map<string, unknown>();
 /** Every storage.session read, by its keys. */
 let reads: unknown[] = [];
 const memory = new Map<string, string>();
+const local = new Map<string, unknown>();
+let syncSettings: Record<string, unknown> = {};
 
 vi.mock('../../src/shared/browser', () => {
   const event = { addListener: () => {}, removeListener: () => {} };
@@ -18,8 +20,8 @@ vi.mock('../../src/shared/browser', () => {
     default: {
       storage: {
         session: { get: async (keys: unknown) => (reads.push(keys), pick(session, keys)), onChanged: event },
-        local: { get: async () => ({}), onChanged: event },
-        sync: { get: async () => ({}), onChanged: event },
+        local: { get: async (keys: unknown) => pick(local, keys), onChanged: event },
+        sync: { get: async () => syncSettings, onChanged: event },
         onChanged: event,
       },
       i18n: { getMessage: () => '', getUILanguage: () => 'en' },
@@ -56,6 +58,8 @@ const urlsOf = (...chunks: number[]) => chunks.flatMap((chunk) => Array.from({ l
 beforeEach(() => {
   vi.resetModules();
   reads = [];
+  syncSettings = {};
+  local.clear();
   memory.clear();
   vi.stubGlobal('localStorage', {
     getItem: (key: string) => memory.get(key) ?? null,
@@ -97,5 +101,23 @@ describe('readStoredHistory', () => {
     const { yields } = await readAll();
     expect(yields.map((y) => y.urls)).toEqual([urlsOf(5, 6), urlsOf(2, 3, 4, 5, 6)]);
     expect(memory.get('history-last-chunk')).toBe('6');
+  });
+
+  it('kept across restarts (7 days): the same newest-first reads while the session holds the index, without what is older', async () => {
+    syncSettings = { historyDays: 7 };
+    const old = { ...entry(6, 9), url: 'https://shop.test/old', lastSeen: Date.now() - 8 * 86_400_000 };
+    session.set(historyChunkKey(6), JSON.stringify([...JSON.parse(session.get(historyChunkKey(6)) as string), old]));
+    memory.set('history-last-chunk', '6');
+    const { yields, readsBeforeFirst } = await readAll();
+    expect(readsBeforeFirst).toBe(1);
+    expect(yields.map((y) => y.urls)).toEqual([urlsOf(5, 6), urlsOf(2, 3, 4, 5, 6)]);
+  });
+
+  it('kept across restarts, a browser just restarted (no index in the session yet): everything from storage.local', async () => {
+    syncSettings = { historyDays: 7 };
+    for (const [key, value] of session) local.set(key, value);
+    session.clear();
+    const { yields } = await readAll();
+    expect(yields).toEqual([{ urls: urlsOf(2, 3, 4, 5, 6), complete: true, dropped: 10 }]);
   });
 });

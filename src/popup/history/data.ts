@@ -57,8 +57,9 @@ export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
   const days = settings().historyDays;
   const since = days > 0 ? Date.now() - days * DAY_MS : -Infinity;
   const dropped = Number.isInteger((meta as HistoryMeta | undefined)?.dropped) ? (meta as HistoryMeta).dropped : 0;
-  // Kept across restarts, or no index yet: read everything at once (storage.local has the same keys).
-  if (days > 0 || !isMeta(meta)) {
+  // No index in storage.session: nothing recorded yet, or (kept across restarts) a browser just restarted whose
+  // worker has not put storage.local's copy back into the session yet: read everything at once, from both.
+  if (!isMeta(meta)) {
     const [session, local] = await Promise.all([browser.storage.session.get(null), days > 0 ? browser.storage.local.get(null) : {}]);
     const stored: Record<string, unknown> = { ...local, ...session };
     const storedMeta = stored[HISTORY_META_KEY] as HistoryMeta | undefined;
