@@ -11,7 +11,6 @@ const chromePath = ensureChromium();
 process.env.CHROME_PATH = chromePath;
 // `npm run bench -- popup` (or `-- history`) measures only that view and the sizes: minutes less on a busy machine.
 const only = /** @type {const} */ (['popup', 'history']).find((part) => process.argv.includes(part));
-const onlyPopup = only !== undefined;
 const SEEDS = { popup: 'test/bench/popup-seed.bench-run.ts', history: 'test/bench/history-seed.bench-run.ts' };
 const started = Date.now();
 const [loadBefore = 0] = os.loadavg();
@@ -34,7 +33,7 @@ const node = {};
 for (const file of existsSync(RESULTS_DIR) ? readdirSync(RESULTS_DIR) : []) {
   node[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(`${RESULTS_DIR}/${file}`, 'utf8'));
 }
-for (const name of onlyPopup ? [] : ['hotPath', 'memory']) if (!node[name]) throw new Error(`the ${name} benchmark wrote no results in ${RESULTS_DIR}`);
+for (const name of only ? [] : ['hotPath', 'memory']) if (!node[name]) throw new Error(`the ${name} benchmark wrote no results in ${RESULTS_DIR}`);
 
 // The browser parts import playwright, so they load only after the build above.
 const { pageLoad } = await import('../test/bench/page-load.mjs');
@@ -43,15 +42,15 @@ const { timingsRead } = await import('../test/bench/timings.mjs');
 const { historyRender } = await import('../test/bench/history.mjs');
 const { sizes, zipSizes } = await import('../test/bench/size.mjs');
 const { burstSettle } = await import('../test/bench/burst.mjs');
-if (!onlyPopup) console.log('▶ Chromium: page load, 3 setups × 40 loads, interleaved');
+if (!only) console.log('▶ Chromium: page load, 3 setups × 40 loads, interleaved');
 // 40, not 20: with 20 the same code's c/b moved by ±0.04 between runs, as much as the budget's margin.
-const loads = onlyPopup ? undefined : await pageLoad({ loads: 40 });
+const loads = only ? undefined : await pageLoad({ loads: 40 });
 if (only !== 'history') console.log('▶ Chromium: popup render, 10 openings each');
 const popup = only === 'history' ? undefined : await popupRender();
-if (!onlyPopup) console.log('▶ Chromium: a burst of 5,000 failing fetches');
-const burst = onlyPopup ? undefined : await burstSettle();
-if (!onlyPopup) console.log('▶ Chromium: reading step timings into a report of 10 failures, 10 openings');
-const timings = onlyPopup ? undefined : await timingsRead();
+if (!only) console.log('▶ Chromium: a burst of 5,000 failing fetches');
+const burst = only ? undefined : await burstSettle();
+if (!only) console.log('▶ Chromium: reading step timings into a report of 10 failures, 10 openings');
+const timings = only ? undefined : await timingsRead();
 if (only !== 'popup') console.log('▶ Chromium: history view, 10,000 failures, 20 openings alternating with the floor, and typed filters');
 const historyView = only === 'popup' ? undefined : await historyRender();
 const size = sizes('dist/chrome');
@@ -77,7 +76,7 @@ const rows = [];
  */
 const row = (what, value, budget, pass, raw) => rows.push({ what, value, budget, result: pass === undefined ? 'info' : pass ? 'PASS' : 'FAIL', raw });
 
-if (!onlyPopup) {
+if (!only) {
   const hot = node.hotPath;
   const [heapSmall, heapLarge] = hot.heap;
   row('1 Hot path, success incl. page commits: per event', `${hot.successNsPerEvent.toFixed(0)} ns`, '≤ 1,000 ns', hot.successNsPerEvent <= 1000, hot.successNsPerEvent);
@@ -142,7 +141,7 @@ if (burst) {
   row('6   the page itself firing them (Chromium, not the extension)', ms(burst.pageMs), '—', undefined, burst.pageMs);
 }
 
-if (!onlyPopup) {
+if (!only) {
   const [mem, mem2x] = node.memory;
   const flat = (/** @type {number} */ a, /** @type {number} */ b) => b <= a * 1.25 + 2 ** 20;
   row('4 Worker heap, 100k requests/10k failures/20 tabs (Node)', `${mb(mem.heapBytes)} (2×: ${mb(mem2x.heapBytes)})`, 'flat at 2× load', flat(mem.heapBytes, mem2x.heapBytes), node.memory);
@@ -168,7 +167,7 @@ const cells = rows.map((r) => [r.what, r.value, r.budget, r.result]);
 const widths = [0, 1, 2, 3].map((i) => Math.max(...[['measurement', 'value', 'budget', 'result'], ...cells].map((c) => (c[i] ?? '').length)));
 const line = (/** @type {string[]} */ c) => `| ${c.map((text, i) => text.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 console.log(['', line(['measurement', 'value', 'budget', 'result']), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n'));
-if (!onlyPopup) {
+if (!only) {
   const hot = node.hotPath;
   const { ok, page, failed } = hot.perRun;
   console.log(`\nHot path: median of ${hot.runs} runs of ${hot.sequencesPerRun.toLocaleString('en')} sequences (${(ok.events + page.events + failed.events).toLocaleString('en')} events: ` +

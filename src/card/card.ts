@@ -37,7 +37,6 @@ const steps = (title: string, items: readonly string[]): HTMLElement =>
   h('section', { class: 'steps' }, h('h4', null, title), h('ul', null, ...items.map((item) => h('li', null, item))));
 
 export { failureOf, markFailure } from './contract';
-export { cycleStrip } from './card-top';
 
 /**
  * One failure: the observable contract is the data-* attributes of this element. `recheck`: the
