@@ -102,8 +102,13 @@ describe('settings', () => {
     });
   });
   it('good values are kept', () => {
-    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', noticeSeconds: 0, systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7 } as const;
+    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', noticeSeconds: 0, systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7,
+      mySites: ['example.com'], reactTo: 'my-sites', quietThirdParties: true } as const;
     expect(normalizeOptions(stored)).toEqual(stored);
+  });
+  it('sites I work on: only host names, at most 100', () => {
+    expect(normalizeOptions({ mySites: ['a.test', 7, null, 'x'.repeat(300)], reactTo: 'everything' })).toMatchObject({ mySites: ['a.test'], reactTo: 'all' });
+    expect(normalizeOptions({ mySites: Array.from({ length: 150 }, (_, i) => `h${i}.test`) }).mySites).toHaveLength(100);
   });
   it.each([-1, 5, '0', null, Infinity])('a notification time of %j falls back to 8 s', (noticeSeconds) => {
     expect(normalizeOptions({ noticeSeconds }).noticeSeconds).toBe(8);
