@@ -1,11 +1,20 @@
 // The advice rules, one small function each, in the order their notes are shown.
-import type { Advice } from './advice';
 import { clockTime, layerName, waitFor } from './advice-words';
 import type { Values } from './catalog/template';
 import type { AdviceKey, Catalog } from './catalog/types';
-import { answeredBy, MAX_LISTED_METHODS, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
+import { answeredBy, type Layer, MAX_LISTED_METHODS, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
 import type { Classification, Observation } from './types';
 import { hostOf, isFavicon } from './url';
+
+export interface Advice {
+  /** Observed facts, most important first, shown above the generic explanation's steps. */
+  notes: string[];
+  visitor: string[];
+  owner: string[];
+  /** The layer that produced the error, when headers tell. */
+  layer?: Layer;
+  requestIds: [string, string][];
+}
 
 export interface AdviceContext {
   failure: Observation & Classification;

@@ -2,21 +2,12 @@
 // A table of small rules. Status rules run only for the statuses whose facts (facts.json) list them;
 // header rules run for every failure and look for their own header.
 import { say } from './advice-words';
-import { ADVICE_RULES, type AdviceContext } from './advice-rules';
+import { ADVICE_RULES, type Advice, type AdviceContext } from './advice-rules';
 import type { Catalog } from './catalog/types';
-import type { Layer } from './headers-parse';
 import { httpStatusOf } from './status';
 import type { Classification, Observation } from './types';
 
-export interface Advice {
-  /** Observed facts, most important first, shown above the generic explanation's steps. */
-  notes: string[];
-  visitor: string[];
-  owner: string[];
-  /** The layer that produced the error, when headers tell. */
-  layer?: Layer;
-  requestIds: [string, string][];
-}
+export type { Advice } from './advice-rules';
 
 /** Everything the observation adds to the catalog text. Never throws on odd input. */
 export function adviceFor(failure: Observation & Classification, catalog: Catalog): Advice {

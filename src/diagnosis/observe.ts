@@ -1,8 +1,7 @@
 // Browser event details → the stored record of a failure, or null. The single pure call per webRequest event.
-import type { FailureRecord } from '../shared/protocol';
 import { classify, type ClassifyOptions } from './classify';
 import { pickHeaders, type HeaderLike } from './headers';
-import type { Observation } from './types';
+import type { FailureRecord, Observation } from './types';
 
 /**
  * What onCompleted/onErrorOccurred hand us (Chromium and Firefox): the observation's own fields, as the

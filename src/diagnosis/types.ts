@@ -59,3 +59,17 @@ export interface Classification {
   /** Chromium error name (no prefix) used to look up the explanation, for errors only. */
   errorName?: string;
 }
+
+/** One failure as stored: what was observed, where it failed, and how often it repeated.
+ * Identical failures (same code, method and URL) fold into one record. */
+export interface FailureRecord extends Observation, Classification {
+  count: number;
+  /** `timeStamp` is when it first happened; this is the latest repeat. */
+  lastSeen: number;
+}
+
+/** One failure in the history: the record plus the page it happened on (empty for requests without a tab). */
+export interface HistoryEntry extends FailureRecord {
+  pageUrl: string;
+  pageTitle?: string;
+}

@@ -8,5 +8,4 @@ export function countedFailures(log: Pick<TabLog, 'failures' | 'dropped'> | unde
   return count;
 }
 
-/** A code as headlines show it: Chromium's `net::ERR_` prefix dropped, anything else as it is. */
-export const shortCode = (code: string): string => code.replace(/^net::ERR_/, '');
+export { shortCode } from '../diagnosis/status';

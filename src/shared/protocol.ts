@@ -1,15 +1,10 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
-import type { Classification, Observation, Stage } from '../diagnosis/types';
+import type { Classification, FailureRecord, Observation, Stage } from '../diagnosis/types';
 import type { CookieKind, SkipReason, Verdict } from '../diagnosis/recheck';
 import type { Options } from './settings';
 
-/** One failure as stored: what was observed, where it failed, and how often it repeated.
- * Identical failures (same code, method and URL) fold into one record. */
-export interface FailureRecord extends Observation, Classification {
-  count: number;
-  /** `timeStamp` is when it first happened; this is the latest repeat. */
-  lastSeen: number;
-}
+// The stored shapes are the diagnosis's own; every context names them through the protocol too.
+export type { FailureRecord, HistoryEntry } from '../diagnosis/types';
 
 /** The failures of the page currently shown in one tab (tab -1 holds requests without a tab). */
 export interface TabLog {
@@ -20,12 +15,6 @@ export interface TabLog {
 }
 
 export const NO_TAB = -1;
-
-/** One failure in the history: the record plus the page it happened on (empty for requests without a tab). */
-export interface HistoryEntry extends FailureRecord {
-  pageUrl: string;
-  pageTitle?: string;
-}
 
 /** History chunks are stored under `history:<n>` (n grows; oldest first), so a new failure rewrites one small chunk. */
 export const HISTORY_PREFIX = 'history:';

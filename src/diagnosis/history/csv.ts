@@ -1,5 +1,5 @@
 // CSV export: one row per failure (`time` when first seen, `last_seen` for repeats, as the view sorts). Pure; yields rows so a big export can be built in slices.
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { pageTitleFor, urlFor, type ExportContext } from './export';
 
 export const CSV_COLUMNS = ['time', 'tab', 'page_url', 'page_title', 'method', 'url', 'code', 'stage', 'title', 'count', 'last_seen'] as const;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error har-validator ships no types
 import validate from 'har-validator';
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { catalogFor } from '../catalog';
 import { explain } from '../explain';
 import { csvCell, csvRows } from './csv';

@@ -1,5 +1,5 @@
 // JSON export: the stored records with the page and the explanation texts, under a version field. Pure.
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { withoutQueries } from '../explain';
 import { headersFor, pageTitleFor, urlFor, type ExportContext } from './export';
 
