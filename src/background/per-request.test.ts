@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keptAnswer } from '../diagnosis/observe';
-import { answerBytes, DEFAULT_BUDGET, ENTRY_OVERHEAD, PerRequest, textBytes } from './per-request';
+import { textBytes } from './bytes';
+import { answerBytes, DEFAULT_BUDGET, ENTRY_OVERHEAD, PerRequest } from './per-request';
 
 const textState = (budget = DEFAULT_BUDGET) => new PerRequest<string>((text) => text.length, budget);
 

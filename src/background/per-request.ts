@@ -3,8 +3,9 @@
 // bytes (per entry and in all): a page can start requests that never end, with URLs and headers as long
 // as it likes.
 import type { RequestDetails } from '../diagnosis/observe';
+import { textBytes } from './bytes';
 
-/** How much one map may hold. Bytes are counted as string lengths plus a fixed cost per entry. */
+/** How much one map may hold. Bytes are counted by textBytes plus a fixed cost per entry. */
 export interface Budget {
   entries: number;
   /** A value larger than this is not kept at all. */
@@ -17,13 +18,6 @@ export const ENTRY_OVERHEAD = 200;
 
 /** If end events were ever lost, forget the oldest entries rather than grow without bound. */
 export const DEFAULT_BUDGET: Budget = { entries: 5000, entryBytes: 16_384, totalBytes: 2_000_000 };
-
-/** The approximate bytes of strings (their lengths), skipping what is not a string. */
-export function textBytes(...texts: unknown[]): number {
-  let bytes = 0;
-  for (const text of texts) if (typeof text === 'string') bytes += text.length;
-  return bytes;
-}
 
 /** An error answer's bytes, as keptAnswer() leaves it. */
 export function answerBytes(answer: RequestDetails): number {
