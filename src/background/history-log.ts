@@ -142,6 +142,14 @@ function dropOldest(history: History, onDrop: OnDrop): number | undefined {
   return id;
 }
 
+/** Storage is full: drop the oldest chunk's entries (counted as dropped), never the newest chunk. Returns its id, or undefined. */
+export function dropOldestChunk(history: History, onDrop = ignoreDrop): number | undefined {
+  if (history.chunks.size < 2) return undefined;
+  const id = history.first;
+  while (history.first === id && dropOldest(history, onDrop) !== undefined) history.dropped += 1;
+  return id;
+}
+
 /** Drop entries last seen before `since`, oldest first, stopping at the first fresh one (cheap on every record). */
 export function expire(history: History, since: number, onDrop = ignoreDrop): number[] {
   const changed: number[] = [];

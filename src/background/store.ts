@@ -150,6 +150,7 @@ async function write(): Promise<void> {
     else set[key] = toStored(key, value);
   }
   const keepLocal = local.enabled();
+  let again = false;
   try {
     if (remove.length) await browser.storage.session.remove(remove);
     if (keys.length > remove.length) await browser.storage.session.set(set);
@@ -158,15 +159,26 @@ async function write(): Promise<void> {
     retryDelay = RETRY_MS.first;
     onFlushed(keys.filter((key) => key.startsWith(TAB_LOG_PREFIX) && key in set).map((key) => Number(key.slice(TAB_LOG_PREFIX.length))));
   } catch (error) {
-    // Quota or shutdown: memory still has everything; write it again later.
-    console.warn('Request Doctor: could not save session state, retrying', error);
     for (const key of keys) dirty.add(key);
     clearLocal ||= clearingLocal;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      void write();
-    }, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, RETRY_MS.max);
+    if (!isQuotaError(error)) {
+      // Shutdown or a passing fault: memory still has everything; write it again later.
+      console.warn('Request Doctor: could not save session state, retrying', error);
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        void write();
+      }, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, RETRY_MS.max);
+    } else if (makeRoom()) {
+      // The oldest entries are gone (and counted as dropped): the next write removes them first, then tries again.
+      console.warn('Request Doctor: storage is full, dropped the oldest failures', error);
+      again = true;
+    } else {
+      // Nothing old is left to drop: these values stay in memory only, until they change again. Never a loop.
+      console.error('Request Doctor: storage is full, could not save', error);
+      for (const key of keys) dirty.delete(key);
+      clearLocal = false;
+    }
   } finally {
     writing = false;
   }
@@ -174,9 +186,38 @@ async function write(): Promise<void> {
     if (!dirty.size && !clearLocal) {
       hurry = false;
       settle();
-    } else if (hurry) void write();
+    } else if (hurry || again) void write();
     else scheduleWrite();
   }
+}
+
+/**
+ * Whether a write failed for want of room. Chromium rejects with a message that names the quota
+ * ("Session storage quota bytes exceeded…", "QUOTA_BYTES quota exceeded"); Firefox with one that does too,
+ * or a DOMException named QuotaExceededError (its storage.local is IndexedDB).
+ */
+export function isQuotaError(error: unknown): boolean {
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || /quota/i.test(typeof message === 'string' ? message : String(error));
+}
+
+/** Told when storage is full: drop the owner's oldest entries (never its newest); false when none is left. */
+let dropOldestKept: () => boolean = () => false;
+
+export function setQuotaListener(dropOldest: () => boolean): void {
+  dropOldestKept = dropOldest;
+}
+
+/**
+ * Storage is full: the history's oldest entries go first (the owner counts them), then the tab logs' oldest
+ * records, a quarter of their bytes at a time, each tab keeping its newest (counted in its `dropped`).
+ */
+function makeRoom(): boolean {
+  if (dropOldestKept()) return true;
+  const target = { total: totals.records, bytes: Math.floor((totals.bytes * 3) / 4) };
+  const trimmed = enforceTotalCap(logs.values(), totals, target, 1);
+  for (const log of trimmed) markDirty(tabLogKey(log.tabId));
+  return trimmed.length > 0;
 }
 
 function removeLocal(keys: string[]): Promise<void> {

@@ -81,12 +81,12 @@ export function totalsOf(logs: Iterable<TabLog>): Totals {
   return totals;
 }
 
-/** Trim the fullest tabs until the totals fit the caps. Returns the tabs that changed. */
-export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps: Pick<typeof CAPS, 'total' | 'bytes'> = CAPS): TabLog[] {
+/** Trim the fullest tabs until the totals fit the caps, each keeping at least `keep` records. Returns the tabs that changed. */
+export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps: Pick<typeof CAPS, 'total' | 'bytes'> = CAPS, keep = 0): TabLog[] {
   const trimmed = new Set<TabLog>();
   while (totals.records > caps.total || totals.bytes > caps.bytes) {
     let fullest: TabLog | undefined;
-    for (const log of logs) if (!fullest || log.failures.length > fullest.failures.length) fullest = log;
+    for (const log of logs) if (log.failures.length > keep && (!fullest || log.failures.length > fullest.failures.length)) fullest = log;
     const dropped = fullest && dropOldest(fullest);
     if (!fullest || !dropped) break;
     trimmed.add(fullest);
