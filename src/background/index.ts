@@ -10,7 +10,7 @@ import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, re
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { answerBytes, PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
@@ -115,6 +115,7 @@ browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.
 browser.runtime.onSuspend?.addListener(() => void flush());
 startWatching();
+closeStorageToContentScripts();
 
 setRecordListener((record) => {
   considerNotice(record);

@@ -251,6 +251,7 @@ describe('isQuotaError', () => {
   it.each([
     ['Chromium storage.session', new Error('Session storage quota bytes exceeded. Values were not stored.'), true],
     ['Chromium storage.local', new Error('Resource::kQuotaBytes quota exceeded'), true],
+    ['Firefox storage.session (measured in Firefox 153)', new Error('QuotaExceededError: storage.session API call exceeded its quota limitations.'), true],
     ['Firefox IndexedDB', Object.assign(new Error('The current transaction exceeded its quota limitations.'), { name: 'QuotaExceededError' }), true],
     ['a DOMException by name alone', { name: 'QuotaExceededError', message: '' }, true],
     ['a shutdown', new Error('The browser is shutting down.'), false],

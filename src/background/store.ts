@@ -79,6 +79,19 @@ async function loadLocal(): Promise<void> {
 
 export const ready: Promise<void> = load();
 
+type AccessLevelArea = { setAccessLevel?: (access: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+
+/**
+ * Content scripts (a page's renderer, should it be compromised) may not read what is stored. Chromium lets them
+ * read storage.local and storage.sync unless told otherwise (storage.session is closed to them already).
+ * Firefox has no such setting: its content scripts can always read storage.local, and this does nothing there.
+ */
+export function closeStorageToContentScripts(): void {
+  for (const area of [browser.storage.local, browser.storage.sync] as AccessLevelArea[]) {
+    void area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('Request Doctor: storage stays open to content scripts', error));
+  }
+}
+
 /**
  * Keep the matching session keys in storage.local too while `enabled()`. Call at top level (before
  * the state is read back). When it turns off, `clearLocalItems()` removes them there.
@@ -192,9 +205,10 @@ async function write(): Promise<void> {
 }
 
 /**
- * Whether a write failed for want of room. Chromium rejects with a message that names the quota
- * ("Session storage quota bytes exceeded…", "QUOTA_BYTES quota exceeded"); Firefox with one that does too,
- * or a DOMException named QuotaExceededError (its storage.local is IndexedDB).
+ * Whether a write failed for want of room. Chromium 156 rejects with "Session storage quota bytes exceeded…"
+ * (storage.session) or "Resource::kQuotaBytes quota exceeded" (storage.local); Firefox 153 with
+ * "QuotaExceededError: storage.session API call exceeded its quota limitations.", or a DOMException named
+ * QuotaExceededError from the IndexedDB under its storage.local.
  */
 export function isQuotaError(error: unknown): boolean {
   const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
