@@ -2,7 +2,7 @@
 // chunks so a new failure rewrites one small stored value, not the whole history. Pure.
 import { historyChunkEntries, type FailureRecord, type HistoryEntry, type HistoryMeta } from '../shared/protocol';
 import { isFailureRecord } from './stored-shape';
-import { recordSize } from './tab-log';
+import { entrySize, textBytes } from './bytes';
 
 /**
  * Entries and approximate bytes in all, and entries per chunk. storage.session holds 10 MB, the tab logs
@@ -34,8 +34,6 @@ export interface Page {
 }
 
 export const emptyHistory = (dropped = 0): History => ({ chunks: new Map(), first: 0, last: 0, byUrl: new Map(), size: 0, bytes: 0, dropped });
-
-const entrySize = (entry: HistoryEntry): number => recordSize(entry) + entry.pageUrl.length + (entry.pageTitle?.length ?? 0);
 
 export function isHistoryEntry(value: unknown): value is HistoryEntry {
   const entry = value as HistoryEntry;
@@ -144,6 +142,14 @@ function dropOldest(history: History, onDrop: OnDrop): number | undefined {
   return id;
 }
 
+/** Storage is full: drop the oldest chunk's entries (counted as dropped), never the newest chunk. Returns its id, or undefined. */
+export function dropOldestChunk(history: History, onDrop = ignoreDrop): number | undefined {
+  if (history.chunks.size < 2) return undefined;
+  const id = history.first;
+  while (history.first === id && dropOldest(history, onDrop) !== undefined) history.dropped += 1;
+  return id;
+}
+
 /** Drop entries last seen before `since`, oldest first, stopping at the first fresh one (cheap on every record). */
 export function expire(history: History, since: number, onDrop = ignoreDrop): number[] {
   const changed: number[] = [];
@@ -171,7 +177,7 @@ export function titlePage(history: History, slots: readonly Slot[], title: strin
     if (entry.pageTitle !== undefined) continue;
     entry.pageTitle = title;
     // Counted as it grows, so the byte cap holds what is really stored.
-    history.bytes += title.length;
+    history.bytes += textBytes(title);
     changed.add(chunk);
   }
   return [...changed];
@@ -183,7 +189,7 @@ export function setPageUrl(history: History, slots: readonly Slot[], url: string
   for (const { entry, chunk } of slots) {
     if (entry.pageUrl) continue;
     entry.pageUrl = url;
-    history.bytes += url.length;
+    history.bytes += textBytes(url);
     changed.add(chunk);
   }
   return [...changed];

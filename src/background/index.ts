@@ -2,15 +2,15 @@
 // so events that wake the worker are delivered. Few webRequest listeners, each filtered: each costs
 // page-load time on every request it hears, even when it does nothing.
 import browser, { type WebNavigation, type WebRequest } from '../shared/browser';
-import { observe, type RequestDetails } from '../diagnosis/observe';
+import { keptAnswer, observe, type RequestDetails } from '../diagnosis/observe';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
-import { PerRequest } from './per-request';
+import { answerBytes, PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
@@ -20,7 +20,7 @@ export const redirects = new RedirectTracker();
 
 /** Error answers (with their headers) of the loads Blink cancels on such a status, which the browser may
  * then report only as cancelled. Exported for tests: it must be empty once every request has finished. */
-export const answers = new PerRequest<RequestDetails>();
+export const answers = new PerRequest<RequestDetails>(answerBytes);
 /** The loads Blink cancels on an error status (images and fetches it lets finish). */
 const CANCELLED_ON_ERROR: WebRequest.RequestFilter = { urls: FILTER.urls, types: ['script', 'stylesheet', 'font'] };
 
@@ -29,7 +29,7 @@ function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void
 }
 
 function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
-  if (details.statusCode >= 400) answers.set(details.requestId, details);
+  if (details.statusCode >= 400) answers.set(details.requestId, keptAnswer(details));
 }
 
 function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
@@ -115,6 +115,7 @@ browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.
 browser.runtime.onSuspend?.addListener(() => void flush());
 startWatching();
+closeStorageToContentScripts();
 
 setRecordListener((record) => {
   considerNotice(record);

@@ -79,6 +79,19 @@ async function loadLocal(): Promise<void> {
 
 export const ready: Promise<void> = load();
 
+type AccessLevelArea = { setAccessLevel?: (access: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+
+/**
+ * Content scripts (a page's renderer, should it be compromised) may not read what is stored. Chromium lets them
+ * read storage.local and storage.sync unless told otherwise (storage.session is closed to them already).
+ * Firefox has no such setting: its content scripts can always read storage.local, and this does nothing there.
+ */
+export function closeStorageToContentScripts(): void {
+  for (const area of [browser.storage.local, browser.storage.sync] as AccessLevelArea[]) {
+    void area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('Request Doctor: storage stays open to content scripts', error));
+  }
+}
+
 /**
  * Keep the matching session keys in storage.local too while `enabled()`. Call at top level (before
  * the state is read back). When it turns off, `clearLocalItems()` removes them there.
@@ -150,6 +163,7 @@ async function write(): Promise<void> {
     else set[key] = toStored(key, value);
   }
   const keepLocal = local.enabled();
+  let again = false;
   try {
     if (remove.length) await browser.storage.session.remove(remove);
     if (keys.length > remove.length) await browser.storage.session.set(set);
@@ -158,15 +172,26 @@ async function write(): Promise<void> {
     retryDelay = RETRY_MS.first;
     onFlushed(keys.filter((key) => key.startsWith(TAB_LOG_PREFIX) && key in set).map((key) => Number(key.slice(TAB_LOG_PREFIX.length))));
   } catch (error) {
-    // Quota or shutdown: memory still has everything; write it again later.
-    console.warn('Request Doctor: could not save session state, retrying', error);
     for (const key of keys) dirty.add(key);
     clearLocal ||= clearingLocal;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      void write();
-    }, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, RETRY_MS.max);
+    if (!isQuotaError(error)) {
+      // Shutdown or a passing fault: memory still has everything; write it again later.
+      console.warn('Request Doctor: could not save session state, retrying', error);
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        void write();
+      }, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, RETRY_MS.max);
+    } else if (makeRoom()) {
+      // The oldest entries are gone (and counted as dropped): the next write removes them first, then tries again.
+      console.warn('Request Doctor: storage is full, dropped the oldest failures', error);
+      again = true;
+    } else {
+      // Nothing old is left to drop: these values stay in memory only, until they change again. Never a loop.
+      console.error('Request Doctor: storage is full, could not save', error);
+      for (const key of keys) dirty.delete(key);
+      clearLocal = false;
+    }
   } finally {
     writing = false;
   }
@@ -174,9 +199,39 @@ async function write(): Promise<void> {
     if (!dirty.size && !clearLocal) {
       hurry = false;
       settle();
-    } else if (hurry) void write();
+    } else if (hurry || again) void write();
     else scheduleWrite();
   }
+}
+
+/**
+ * Whether a write failed for want of room. Chromium 156 rejects with "Session storage quota bytes exceeded…"
+ * (storage.session) or "Resource::kQuotaBytes quota exceeded" (storage.local); Firefox 153 with
+ * "QuotaExceededError: storage.session API call exceeded its quota limitations.", or a DOMException named
+ * QuotaExceededError from the IndexedDB under its storage.local.
+ */
+export function isQuotaError(error: unknown): boolean {
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || /quota/i.test(typeof message === 'string' ? message : String(error));
+}
+
+/** Told when storage is full: drop the owner's oldest entries (never its newest); false when none is left. */
+let dropOldestKept: () => boolean = () => false;
+
+export function setQuotaListener(dropOldest: () => boolean): void {
+  dropOldestKept = dropOldest;
+}
+
+/**
+ * Storage is full: the history's oldest entries go first (the owner counts them), then the tab logs' oldest
+ * records, a quarter of their bytes at a time, each tab keeping its newest (counted in its `dropped`).
+ */
+function makeRoom(): boolean {
+  if (dropOldestKept()) return true;
+  const target = { total: totals.records, bytes: Math.floor((totals.bytes * 3) / 4) };
+  const trimmed = enforceTotalCap(logs.values(), totals, target, 1);
+  for (const log of trimmed) markDirty(tabLogKey(log.tabId));
+  return trimmed.length > 0;
 }
 
 function removeLocal(keys: string[]): Promise<void> {

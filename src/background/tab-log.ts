@@ -5,12 +5,16 @@ import { worse } from '../diagnosis/severity';
 import type { Severity } from '../diagnosis/types';
 import { countedFailures } from '../shared/failures';
 import type { FailureRecord, TabLog } from '../shared/protocol';
+import { recordSize } from './bytes';
 
-/** Records per tab and in all, and the approximate bytes in all: storage.session holds 10 MB at most. */
-export const CAPS = { perTab: 200, total: 2000, bytes: 4_000_000 };
+/**
+ * Records per tab and in all, and bytes (see bytes.ts) per tab and in all: storage.session holds 10 MB at most,
+ * and every write of a tab's log writes all of it (256 KB: 200 ordinary records, or 56 with 4 KB URLs).
+ */
+export const CAPS = { perTab: 200, perTabBytes: 262_144, total: 2000, bytes: 4_000_000 };
 
 /** Add one failure (as observe() made it); a repeat of an identical one only raises its count. Returns the stored record. */
-export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.perTab, totals?: Totals): FailureRecord {
+export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.perTab, totals?: Totals, perTabBytes = CAPS.perTabBytes): FailureRecord {
   // Identical: same code, method and URL. Checked without building a key, on the hot path.
   const existing = log.failures.find((r) => r.code === record.code && r.url === record.url && r.method === record.method);
   if (existing) {
@@ -35,15 +39,14 @@ export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.
     const dropped = dropOldest(log);
     if (totals && dropped) forget(totals, dropped);
   }
+  let bytes = 0;
+  for (const kept of log.failures) bytes += recordSize(kept);
+  while (bytes > perTabBytes && log.failures.length > 1) {
+    const dropped = dropOldest(log)!;
+    bytes -= recordSize(dropped);
+    if (totals) forget(totals, dropped);
+  }
   return record;
-}
-
-/** Approximate stored size of a record: its strings dominate. */
-export function recordSize(record: FailureRecord): number {
-  let size = 300 + record.url.length + (record.error?.length ?? 0) + (record.statusLine?.length ?? 0);
-  for (const name in record.headers) size += name.length + record.headers[name]!.length + 6;
-  for (const url of record.redirects ?? []) size += url.length + 3;
-  return size;
 }
 
 /** Drop the oldest failure, keeping the page's own failure as long as possible. Returns what was dropped. */
@@ -78,12 +81,12 @@ export function totalsOf(logs: Iterable<TabLog>): Totals {
   return totals;
 }
 
-/** Trim the fullest tabs until the totals fit the caps. Returns the tabs that changed. */
-export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps = CAPS): TabLog[] {
+/** Trim the fullest tabs until the totals fit the caps, each keeping at least `keep` records. Returns the tabs that changed. */
+export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps: Pick<typeof CAPS, 'total' | 'bytes'> = CAPS, keep = 0): TabLog[] {
   const trimmed = new Set<TabLog>();
   while (totals.records > caps.total || totals.bytes > caps.bytes) {
     let fullest: TabLog | undefined;
-    for (const log of logs) if (!fullest || log.failures.length > fullest.failures.length) fullest = log;
+    for (const log of logs) if (log.failures.length > keep && (!fullest || log.failures.length > fullest.failures.length)) fullest = log;
     const dropped = fullest && dropOldest(fullest);
     if (!fullest || !dropped) break;
     trimmed.add(fullest);

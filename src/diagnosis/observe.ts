@@ -1,6 +1,6 @@
 // Browser event details → the stored record of a failure, or null. The single pure call per webRequest event.
 import { classify, type ClassifyOptions } from './classify';
-import { pickHeaders, type HeaderLike } from './headers';
+import { keptHeaders, pickHeaders, type HeaderLike } from './headers';
 import type { FailureRecord, Observation } from './types';
 
 /**
@@ -36,6 +36,23 @@ export function isLoadOf(record: Pick<FailureRecord, 'type' | 'url' | 'redirects
 const clip = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
 
+/** Lengths the stored fields are cut to (the URL's is MAX_URL_LENGTH). */
+const MAX = { method: 16, type: 32, statusLine: 256, error: 512, ip: 64, initiator: 512, documentId: 64 };
+
+/**
+ * An error answer as kept until its request ends (see observe's `answer`): only what observe() reads of it,
+ * cut as observe() cuts it, and only the headers it keeps. A server can send any number of headers of any size.
+ */
+export function keptAnswer(details: RequestDetails): RequestDetails {
+  return {
+    url: clipUrl(details.url), method: clip(details.method, MAX.method) ?? 'GET', type: clip(details.type, MAX.type) ?? 'other',
+    tabId: details.tabId, timeStamp: details.timeStamp, statusCode: details.statusCode, statusLine: clip(details.statusLine, MAX.statusLine),
+    ip: clip(details.ip, MAX.ip), initiator: clip(details.initiator ?? details.originUrl, MAX.initiator),
+    documentId: clip(details.documentId ?? details.parentDocumentId, MAX.documentId),
+    responseHeaders: details.responseHeaders && keptHeaders(details.responseHeaders),
+  };
+}
+
 /**
  * Classify one finished request; null when it did not fail. A failure comes back as the record the
  * store keeps, built at once with every key in the same order (absent ones undefined, which JSON leaves
@@ -47,23 +64,23 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
   if (answer) return observe({ ...answer, timeStamp: details.timeStamp }, redirects, options);
   const statusCode = typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
-  const error = clip(details.error, 512);
+  const error = clip(details.error, MAX.error);
   const redirectChain = redirects?.length ? redirects : undefined;
   const classification = classify({ statusCode, error, redirects: redirectChain }, options);
   if (!classification) return null;
   const timeStamp = Number.isFinite(details.timeStamp) ? details.timeStamp : Date.now();
   return {
     url: clipUrl(details.url),
-    method: clip(details.method, 16) ?? 'GET',
-    type: clip(details.type, 32) ?? 'other',
+    method: clip(details.method, MAX.method) ?? 'GET',
+    type: clip(details.type, MAX.type) ?? 'other',
     tabId: Number.isInteger(details.tabId) ? details.tabId : -1,
     timeStamp,
     statusCode,
-    statusLine: clip(details.statusLine, 256),
+    statusLine: clip(details.statusLine, MAX.statusLine),
     error,
-    ip: clip(details.ip, 64),
-    initiator: clip(details.initiator ?? details.originUrl, 512),
-    documentId: clip(details.documentId ?? details.parentDocumentId, 64),
+    ip: clip(details.ip, MAX.ip),
+    initiator: clip(details.initiator ?? details.originUrl, MAX.initiator),
+    documentId: clip(details.documentId ?? details.parentDocumentId, MAX.documentId),
     headers: details.responseHeaders ? pickHeaders(details.responseHeaders) : undefined,
     redirects: redirectChain,
     stage: classification.stage,

@@ -12,6 +12,8 @@ function exported(entry: HistoryEntry, context: ExportContext) {
   return {
     ...entry,
     url: urlFor(context, entry.url),
+    // Chromium's initiator is an origin, Firefox's a full URL, its query string included.
+    initiator: entry.initiator === undefined ? undefined : urlFor(context, entry.initiator),
     pageUrl: urlFor(context, entry.pageUrl),
     pageTitle: entry.pageTitle === undefined ? undefined : pageTitleFor(context, entry),
     redirects: entry.redirects?.map((url) => urlFor(context, url)),

@@ -1,0 +1,39 @@
+// The byte accounting every bound uses: what strings take where they are kept. Tab logs and history chunks are
+// stored as JSON text, and a page or a server chooses much of that text. Pure.
+import type { FailureRecord, HistoryEntry } from '../shared/protocol';
+
+/** What one stored record takes besides its strings: every key, the numbers and the punctuation (measured: 310 at most). */
+const RECORD_OVERHEAD = 320;
+/** The same for a history entry's page keys (measured: 28). */
+const PAGE_OVERHEAD = 30;
+
+/**
+ * The bytes strings take, stored: Chromium counts a stored string's UTF-8 bytes, and a tab log or history chunk
+ * is stored as JSON text, where a quote or a backslash takes two characters and a control character or a
+ * lone surrogate six (measured in Chromium 156 with getBytesInUse). Allocates nothing. What is not a string counts nothing.
+ */
+export function textBytes(...texts: unknown[]): number {
+  let bytes = 0;
+  for (const text of texts) {
+    if (typeof text !== 'string') continue;
+    bytes += text.length;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) continue;
+      bytes += c === 0x22 || c === 0x5c ? 1 : c < 0x20 || (c >= 0xd800 && c <= 0xdfff) ? 5 : c < 0x800 ? 1 : 2;
+    }
+  }
+  return bytes;
+}
+
+/** A record's bytes as stored (in a tab log or, with its page, the history): its strings dominate. */
+export function recordSize(record: FailureRecord): number {
+  let size = RECORD_OVERHEAD + textBytes(record.url, record.method, record.type, record.statusLine, record.error, record.ip, record.initiator,
+    record.documentId, record.code, record.errorName);
+  for (const name in record.headers) size += textBytes(name, record.headers[name]) + 6;
+  for (const url of record.redirects ?? []) size += textBytes(url) + 3;
+  return size;
+}
+
+/** A history entry's bytes as stored: the record and its page. */
+export const entrySize = (entry: HistoryEntry): number => recordSize(entry) + PAGE_OVERHEAD + textBytes(entry.pageUrl, entry.pageTitle);
