@@ -240,9 +240,9 @@ describe('what a recheck never does', () => {
     const seenBefore = cookieSeen('/cookie-seen/third');
     const { report, verdict, text } = await recheck(tabId, third);
     expect(verdict).toBe('failing');
-    expect(text).toMatch(/Rechecked without cookies: the request went to another site than the page's/);
-    expect(seen('GET', '/cookie-seen/third')).toBe(2);
     expect(cookieSeen('/cookie-seen/third')).toBe(seenBefore);
+    expect(seen('GET', '/cookie-seen/third')).toBe(2);
+    expect(text).toMatch(/Rechecked without cookies: the request went to another site than the page's/);
     await report.close();
     await page.close();
     await suite.browser.context.clearCookies({ name: 'session' });
