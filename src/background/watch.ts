@@ -3,7 +3,7 @@
 // never timers, and are re-created on every start because browsers may drop them on restart.
 import browser, { type Alarms } from '../shared/browser';
 import { addressSpace } from '../diagnosis/address';
-import { failureKey, nextCheckAt, recheckPlan, roughDuration, watchable, watchExpired, watchGiveUpAt } from '../diagnosis/recheck';
+import { failureKey, nextCheckAt, recheckPlan, roughDuration, watchExpired, watchGiveUpAt, watchRefusal } from '../diagnosis/recheck';
 import { hostLabel } from '../diagnosis/url';
 import { shortCode } from '../shared/failures';
 import { t } from '../shared/i18n';
@@ -71,11 +71,10 @@ function schedule(watch: Watch, at: number): void {
 async function startWatch(ref: FailureRef): Promise<WatchAnswer> {
   const record = findFailure(ref);
   if (!record) return { ok: false, reason: 'unknown' };
-  // A watch lives in storage.local and checks with the normal profile's cookies: nothing of a private window belongs there.
-  if (record.private === true) return { ok: false, reason: 'private' };
   const pageUrl = tabPageUrl(record.tabId);
+  const refusal = watchRefusal(record, pageUrl);
   const plan = recheckPlan(record, pageUrl);
-  if (!plan.repeat || !watchable(record, pageUrl)) return { ok: false, reason: 'not-watchable' };
+  if (refusal || !plan.repeat) return { ok: false, reason: refusal ?? 'not-watchable' };
   const key = failureKey(record);
   return change((watches): WatchAnswer => {
     const existing = watches.findIndex((w) => w.key === key);

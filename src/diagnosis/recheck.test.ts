@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 import {
-  cookieKindOf, failureKey, firstParty, isOwnRequest, judge, mayFollow, nextCheckAt, reachOf, recheckPlan, roughDuration, watchable, watchExpired,
+  cookieKindOf, failureKey, firstParty, watchRefusal, isOwnRequest, judge, mayFollow, nextCheckAt, reachOf, recheckPlan, roughDuration, watchable, watchExpired,
   watchGiveUpAt, WATCH_BACKOFF_MS, type Original, type TryOutcome,
 } from './recheck';
 import type { Classification, Observation } from './types';
@@ -203,6 +203,20 @@ describe('what may be watched', () => {
     [status(503, { method: 'POST' }), false], [netError('NAME_NOT_RESOLVED', 'dns', { url: 'wss://example.com/' }), false],
   ])('%j → %s', (original, expected) => {
     expect(watchable(original)).toBe(expected);
+  });
+});
+
+describe('what may not be watched, and why', () => {
+  it.each([
+    ['a private window’s failure, however watchable', status(503, { initiator: 'https://example.com', private: true }), 'private'],
+    ['a private window’s failure that is not watchable either', status(404, { private: true }), 'private'],
+    ['a request that is not repeated', status(503, { method: 'POST' }), 'not-watchable'],
+    ['a status that is the request’s own fault', status(404), 'not-watchable'],
+    ['a public page’s request to the LAN', status(503, { url: 'http://192.168.1.1/', initiator: 'https://evil.example' }), 'not-watchable'],
+    ['a watchable failure of a normal window', status(503, { initiator: 'https://example.com' }), undefined],
+    ['…with private: false', status(503, { initiator: 'https://example.com', private: false }), undefined],
+  ] as const)('%s → %s', (_name, original, refusal) => {
+    expect(watchRefusal(original, 'https://example.com/')).toBe(refusal);
   });
 });
 

@@ -163,6 +163,15 @@ export function watchable(original: Original, pageUrl?: string): boolean {
   return (status >= 500 && status <= 599) || status === 429 || status === 408;
 }
 
+/**
+ * Why a failure may not be watched, if it may not. Never one from a private window: a watch is kept in
+ * storage.local, outlives the window, and checks with the normal profile's cookies.
+ */
+export function watchRefusal(original: Original, pageUrl?: string): 'private' | 'not-watchable' | undefined {
+  if (original.private === true) return 'private';
+  return watchable(original, pageUrl) ? undefined : 'not-watchable';
+}
+
 /** Delays between checks of a watch: 30 s, 1 min, 2 min, 5 min, then every 10 min. */
 export const WATCH_BACKOFF_MS = [30_000, 60_000, 120_000, 300_000, 600_000] as const;
 
