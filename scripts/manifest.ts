@@ -16,6 +16,8 @@ export function manifestFor(base: Manifest, target: TargetBrowser): Manifest {
     ),
     // Firefox runs event pages, not extension service workers.
     background: { scripts: [background?.service_worker], type: 'module' },
+    // Firefox's default adds upgrade-insecure-requests, which would recheck an http:// address over https.
+    content_security_policy: { extension_pages: "script-src 'self'" },
     browser_specific_settings: {
       gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
     },

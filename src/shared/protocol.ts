@@ -1,6 +1,7 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
+import type { AddressSpace } from '../diagnosis/address';
 import type { Classification, FailureRecord, Observation, Stage } from '../diagnosis/types';
-import type { CookieKind, SkipReason, Verdict } from '../diagnosis/recheck';
+import type { CookieKind, CookiesLeftOut, SkipReason, Verdict } from '../diagnosis/recheck';
 import type { Options } from './settings';
 
 // The stored shapes are the diagnosis's own; every context names them through the protocol too.
@@ -128,6 +129,10 @@ export interface RecheckResult {
   failure?: Observation & Classification;
   /** The recheck gave up after its time limit. */
   timedOut?: boolean;
+  /** It went without cookies, and why. */
+  cookiesLeftOut?: CookiesLeftOut;
+  /** verdict 'redirected': the host it pointed to, not followed ('' when the browser did not say). */
+  redirectedTo?: string;
 }
 
 /** `storage.session` key of a tab's recheck results. */
@@ -158,6 +163,10 @@ export interface Watch {
   /** The last check's code (`200`, `503`, a net error). */
   lastResult?: string;
   recoveredAt?: number;
+  /** Its checks carry the site's cookies (only a first-party failure's do; none before this was stored). */
+  cookies?: boolean;
+  /** The most private network its checks may reach, from the page it failed on. */
+  reach?: AddressSpace;
 }
 
 export const WATCHES_KEY = 'watches';
@@ -165,7 +174,7 @@ export const WATCHES_KEY = 'watches';
 export const NOTIFICATIONS_ASKED_KEY = 'notifications-asked';
 
 /** What a Watch message answers. */
-export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-watchable' | 'unknown' };
+export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-watchable' | 'unknown' | 'private' };
 
 /** Messages the background answers. */
 export type BackgroundMessage =
