@@ -10,7 +10,8 @@ import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, re
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { recordObserved } from './private-tabs';
+import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
@@ -44,7 +45,7 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   if (isOwn(details)) return;
   whenReady(() => {
     const failure = observe(details, chain);
-    if (failure) recordFailure(failure);
+    if (failure) recordObserved(details, failure);
   });
 }
 
@@ -55,7 +56,7 @@ function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
   whenReady(() => {
     const failure = observe(details, chain, { includeAborted: settings().showAborted }, answer);
-    if (failure) recordFailure(failure);
+    if (failure) recordObserved(details, failure);
   });
 }
 

@@ -8,9 +8,11 @@ import type { Observation } from './types';
  * What onCompleted/onErrorOccurred hand us (Chromium and Firefox): the observation's own fields, as the
  * browser names them, plus the three it names otherwise. The headers and redirects are derived from these.
  */
-export type RequestDetails = Omit<Observation, 'headers' | 'redirects'> & {
+export type RequestDetails = Omit<Observation, 'headers' | 'redirects' | 'private'> & {
   /** Firefox's name for the initiator. */
   originUrl?: string;
+  /** Firefox: the request came from a private window (Chromium's caller sets it from the tab). */
+  incognito?: boolean;
   /** A sub-frame's request belongs to the document that holds the frame. */
   parentDocumentId?: string;
   responseHeaders?: readonly HeaderLike[];
@@ -46,7 +48,7 @@ const clip = (value: unknown, max: number): string | undefined =>
 export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails): FailureRecord | null {
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
-  if (answer) return observe({ ...answer, timeStamp: details.timeStamp }, redirects, options);
+  if (answer) return observe({ ...answer, timeStamp: details.timeStamp, incognito: details.incognito || answer.incognito }, redirects, options);
   const statusCode = typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
   const error = clip(details.error, 512);
   const redirectChain = redirects?.length ? redirects : undefined;
@@ -67,6 +69,7 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
     documentId: clip(details.documentId ?? details.parentDocumentId, 64),
     headers: details.responseHeaders ? pickHeaders(details.responseHeaders) : undefined,
     redirects: redirectChain,
+    private: details.incognito === true || undefined,
     stage: classification.stage,
     code: classification.code,
     severity: classification.severity,
