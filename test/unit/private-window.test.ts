@@ -1,5 +1,6 @@
 // Failures of private windows, through the real background on a stand-in browser: marked private as they are
-// recorded (Firefox names it on the request, Chromium on the tab), in this session's history, never on disk.
+// recorded (Firefox names it on the request, Chromium on the tab), in this session's history, never on disk,
+// and never named in a system notification.
 import { beforeEach, expect, it, vi } from 'vitest';
 import { HISTORY_PREFIX, historyChunkEntries, type HistoryEntry } from '../../src/shared/protocol';
 import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
@@ -17,17 +18,22 @@ const NORMAL_TAB = 7;
 /** Tabs the browser was asked about. */
 let asked: number[] = [];
 let privateWindowOpen = true;
+/** System notifications shown: their text. */
+let notifications: string[] = [];
 
 beforeEach(async () => {
   vi.resetModules();
   fake = createFakeBrowser();
   asked = [];
+  notifications = [];
   privateWindowOpen = true;
-  const browser = fake.browser as { tabs: Tabs; windows: unknown };
+  const browser = fake.browser as { tabs: Tabs; windows: unknown; notifications: unknown; i18n: unknown };
+  browser.notifications = { create: async (_id: string, options: { title: string; message: string }) => void notifications.push(`${options.title} ${options.message}`) };
+  browser.i18n = { getMessage: (key: string, substitutions: string[] = []) => [key, ...substitutions].join(' '), getUILanguage: () => 'en' };
   browser.tabs.get = async (tabId) => {
     asked.push(tabId);
     if (tabId !== PRIVATE_TAB && tabId !== NORMAL_TAB) throw new Error(`No tab with id: ${tabId}.`);
-    return { id: tabId, incognito: tabId === PRIVATE_TAB, url: `https://site.test/${tabId}`, title: `Tab ${tabId}`, active: false };
+    return { id: tabId, incognito: tabId === PRIVATE_TAB, url: `https://site.test/${tabId}`, title: `Tab ${tabId}`, active: true };
   };
   browser.windows = { getAll: async () => [{ incognito: false }, ...(privateWindowOpen ? [{ incognito: true }] : [])] };
   // Keep the history across restarts: what would reach the disk.
@@ -130,4 +136,20 @@ it('without a tab to ask (a page\'s own service worker), a failure is private wh
   await settled(store, 2);
   expect(inSession().map((e) => [e.url, e.private])).toEqual([['https://site.test/tabless-private-open', true], ['https://site.test/tabless-none-open', undefined]]);
   expect((await onDisk()).map((e) => e.url)).toEqual(['https://site.test/tabless-none-open']);
+});
+
+it('a page of a private window that fails to load gets a system notification without its address', async () => {
+  await area('sync').set({ systemNotifications: true });
+  const store = await startWorker();
+  const pageLoad = (tabId: number, host: string) =>
+    failed(tabId, '', { url: `https://${host}/`, type: 'main_frame', statusCode: undefined, statusLine: undefined, error: 'net::ERR_NAME_NOT_RESOLVED' });
+  fake.emit('webRequest.onErrorOccurred', pageLoad(NORMAL_TAB, 'normal-host.test'));
+  fake.emit('webRequest.onErrorOccurred', pageLoad(PRIVATE_TAB, 'secret-host.test'));
+  await settled(store, 2);
+  // The positive signal first: the normal page's notification names it.
+  await vi.waitFor(() => expect(notifications).toHaveLength(2));
+  expect(notifications.find((text) => text.includes('normal-host.test'))).toMatch(/^systemNoticeTitle systemNoticeBody net::ERR_NAME_NOT_RESOLVED /);
+  const secret = notifications.find((text) => !text.includes('normal-host.test'));
+  expect(secret).toMatch(/^systemNoticeTitle systemNoticeBodyPrivate net::ERR_NAME_NOT_RESOLVED /);
+  expect(secret).not.toContain('secret-host');
 });
