@@ -14,6 +14,8 @@ export function manifestFor(base: Manifest, target: TargetBrowser): Manifest {
     web_accessible_resources: (web_accessible_resources as Record<string, unknown>[] | undefined)?.map(
       ({ use_dynamic_url: _chromeOnlyKey, ...resource }) => resource,
     ),
+    // Firefox has no split mode: it installs a `split` extension as `not_allowed`. One instance sees both kinds of window.
+    incognito: 'spanning',
     // Firefox runs event pages, not extension service workers.
     background: { scripts: [background?.service_worker], type: 'module' },
     // Firefox's default adds upgrade-insecure-requests, which would recheck an http:// address over https.

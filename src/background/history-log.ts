@@ -71,9 +71,20 @@ export function readHistory(stored: Iterable<[number, unknown]>, meta: unknown, 
  */
 const historyEntry = (r: FailureRecord, page: Page): HistoryEntry => ({
   url: r.url, method: r.method, type: r.type, tabId: r.tabId, timeStamp: r.timeStamp, statusCode: r.statusCode, statusLine: r.statusLine,
-  error: r.error, ip: r.ip, initiator: r.initiator, documentId: undefined, headers: r.headers, redirects: r.redirects, stage: r.stage,
+  error: r.error, ip: r.ip, initiator: r.initiator, documentId: undefined, headers: r.headers, redirects: r.redirects, private: r.private, stage: r.stage,
   code: r.code, severity: r.severity, blocked: r.blocked, errorName: r.errorName, count: 1, lastSeen: r.lastSeen, pageUrl: page.url, pageTitle: page.title,
 });
+
+/**
+ * What of a chunk may be written to disk (storage.local): never a failure of a private window. The chunk itself
+ * when it has none, undefined when it has nothing else. Those entries stay in the session's history.
+ */
+export function chunkOnDisk(chunk: unknown): unknown {
+  const entries = historyChunkEntries(chunk);
+  if (!entries.some((entry) => (entry as HistoryEntry | null)?.private === true)) return chunk;
+  const kept = entries.filter((entry) => (entry as HistoryEntry | null)?.private !== true);
+  return kept.length ? kept : undefined;
+}
 
 /** Told of each entry the cap or the expiry drops, so that nothing else keeps it alive. */
 export type OnDrop = (slot: Slot) => void;

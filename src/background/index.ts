@@ -11,7 +11,8 @@ import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected } fro
 import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck';
 import { answerBytes, PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { recordObserved } from './private-tabs';
+import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
@@ -48,7 +49,7 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   if (isOwn(details)) return;
   whenReady(() => {
     const failure = observe(details, chain);
-    if (failure) recordFailure(failure);
+    if (failure) recordObserved(details, failure);
   });
 }
 
@@ -59,7 +60,7 @@ function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
   whenReady(() => {
     const failure = observe(details, chain, { includeAborted: settings().showAborted }, answer);
-    if (failure) recordFailure(failure);
+    if (failure) recordObserved(details, failure);
   });
 }
 

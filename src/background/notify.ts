@@ -8,6 +8,7 @@ import { settings } from '../shared/settings-store';
 import { hostOf } from '../diagnosis/url';
 import { visibleLines } from '../shared/notice-lines';
 import { coalesce, renderDelay, worthNotifying } from './notice-plan';
+import { systemNoticeBody } from './system-notice';
 import { tabPageUrl } from './history';
 import { sessionItem, setSessionItem } from './store';
 
@@ -79,7 +80,8 @@ async function systemNotification(record: FailureRecord): Promise<void> {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/128.png'),
       title: t('systemNoticeTitle'),
-      message: t('systemNoticeBody', record.code, t(`stage_${record.stage}`), record.url.slice(0, 200)),
+      // The system keeps its notifications: one from a private window names no address.
+      message: t(...systemNoticeBody(record, t(`stage_${record.stage}`))),
     });
   } catch {
     // Permission not granted after all: the badge is enough.

@@ -24,6 +24,8 @@ const dirty = new Set<string>();
 let loaded = false;
 // Events that arrive while the worker is still reading its state back wait here, in order.
 const pending: (() => void)[] = [];
+/** An event waits for an answer from the browser (whenAnswered): those after it wait too. */
+let asking = false;
 let writing = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let batchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,8 +36,11 @@ let idle: Promise<void> = Promise.resolve();
 let settle: () => void = () => {};
 let onFlushed: (tabIds: number[]) => void = () => {};
 let onRecorded: (record: FailureRecord) => void = () => {};
-/** Session keys also kept in storage.local while `enabled()` (the history, when the person opts in). */
-let local = { matches: (_key: string): boolean => false, enabled: (): boolean => false };
+/**
+ * Session keys also kept in storage.local while `enabled()` (the history, when the person opts in), each in
+ * its `localForm` (the value itself, what of it may leave memory, or undefined: nothing).
+ */
+let local = { matches: (_key: string): boolean => false, enabled: (): boolean => false, localForm: (_key: string, value: unknown): unknown => value };
 let clearLocal = false;
 
 async function load(): Promise<void> {
@@ -60,7 +65,11 @@ async function load(): Promise<void> {
   const restored = [...dirty];
   dirty.clear();
   for (const key of restored) markDirty(key);
-  for (const run of pending.splice(0)) run();
+  runPending();
+}
+
+function runPending(): void {
+  while (loaded && !asking && pending.length) pending.shift()!();
 }
 
 /** After a browser restart storage.session is empty: what was kept locally comes back, and into the session. */
@@ -96,8 +105,8 @@ export function closeStorageToContentScripts(): void {
  * Keep the matching session keys in storage.local too while `enabled()`. Call at top level (before
  * the state is read back). When it turns off, `clearLocalItems()` removes them there.
  */
-export function keepLocally(matches: (key: string) => boolean, enabled: () => boolean): void {
-  local = { matches, enabled };
+export function keepLocally(matches: (key: string) => boolean, enabled: () => boolean, localForm = local.localForm): void {
+  local = { matches, enabled, localForm };
 }
 
 /** Remove every kept key from storage.local, through the write queue. */
@@ -116,8 +125,28 @@ export function rewriteLocalItems(): void {
 
 /** Run now if the state and settings are loaded, otherwise right after, keeping event order. */
 export function whenReady(run: () => void): void {
-  if (loaded) run();
+  if (loaded && !asking) run();
   else pending.push(run);
+}
+
+/**
+ * From inside a `whenReady` run: `run` gets what `asked` answers, and every event that came after waits until
+ * then, keeping their order (a failure's page change must not overtake it). `run` is not called on a rejection.
+ */
+export function whenAnswered<T>(asked: Promise<T>, run: (answer: T) => void): void {
+  asking = true;
+  const done = (answer?: { value: T }): void => {
+    asking = false;
+    try {
+      if (answer) run(answer.value);
+    } finally {
+      runPending();
+    }
+  };
+  asked.then((value) => done({ value }), (error: unknown) => {
+    console.error('Request Doctor: no answer from the browser', error);
+    done();
+  });
 }
 
 function logOf(tabId: number): TabLog {
@@ -157,10 +186,14 @@ async function write(): Promise<void> {
   clearLocal = false;
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
+  const values = new Map<string, unknown>();
   for (const key of keys) {
     const value = key.startsWith(TAB_LOG_PREFIX) ? logs.get(Number(key.slice(TAB_LOG_PREFIX.length))) : items.get(key);
     if (value === undefined) remove.push(key);
-    else set[key] = toStored(key, value);
+    else {
+      set[key] = toStored(key, value);
+      values.set(key, value);
+    }
   }
   const keepLocal = local.enabled();
   let again = false;
@@ -168,7 +201,7 @@ async function write(): Promise<void> {
     if (remove.length) await browser.storage.session.remove(remove);
     if (keys.length > remove.length) await browser.storage.session.set(set);
     if (clearingLocal) await removeLocal(Object.keys(await browser.storage.local.get(null)).filter(local.matches));
-    if (keepLocal) await writeLocal(set, remove);
+    if (keepLocal) await writeLocal(set, values, remove);
     retryDelay = RETRY_MS.first;
     onFlushed(keys.filter((key) => key.startsWith(TAB_LOG_PREFIX) && key in set).map((key) => Number(key.slice(TAB_LOG_PREFIX.length))));
   } catch (error) {
@@ -238,9 +271,17 @@ function removeLocal(keys: string[]): Promise<void> {
   return keys.length ? browser.storage.local.remove(keys) : Promise.resolve();
 }
 
-async function writeLocal(set: Record<string, unknown>, remove: string[]): Promise<void> {
-  const kept = Object.fromEntries(Object.entries(set).filter(([key]) => local.matches(key)));
-  await removeLocal(remove.filter(local.matches));
+/** The kept keys of a write, each in its local form: what is the same is written as stored, once serialised. */
+async function writeLocal(set: Record<string, unknown>, values: Map<string, unknown>, remove: string[]): Promise<void> {
+  const kept: Record<string, unknown> = {};
+  const gone = remove.filter(local.matches);
+  for (const [key, value] of values) {
+    if (!local.matches(key)) continue;
+    const form = local.localForm(key, value);
+    if (form === undefined) gone.push(key);
+    else kept[key] = form === value ? set[key] : toStored(key, form);
+  }
+  await removeLocal(gone);
   if (Object.keys(kept).length) await browser.storage.local.set(kept);
 }
 

@@ -44,6 +44,17 @@ describe('observe', () => {
     expect(typeof failure!.method).toBe('string');
   });
   it('status 0 without an error is not a failure', () => expect(observe({ ...base, statusCode: 0 })).toBeNull());
+  describe('a private window', () => {
+    it.each([
+      ['incognito', { incognito: true }, true],
+      ['not incognito', { incognito: false }, undefined],
+      ['no word on it', {}, undefined],
+    ])('a failure %s is private: %s', (_name, extra, expected) => expect(observe({ ...base, statusCode: 503, ...extra })?.private).toBe(expected));
+    it('an error answer the browser gave up on stays private', () =>
+      expect(observe({ ...base, error: 'net::ERR_ABORTED', incognito: true }, undefined, undefined, { ...base, statusCode: 500 })?.private).toBe(true));
+    it('keeps the key in place, so every record has one shape', () =>
+      expect(Object.keys(observe({ ...base, statusCode: 503, incognito: true })!)).toEqual(Object.keys(observe({ ...base, statusCode: 503 })!)));
+  });
   it('Firefox originUrl is used as the initiator', () =>
     expect(observe({ ...base, statusCode: 404, originUrl: 'https://page.test/' })?.initiator).toBe('https://page.test/'));
 });

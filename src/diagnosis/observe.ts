@@ -7,9 +7,11 @@ import type { FailureRecord, Observation } from './types';
  * What onCompleted/onErrorOccurred hand us (Chromium and Firefox): the observation's own fields, as the
  * browser names them, plus the three it names otherwise. The headers and redirects are derived from these.
  */
-export type RequestDetails = Omit<Observation, 'headers' | 'redirects'> & {
+export type RequestDetails = Omit<Observation, 'headers' | 'redirects' | 'private'> & {
   /** Firefox's name for the initiator. */
   originUrl?: string;
+  /** Firefox: the request came from a private window (Chromium's caller sets it from the tab). */
+  incognito?: boolean;
   /** A sub-frame's request belongs to the document that holds the frame. */
   parentDocumentId?: string;
   responseHeaders?: readonly HeaderLike[];
@@ -62,7 +64,7 @@ export function keptAnswer(details: RequestDetails): RequestDetails {
 export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails): FailureRecord | null {
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
-  if (answer) return observe({ ...answer, timeStamp: details.timeStamp }, redirects, options);
+  if (answer) return observe({ ...answer, timeStamp: details.timeStamp, incognito: details.incognito || answer.incognito }, redirects, options);
   const statusCode = typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
   const error = clip(details.error, MAX.error);
   const redirectChain = redirects?.length ? redirects : undefined;
@@ -83,6 +85,7 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
     documentId: clip(details.documentId ?? details.parentDocumentId, MAX.documentId),
     headers: details.responseHeaders ? pickHeaders(details.responseHeaders) : undefined,
     redirects: redirectChain,
+    private: details.incognito === true || undefined,
     stage: classification.stage,
     code: classification.code,
     severity: classification.severity,
