@@ -37,9 +37,15 @@ function place(position: string, lines: number, more: boolean): void {
   }));
 }
 
+/** A new valid custom-element name each time: a page cannot look the notification up by its name. */
+function randomName(): string {
+  const letters = (n: number): string => Array.from(crypto.getRandomValues(new Uint8Array(n)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+  return `${letters(6)}-${letters(6)}`;
+}
+
 function show(position: string, lines: number, more: boolean): void {
   if (!host?.isConnected) {
-    host = document.createElement('request-doctor-notice');
+    host = document.createElement(randomName());
     const shadow = host.attachShadow({ mode: 'closed' });
     frame = document.createElement('iframe');
     frame.src = api.runtime.getURL(FRAME_PAGE);
