@@ -7,7 +7,7 @@ import { MessageType, noticeKey, type BackgroundHandlers, type FailureRecord, ty
 import { settings } from '../shared/settings-store';
 import { hostOf } from '../diagnosis/url';
 import { visibleLines } from '../shared/notice-lines';
-import { coalesce, renderDelay, worthNotifying } from './notice-plan';
+import { coalesce, ofPageOrigin, renderDelay, worthNotifying } from './notice-plan';
 import { tabPageUrl } from './history';
 import { sessionItem, setSessionItem } from './store';
 
@@ -24,7 +24,9 @@ export function considerNotice(record: FailureRecord, replayed = false): void {
   if (record.tabId < 0) return;
   const options = settings();
   // The site the person is on: an iframe's requests name the iframe's origin as their initiator.
-  const pageHost = hostOf(record.type === 'main_frame' ? record.url : tabPageUrl(record.tabId) ?? record.initiator);
+  const pageUrl = record.type === 'main_frame' ? record.url : tabPageUrl(record.tabId);
+  if (!ofPageOrigin(record, pageUrl)) return;
+  const pageHost = hostOf(pageUrl ?? record.initiator);
   if (!worthNotifying(record, options, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
   if (record.type === 'main_frame' && record.statusCode === undefined) {
