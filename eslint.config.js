@@ -27,7 +27,7 @@ const browserModule = ['**/shared/browser*', 'This module is pure: pass what you
 /** Pure modules outside src/diagnosis: rules with no browser API, unit-tested directly. */
 const pureFiles = [
   'src/background/tab-log.ts', 'src/background/redirects.ts', 'src/background/notice-plan.ts',
-  'src/shared/failures.ts', 'src/shared/notice-lines.ts', 'src/background/stored-shape.ts', 'src/background/history-log.ts',
+  'src/shared/failures.ts', 'src/shared/notice-lines.ts', 'src/shared/message-guard.ts', 'src/background/stored-shape.ts', 'src/background/history-log.ts',
 ];
 
 export default tseslint.config(

@@ -3,6 +3,7 @@
 // page-load time on every request it hears, even when it does nothing.
 import browser, { type WebNavigation, type WebRequest } from '../shared/browser';
 import { keptAnswer, observe, type RequestDetails } from '../diagnosis/observe';
+import { senderAllowed, validMessage } from '../shared/message-guard';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
@@ -89,12 +90,16 @@ const handlers: BackgroundHandlers = {
   },
 };
 
+/** This extension as senders are compared with: a content script shares its id, never its origin. */
+const ownExtension = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
+
 function onMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
-  const type = (message as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
-  const handler = handlers[type as BackgroundMessage['type']] as (message: BackgroundMessage, sender: Sender) => Promise<unknown> | undefined;
+  // A wrong shape or a sender not allowed this message: no answer, nothing done.
+  const valid = validMessage(message);
+  if (!valid || !senderAllowed(valid.type, sender, ownExtension)) return undefined;
+  const handler = handlers[valid.type] as (message: BackgroundMessage, sender: Sender) => Promise<unknown> | undefined;
   // Answered only once settings and state are loaded, like every event.
-  return new Promise((resolve) => whenReady(() => resolve(handler(message as BackgroundMessage, sender))));
+  return new Promise((resolve) => whenReady(() => resolve(handler(valid, sender))));
 }
 
 browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);

@@ -44,6 +44,8 @@ export interface Observation {
   headers?: Readonly<Record<string, string>>;
   /** Chromium: the document that made the request (its frame's parent document for sub-frames). */
   documentId?: string;
+  /** The frame the request belongs to: 0 is the tab's top document (a sub-frame's own load names the new frame). */
+  frameId?: number;
   /** URLs this request was redirected through, oldest first. */
   redirects?: readonly string[];
   /** The request came from a private (incognito) window. */

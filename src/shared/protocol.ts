@@ -94,7 +94,8 @@ export enum MessageType {
   HideNotice = 'hide-notice',
   /** notification frame → background: the sender tab's notification (Firefox gives a framed extension page no storage.session). */
   GetNotice = 'get-notice',
-  /** background → notification frame: the notification changed. */
+  /** background → notification frame: the notification changed; the frame asks for it (GetNotice). It says
+   * nothing more: it reaches every context of the tab, the page's content script too. */
   NoticeChanged = 'notice-changed',
   /** notification frame → background: open the full report of the sender's tab (Firefox gives a framed extension page no tabs API). */
   OpenReport = 'open-report',
@@ -190,16 +191,19 @@ export type BackgroundMessage =
 
 /** Messages the background sends to pages (the notification's script and frame). */
 export type PageMessage =
-  | { type: MessageType.ShowNotice; tabId: number; position: string; lines: number; more: boolean }
+  | { type: MessageType.ShowNotice; position: string; lines: number; more: boolean }
   | { type: MessageType.HideNotice }
-  | { type: MessageType.NoticeChanged; notice: Notice };
+  | { type: MessageType.NoticeChanged };
 
 export type Message = BackgroundMessage | PageMessage;
 
 /** What a handler learns of the sender: only these fields are read. */
 export interface Sender {
+  id?: string;
   tab?: { id?: number; index: number };
   url?: string;
+  /** Chromium: the sending document's origin. */
+  origin?: string;
 }
 
 /** One handler per background message type: the compiler reports a type without one. */

@@ -186,7 +186,7 @@ describe('notification and keyboard', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.tagName)).toBe('BUTTON');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(':popover-open').length === 0);
     await page.close();
   });
 });
