@@ -4,7 +4,8 @@
 import browser, { type WebRequest } from '../shared/browser';
 import type { AddressSpace } from '../diagnosis/address';
 import { observe } from '../diagnosis/observe';
-import { isOwnRequest, MAX_REDIRECTS, mayFollow, type TryOutcome } from '../diagnosis/recheck';
+import { isOwnRequest, type TryOutcome } from '../diagnosis/recheck';
+import { MAX_REDIRECTS, mayFollow } from '../diagnosis/trust';
 import type { FailureRecord } from '../shared/protocol';
 
 /** A repeat that has not answered after this long counts as still failing, at the wait stage. */
