@@ -25,6 +25,10 @@ class Mailbox<T> {
     this.open.add(key);
   }
 
+  get expecting(): boolean {
+    return this.open.size !== 0;
+  }
+
   close(key: string): void {
     this.open.delete(key);
     this.letters.delete(key);
@@ -58,6 +62,9 @@ const redirections = new Mailbox<Redirect>();
 const tryKey = (method: string, url: string): string => `${method} ${url}`;
 
 type OwnDetails = WebRequest.OnErrorOccurredDetailsType | WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRedirectDetailsType;
+
+/** Whether one of our tries is out: only then can a redirect be ours (and only then is it worth looking). */
+export const ownTryOut = (): boolean => redirections.expecting;
 
 /** Whether a request is the extension's own (a recheck or a watch): then it is no failure. */
 export function isOwn(details: OwnDetails): boolean {
