@@ -8,7 +8,7 @@ import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Send
 import { settings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
-import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected } from './own-fetch';
+import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected, ownTryOut } from './own-fetch';
 import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck';
 import { answerBytes, PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
@@ -29,7 +29,7 @@ const CANCELLED_ON_ERROR: WebRequest.RequestFilter = { urls: FILTER.urls, types:
 
 function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
   // Our own tries never follow a redirect the browser's way: each hop is a try of its own.
-  if (isOwn(details)) return ownRequestRedirected(details);
+  if (ownTryOut() && isOwn(details)) return ownRequestRedirected(details);
   redirects.add(details.requestId, details.url);
 }
 
@@ -41,7 +41,7 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   // The success path: no allocation, no storage.
   if (details.statusCode < 400) {
     if (redirects.size !== 0) redirects.take(details.requestId);
-    if (details.statusCode >= 300 && isOwn(details)) ownRequestAnswered(details);
+    if (details.statusCode >= 300 && ownTryOut() && isOwn(details)) ownRequestAnswered(details);
     return;
   }
   const chain = redirects.take(details.requestId);

@@ -4,7 +4,8 @@
 import browser, { type WebRequest } from '../shared/browser';
 import type { AddressSpace } from '../diagnosis/address';
 import { observe } from '../diagnosis/observe';
-import { isOwnRequest, MAX_REDIRECTS, mayFollow, type TryOutcome } from '../diagnosis/recheck';
+import { isOwnRequest, type TryOutcome } from '../diagnosis/recheck';
+import { MAX_REDIRECTS, mayFollow } from '../diagnosis/trust';
 import type { FailureRecord } from '../shared/protocol';
 
 /** A repeat that has not answered after this long counts as still failing, at the wait stage. */
@@ -22,6 +23,10 @@ class Mailbox<T> {
 
   expect(key: string): void {
     this.open.add(key);
+  }
+
+  get expecting(): boolean {
+    return this.open.size !== 0;
   }
 
   close(key: string): void {
@@ -57,6 +62,9 @@ const redirections = new Mailbox<Redirect>();
 const tryKey = (method: string, url: string): string => `${method} ${url}`;
 
 type OwnDetails = WebRequest.OnErrorOccurredDetailsType | WebRequest.OnCompletedDetailsType | WebRequest.OnBeforeRedirectDetailsType;
+
+/** Whether one of our tries is out: only then can a redirect be ours (and only then is it worth looking). */
+export const ownTryOut = (): boolean => redirections.expecting;
 
 /** Whether a request is the extension's own (a recheck or a watch): then it is no failure. */
 export function isOwn(details: OwnDetails): boolean {

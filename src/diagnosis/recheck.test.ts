@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
+import { reachOf } from './trust';
 import {
-  cookieKindOf, failureKey, firstParty, watchRefusal, isOwnRequest, judge, mayFollow, nextCheckAt, reachOf, recheckPlan, roughDuration, watchable, watchExpired,
+  cookieKindOf, failureKey, watchRefusal, isOwnRequest, judge, nextCheckAt, recheckPlan, roughDuration, watchable, watchExpired,
   watchGiveUpAt, WATCH_BACKOFF_MS, type Original, type TryOutcome,
 } from './recheck';
 import type { Classification, Observation } from './types';
@@ -142,27 +143,6 @@ describe('cookies only where the page could have sent them', () => {
     const plan = recheckPlan(original, pageUrl);
     expect(plan).toMatchObject({ repeat: true, credentials });
     expect(plan.repeat && plan.cookiesLeftOut).toBe(cookiesLeftOut);
-  });
-  it('first party: same site as every page of the failure', () => {
-    expect(firstParty(get('https://shop.example/a', { initiator: 'https://shop.example' }), 'https://shop.example/')).toBe(true);
-    expect(firstParty(get('https://shop.example/a', { initiator: 'https://shop.example' }), 'https://other.example/')).toBe(false);
-    expect(firstParty(get('https://shop.example/a'), 'https://www.shop.example/')).toBe(true);
-  });
-});
-
-describe('which redirects a repeat follows', () => {
-  it.each([
-    ['http to https on the same host', 'http://shop.example/a', 'https://shop.example/a', 'public', true],
-    ['to another host of the same site', 'https://shop.example/a', 'https://login.shop.example/', 'public', true],
-    ['to another site', 'https://shop.example/a', 'https://sso.example.com/', 'public', false],
-    ['to another site under a shared second level', 'https://a.co.uk/', 'https://b.co.uk/', 'public', false],
-    ['127.0.0.1 to localhost', 'http://127.0.0.1:8080/a', 'http://localhost:8080/b', 'local', false],
-    ['to another port of the same loopback host, from a loopback page', 'http://127.0.0.1:8080/a', 'http://127.0.0.1:9/b', 'local', true],
-    ['to the same host on loopback, from a public page', 'http://127.0.0.1:8080/a', 'http://127.0.0.1:9/b', 'public', false],
-    ['to a non-http scheme', 'https://shop.example/a', 'ftp://shop.example/a', 'public', false],
-    ['to garbage', 'https://shop.example/a', 'not a url', 'public', false],
-  ] as const)('%s → %s', (_name, from, to, reach, expected) => {
-    expect(mayFollow(from, to, reach)).toBe(expected);
   });
 });
 

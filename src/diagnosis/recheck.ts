@@ -1,11 +1,11 @@
 // Recheck and watch rules: which requests may be repeated, what a repeat shows, and when to look again.
 // Pure: the background runs the requests, these functions judge them.
 import { addressSpace, reaches, type AddressSpace } from './address';
-import { parseRetryAfter, siteOf } from './headers-parse';
+import { parseRetryAfter } from './headers-parse';
 import { MAX_URL_LENGTH } from './observe';
 import { httpStatusOf } from './status';
+import { browserRefusal, firstParty, reachOf } from './trust';
 import type { Classification, Observation } from './types';
-import { hostOf } from './url';
 
 /** What a failed request looked like: enough to decide whether and how to repeat it. */
 export type Original = Pick<Observation, 'url' | 'method' | 'type' | 'statusCode' | 'error' | 'headers' | 'initiator' | 'ip' | 'private'> & Classification;
@@ -29,55 +29,6 @@ export type RecheckPlan =
 
 /** Methods whose repeat can repeat an effect (a second order, a second comment). */
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Errors of requests the browser itself refused for security or policy: a repeat must not get round them. */
-const REFUSED = /^(?:BLOCKED_BY_\w+|CLEARTEXT_NOT_PERMITTED|NETWORK_ACCESS_DENIED|UNSAFE_REDIRECT|UNSAFE_PORT|DISALLOWED_URL_SCHEME|\w*(?:LOCAL|PRIVATE)_NETWORK_ACCESS\w*)$/;
-/** Firefox's own refusals, also those without a Chromium twin (CORS, CORP, CSP, X-Frame-Options, safe browsing, policies). */
-const FIREFOX_REFUSED = /^NS_ERROR_(?:DOM_\w+|CSP_\w+|XFO_\w+|\w+_URI|\w*BLOCKED\w*|\w*POLICY\w*)$/;
-
-const originOf = (url: string | undefined): string | undefined => {
-  try {
-    return url ? new URL(url).origin : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-/**
- * Why the browser may have refused the request itself, if it may have. A request to another origin that ended
- * in a bare ERR_FAILED is how Chromium reports a CORS refusal (and a local-network-access block): not repeated.
- */
-function refusal(original: Original): 'refused' | 'cors' | undefined {
-  if (original.error === 'NS_ERROR_DOM_BAD_URI') return 'cors';
-  if (REFUSED.test(original.errorName ?? '') || FIREFOX_REFUSED.test(original.error ?? '')) return 'refused';
-  const crossOrigin = originOf(original.initiator) !== originOf(original.url);
-  if (original.errorName === 'FAILED' && original.type !== 'main_frame' && crossOrigin) return 'cors';
-  return undefined;
-}
-
-/**
- * The pages a failure belongs to: a page that failed to load is itself the page; anything else belongs to
- * the tab's top page (when known) and to the document that made it (its initiator).
- */
-const pagesOf = (original: Original, pageUrl: string | undefined): string[] =>
-  original.type === 'main_frame' ? [original.url] : [pageUrl, original.initiator].filter((url): url is string => !!url);
-
-/** The most private network every page of the failure is on: what its repeat may reach ('public' when none is known). */
-export function reachOf(original: Original, pageUrl?: string): AddressSpace {
-  // A page that failed to load was on the network it was seen at.
-  if (original.type === 'main_frame') return addressSpace(original.url, original.ip);
-  // A page on the request's own host was loaded from the address the request went to (its `ip`).
-  const host = hostOf(original.url);
-  const spaces = pagesOf(original, pageUrl).map((page) => addressSpace(page, hostOf(page) === host ? original.ip : undefined));
-  return spaces.length ? spaces.reduce((least, space) => (reaches(space, least) ? space : least)) : 'public';
-}
-
-/** Whether the failed request went to the same site as its pages: only then could the page have sent its cookies. */
-export function firstParty(original: Original, pageUrl?: string): boolean {
-  const pages = pagesOf(original, pageUrl);
-  const site = siteOf(hostOf(original.url));
-  return pages.length > 0 && site !== '' && pages.every((page) => siteOf(hostOf(page)) === site);
-}
-
 /**
  * Only GET and HEAD are repeated: the browser never sends a body with them, so "had a body" is
  * covered too. WebSockets are skipped: a handshake would open a live connection to the site. Nothing the
@@ -91,7 +42,7 @@ export function recheckPlan(original: Original, pageUrl?: string): RecheckPlan {
   if (scheme !== 'http' && scheme !== 'https') return { repeat: false, reason: 'not-http' };
   // A URL cut short for storage is no longer the address that failed.
   if (original.url.length > MAX_URL_LENGTH) return { repeat: false, reason: 'url-cut' };
-  const refused = refusal(original);
+  const refused = browserRefusal(original);
   if (refused) return { repeat: false, reason: refused };
   const method = original.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return { repeat: false, reason: UNSAFE_METHODS.has(method) ? 'unsafe-method' : 'other-method' };
@@ -100,19 +51,6 @@ export function recheckPlan(original: Original, pageUrl?: string): RecheckPlan {
   if (original.private === true) return { repeat: true, method, credentials: 'omit', cookiesLeftOut: 'private-window', reach };
   if (!firstParty(original, pageUrl)) return { repeat: true, method, credentials: 'omit', cookiesLeftOut: 'third-party', reach };
   return { repeat: true, method, credentials: 'include', reach };
-}
-
-/** The redirects a repeat follows before it counts as a redirect loop, as many as the browser's own limit. */
-export const MAX_REDIRECTS = 20;
-
-/**
- * Whether a repeat follows a redirect from `from` to `to`: only within the same site, over http(s), and
- * never onto a more private network than its page's. Anything else is reported where it pointed, not followed.
- */
-export function mayFollow(from: string, to: string, reach: AddressSpace): boolean {
-  if (!/^https?:/i.test(to)) return false;
-  const site = siteOf(hostOf(from));
-  return site !== '' && siteOf(hostOf(to)) === site && reaches(addressSpace(to), reach);
 }
 
 /** One try's outcome: it worked, it failed (classified like any failure), or it ran out of time. */
