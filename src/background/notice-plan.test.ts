@@ -79,6 +79,10 @@ describe('coalescing', () => {
     expect(second).toBe(first);
     expect(second).toMatchObject({ total: 2, revision: 2, position: 'top-left', lines: [{ count: 2 }] });
   });
+  it('a private window\'s failure marks its notice private (no mute, which would sync the site)', () => {
+    expect(coalesce(undefined, record(), 'shop.test', 'bottom-right').private).toBeUndefined();
+    expect(coalesce(undefined, { ...record(), private: true }, 'shop.test', 'bottom-right').private).toBe(true);
+  });
   it('shows at most a few lines and sums the rest', () => {
     let notice: Notice | undefined;
     for (let i = 0; i < 20; i++) notice = coalesce(notice, record({ url: `https://h${i}.test/` }), 'shop.test', 'top-left');

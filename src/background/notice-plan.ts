@@ -55,6 +55,7 @@ export function worthNotifying(record: FailureRecord, options: Options, pageHost
 export function coalesce(notice: Notice | undefined, record: FailureRecord, site: string, position: Options['position']): Notice {
   const next: Notice = notice ?? { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
   next.position = position;
+  if (record.private) next.private = true;
   const host = hostLabel(record.url);
   const line = next.lines.find((l) => l.code === record.code && l.host === host);
   if (line) line.count += 1;

@@ -68,7 +68,7 @@ function render(notice: Notice | undefined): void {
         h('span', { class: 'stage' }, t(`stage_${line.stage}`)),
         h('button', { type: 'button', 'data-action': 'details', 'aria-label': t('noticeDetailsFor', line.code, line.host) }, t('noticeDetails'))))),
     more > 0 ? h('p', { class: 'more' }, t('noticeMore', more)) : '',
-    h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));
+    notice.private ? '' : h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));
   // A new failure redraws it: the keyboard stays where it was.
   if (refocus) root.querySelector<HTMLElement>(refocus)?.focus();
   root.onclick = (event) => {

@@ -77,6 +77,8 @@ export interface Notice {
   position: Options['position'];
   /** Bumped on every change so the notification can tell a fresh burst from an old one. */
   revision: number;
+  /** The tab is in a private window: muting would write its site to synced settings, so it is not offered. */
+  private?: boolean;
 }
 
 /** `storage.session` key of a tab's in-page notification. */
