@@ -6,6 +6,7 @@ import { t } from '../shared/i18n';
 import { fromStored, MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
+import { shortenMiddle } from '../diagnosis/url';
 import { addedElements } from './added';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { adoptHandedOver, handedOver, labelPage } from './first-screen-view';
@@ -53,6 +54,9 @@ function show(log: TabLog | undefined, state: OpenState): Promise<void> {
   newestPageFailure = pageFailure(log?.failures ?? []);
   return render(log, state);
 }
+
+/** The page line's title and URL lose their middle beyond this, so the line is never cut. */
+const PAGE_CHARS = 60;
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
   // The page line is not needed for the first paint: asked for alongside, not before; and again when the
   // log changes, which it does when the tab goes to another page (a report stays open meanwhile).
   const showPage = (): void => void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
-    document.getElementById('page')!.textContent = tab?.url ? t('pageLine', tab.title || tab.url, tab.url) : tabId === NO_TAB ? t('noTabBucket') : '';
+    document.getElementById('page')!.textContent = tab?.url ? t('pageLine', shortenMiddle(tab.title || tab.url, PAGE_CHARS), shortenMiddle(tab.url, PAGE_CHARS)) : tabId === NO_TAB ? t('noTabBucket') : '';
   });
   // The first read, then every change; the rest of this setup runs before the first render.
   const shown = followStorage('session', [key], (values, initial) => {
