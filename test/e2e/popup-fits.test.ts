@@ -9,11 +9,11 @@ import { chromiumSuite } from '../support/chromium-suite';
 /** Elements of the header, the page summary and the lines whose content is wider than their box. */
 const cutElements = (): string[] => {
   const cut: string[] = [];
-  for (const element of document.querySelectorAll<HTMLElement>('.top, .top *, .page-summary *, .line-toggle, .line-toggle *')) {
+  for (const element of document.querySelectorAll<HTMLElement>('.top, .top *, .bar, .bar *, .filters, .filters *, .page-summary *, .line-toggle, .line-toggle *')) {
     if (element.closest('.visually-hidden') || !element.checkVisibility() || element instanceof SVGElement) continue;
     if (element.scrollWidth > element.clientWidth && getComputedStyle(element).display !== 'inline') cut.push(`${element.className}: ${element.textContent}`);
   }
-  for (const title of document.querySelectorAll('.line-title')) {
+  for (const title of document.querySelectorAll('.line-title, .failure h3')) {
     const style = getComputedStyle(title);
     if (style.textOverflow === 'ellipsis' || style.whiteSpace === 'nowrap') cut.push(`title on one row: ${title.textContent}`);
   }
@@ -47,6 +47,18 @@ describe.each(['en', 'de', 'es'])('%s', (language) => {
     await report.click('#collapse-all');
     await report.waitForSelector('.line-toggle[aria-expanded="false"]');
     expect(await report.evaluate(() => document.body.clientWidth)).toBe(230);
+    expect(await report.evaluate(cutElements)).toEqual([]);
+    // An opened card: the visitor's advice first, the owner's behind its own disclosure, the technical details last.
+    await report.click('[data-code="409"] .line-toggle');
+    const body = await report.$eval('[data-code="409"] .line-body', (element) => ({
+      last: element.lastElementChild?.matches('details.tech'), ownerOpen: element.querySelector<HTMLDetailsElement>('details.owner')?.open,
+      visitorFirst: element.querySelector('.advice')?.firstElementChild?.matches('section.steps'),
+    }));
+    expect(body).toEqual({ last: true, ownerOpen: false, visitorFirst: true });
+    // The History with its export buttons, at the popup's width.
+    await report.setViewportSize({ width: 460, height: 600 });
+    await report.goto(`chrome-extension://${suite.browser.extensionId}/src/popup/index.html?view=history`);
+    await report.waitForSelector('[data-failure] h3:not(:empty)');
     expect(await report.evaluate(cutElements)).toEqual([]);
     await Promise.all([report.close(), page.close()]);
   });
