@@ -2,6 +2,7 @@
 // No browser API here, so the rules are unit-tested directly.
 import { isLoadOf } from '../diagnosis/observe';
 import { worse } from '../diagnosis/severity';
+import { breaksNothing } from '../diagnosis/summary';
 import type { Severity } from '../diagnosis/types';
 import { countedFailures } from '../shared/failures';
 import type { FailureRecord, TabLog } from '../shared/protocol';
@@ -130,10 +131,11 @@ export interface Badge {
   severity: Severity | null;
 }
 
-/** Badge text is the counted failures (see countedFailures, dropped ones included), empty when none; its colour is the worst listed. */
+/** Badge text is the counted failures (see countedFailures, dropped ones included), empty when none or when
+ * they break nothing (a calm page raises no alarm); its colour is the worst listed. */
 export function badgeOf(log: TabLog | undefined): Badge {
   const failures = log?.failures ?? [];
-  const count = countedFailures(log);
+  const count = log?.dropped || !breaksNothing(failures) ? countedFailures(log) : 0;
   let severity: Severity | null = null;
   for (const record of failures) if (!record.blocked) severity = worse(severity, record.severity);
   return { text: count === 0 ? '' : count > 99 ? '99+' : String(count), severity };

@@ -58,7 +58,8 @@ export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck 
     h('p', { class: 'what' }, diagnosis.what),
     diagnosis.notes.length ? h('ul', { class: 'notes' }, ...diagnosis.notes.map((note) => h('li', null, note))) : null,
     h('p', { class: 'side' }, `${t('whoseSide')} ${t(`side_${diagnosis.side}`)}`),
-    h('div', { class: 'advice' }, steps(t('forVisitor'), diagnosis.visitor), ownerSteps(diagnosis.owner)),
+    h('div', { class: 'advice' }, diagnosis.visitor.length ? steps(t('forVisitor'), diagnosis.visitor) : null,
+      diagnosis.owner.length ? ownerSteps(diagnosis.owner) : null),
     recheck ? recheckArea(failure) : null,
     h('footer', null, h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))),
     details(failure, diagnosis.requestIds, diagnosis.source));

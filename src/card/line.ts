@@ -2,6 +2,7 @@
 // the code, the host and ×count; it opens into the full card. The line is a disclosure (APG accordion: a heading holding a button with aria-expanded).
 // Its data-* contract is the card's; the title can arrive later than the line (the catalog is a chunk),
 // and the card's body is built only when the line opens (line-open.ts), so a line costs no catalog.
+import { impactOf } from '../diagnosis/summary';
 import { hostLabel, shortenMiddle } from '../diagnosis/url';
 import { h } from '../shared/dom';
 import { chipCode, isHttpError } from '../shared/failures';
@@ -21,7 +22,9 @@ export function failureLine(failure: FailureRecord, title = '', groupHost?: stri
   const host = hostLabel(failure.url);
   // Unique across scripts: the popup's classic first-paint script draws lines with its own copy of this module.
   const bodyId = `failure-body-${crypto.randomUUID()}`;
-  const line = h('article', { class: `failure line severity-${failure.severity}` },
+  // A failure that breaks nothing (the favicon) wears no alarm colour.
+  const calm = impactOf(failure) === 'none' ? ' harmless' : '';
+  const line = h('article', { class: `failure line severity-${failure.severity}${calm}` },
     h('h3', { class: 'line-head' },
       h('button', { type: 'button', class: 'line-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId },
         h('span', { class: 'line-title' }, title),
