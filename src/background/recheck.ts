@@ -3,6 +3,7 @@
 // so they never reach a tab log, the no-tab bucket or a badge.
 import browser, { type WebRequest } from '../shared/browser';
 import { observe } from '../diagnosis/observe';
+import { isProblemJson, problemOf, type ServerProblem } from '../diagnosis/problem';
 import { failureKey, isOwnRequest, judge, recheckPlan, type TryOutcome } from '../diagnosis/recheck';
 import { MessageType, recheckKey, type BackgroundHandlers, type FailureRecord, type FailureRef, type RecheckResult } from '../shared/protocol';
 import { sessionItem, setSessionItem, tabLog } from './store';
@@ -13,6 +14,30 @@ export const RECHECK_TIMEOUT_MS = 15_000;
 const OBSERVATION_WAIT_MS = 3_000;
 
 const ownOrigin = browser.runtime.getURL('').replace(/\/$/, '');
+
+/** At most this much of an answer is read, and only of a problem description: the rest is never downloaded. */
+const PROBLEM_MAX_BYTES = 16_384;
+
+/** The server's own words in a problem description (`application/problem+json`); any other body is left unread. */
+async function problemIn(response: Response): Promise<ServerProblem | undefined> {
+  const reader = isProblemJson(response.headers.get('content-type')) ? response.body?.getReader() : undefined;
+  if (!reader) return void response.body?.cancel().catch(() => {});
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (let read = await reader.read(); !read.done && size <= PROBLEM_MAX_BYTES; read = await reader.read()) {
+      chunks.push(read.value);
+      size += read.value.length;
+    }
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+  // Longer than the limit: cut JSON would not parse, so it is not tried.
+  if (size > PROBLEM_MAX_BYTES) return undefined;
+  const bytes = new Uint8Array(size);
+  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
+  return problemOf(new TextDecoder().decode(bytes));
+}
 
 /** Failures of our own requests, by method and first URL, for the try that is waiting for them. */
 const waiting = new Map<string, (failure: FailureRecord | null) => void>();
@@ -70,13 +95,17 @@ async function tryAlone(key: string, url: string, method: 'GET' | 'HEAD', creden
   const timer = setTimeout(() => controller.abort(), RECHECK_TIMEOUT_MS);
   try {
     const response = await fetch(url, { method, credentials, cache: 'no-store', redirect: 'follow', signal: controller.signal });
-    void response.body?.cancel().catch(() => {});
-    if (response.status < 400) return { kind: 'ok', status: response.status };
+    if (response.status < 400) {
+      void response.body?.cancel().catch(() => {});
+      return { kind: 'ok', status: response.status };
+    }
+    const problem = await problemIn(response).catch(() => undefined);
     const responseHeaders = [...response.headers].map(([name, value]) => ({ name, value }));
     const failure = synthetic(response.url || url, method, {
       statusCode: response.status, statusLine: `HTTP/1.1 ${response.status} ${response.statusText}`.trim(), responseHeaders,
     });
-    return failure ? { kind: 'failed', failure } : { kind: 'ok', status: response.status };
+    if (!failure) return { kind: 'ok', status: response.status };
+    return problem ? { kind: 'failed', failure, problem } : { kind: 'failed', failure };
   } catch {
     if (controller.signal.aborted) return { kind: 'timeout' };
     // fetch only says "TypeError"; webRequest knows the real error (DNS, refused, certificate...).
@@ -112,6 +141,7 @@ async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
     result.verdict = verdict;
     if (cookieKind) result.cookieKind = cookieKind;
     if (withCookies.kind === 'failed') result.failure = withCookies.failure;
+    if (withCookies.kind === 'failed' && withCookies.problem) result.problem = withCookies.problem;
     if (withCookies.kind === 'timeout') {
       result.timedOut = true;
       const timeout = synthetic(record.url, plan.method, { error: 'net::ERR_TIMED_OUT' });

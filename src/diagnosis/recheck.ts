@@ -1,5 +1,6 @@
 // Recheck and watch rules: which requests may be repeated, what a repeat shows, and when to look again.
 // Pure: the background runs the requests, these functions judge them.
+import type { ServerProblem } from './problem';
 import { parseRetryAfter } from './headers-parse';
 import { MAX_URL_LENGTH } from './observe';
 import { httpStatusOf } from './status';
@@ -34,7 +35,7 @@ export function recheckPlan(original: Original): RecheckPlan {
 /** One try's outcome: it worked, it failed (classified like any failure), or it ran out of time. */
 export type TryOutcome =
   | { kind: 'ok'; status: number }
-  | { kind: 'failed'; failure: Observation & Classification }
+  | { kind: 'failed'; failure: Observation & Classification; problem?: ServerProblem }
   | { kind: 'timeout' };
 
 export type Verdict = 'ok' | 'failing' | 'different' | 'ok-without-cookies' | 'skipped';

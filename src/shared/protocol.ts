@@ -1,4 +1,5 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
+import type { ServerProblem } from '../diagnosis/problem';
 import type { Classification, Observation, Stage } from '../diagnosis/types';
 import type { CookieKind, SkipReason, Verdict } from '../diagnosis/recheck';
 import type { Options } from './settings';
@@ -139,6 +140,8 @@ export interface RecheckResult {
   failure?: Observation & Classification;
   /** The recheck gave up after its time limit. */
   timedOut?: boolean;
+  /** What the server said about the error, when its answer was a problem description (RFC 9457). */
+  problem?: ServerProblem;
 }
 
 /** `storage.session` key of a tab's recheck results. */
