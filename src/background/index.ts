@@ -10,7 +10,7 @@ import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, re
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { clearTab, undoClear, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
@@ -81,6 +81,10 @@ const handlers: BackgroundHandlers = {
     clearTab(tabId);
     whenReady(() => keepRechecksOfListed(tabId));
     return flush();
+  },
+  [MessageType.UndoClear]: ({ tabId }) => {
+    if (!Number.isInteger(tabId)) return undefined;
+    return undoClear(tabId).then((undone) => flush().then(() => undone));
   },
 };
 

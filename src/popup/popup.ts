@@ -3,11 +3,12 @@
 import browser from '../shared/browser';
 import { followStorage } from '../shared/follow-storage';
 import { t } from '../shared/i18n';
-import { fromStored, MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
+import { fromStored, NO_TAB, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
 import { shortenMiddle } from '../diagnosis/url';
 import { addedElements } from './added';
+import { wireClear } from './clear';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { adoptHandedOver, handedOver, labelPage } from './first-screen-view';
 import { render, setAllOpen, whenComplete } from './render';
@@ -138,9 +139,7 @@ async function main(): Promise<void> {
     const stripAdded = addedElements(mutations).some((n) => n.matches('.cycle') || n.querySelector('.cycle'));
     if (stripAdded && list.getAttribute('aria-busy') === 'false') void addTimings();
   }).observe(list, { childList: true, subtree: true });
-  clearButton.addEventListener('click', () => {
-    void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
-  });
+  wireClear(clearButton, tabId);
   if (isReportPage) void addExportButtons(tabId, key);
   else {
     openButton.addEventListener('click', () => {

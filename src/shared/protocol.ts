@@ -97,6 +97,8 @@ export const noticeKey = (tabId: number): string => `notice:${tabId}`;
 export enum MessageType {
   /** report page → background: forget this tab's failures. */
   ClearTab = 'clear-tab',
+  /** report page → background: put back what this tab's last Clear took away (answers whether it could). */
+  UndoClear = 'undo-clear',
   /** notification frame → background: close the notification of the sender's tab. */
   DismissNotice = 'dismiss-notice',
   /** background → content script: show (or resize) the notification frame. */
@@ -184,6 +186,7 @@ export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-wat
 /** Messages the background answers. */
 export type BackgroundMessage =
   | { type: MessageType.ClearTab; tabId: number }
+  | { type: MessageType.UndoClear; tabId: number }
   /** `revision`: sent when the notice's own timer ran out, naming the drawing it timed out on. */
   | { type: MessageType.DismissNotice; revision?: number }
   | { type: MessageType.GetNotice }
