@@ -26,6 +26,7 @@ export function withEntryMeta(card: HTMLElement, entry: HistoryEntry, tabs: Open
     h('time', { datetime: when.toISOString() }, when.toLocaleString()),
     h('span', { class: 'history-page', title: entry.pageUrl }, pageLabel(entry)),
     current ? h('span', { class: 'current' }, t('currentPage')) : null,
-    openable ? h('button', { type: 'button', 'data-action': 'open-tab' }, t('openInTab')) : null));
+    // Says what it will do: switch to the tab still showing the page, or open the page again.
+    openable ? h('button', { type: 'button', 'data-action': 'open-tab' }, t(current ? 'goToTab' : 'openAgain')) : null));
   return card;
 }
