@@ -13,7 +13,7 @@ import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck
 import { answerBytes, PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
 import { recordObserved } from './private-tabs';
-import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, setFlushListener, setRecordListener, tabLog, undoClear, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
@@ -87,6 +87,10 @@ const handlers: BackgroundHandlers = {
     clearTab(tabId);
     whenReady(() => keepRechecksOfListed(tabId));
     return flush();
+  },
+  [MessageType.UndoClear]: ({ tabId }) => {
+    if (!Number.isInteger(tabId)) return undefined;
+    return undoClear(tabId).then((undone) => flush().then(() => undone));
   },
 };
 

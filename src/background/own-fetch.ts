@@ -4,6 +4,7 @@
 import browser, { type WebRequest } from '../shared/browser';
 import type { AddressSpace } from '../diagnosis/address';
 import { observe } from '../diagnosis/observe';
+import { isProblemJson, problemOf, type ServerProblem } from '../diagnosis/problem';
 import { isOwnRequest, type TryOutcome } from '../diagnosis/recheck';
 import { MAX_REDIRECTS, mayFollow } from '../diagnosis/trust';
 import type { FailureRecord } from '../shared/protocol';
@@ -53,6 +54,30 @@ class Mailbox<T> {
       });
     });
   }
+}
+
+/** At most this much of an answer is read, and only of a problem description: the rest is never downloaded. */
+const PROBLEM_MAX_BYTES = 16_384;
+
+/** The server's own words in a problem description (`application/problem+json`); any other body is left unread. */
+async function problemIn(response: Response): Promise<ServerProblem | undefined> {
+  const reader = isProblemJson(response.headers.get('content-type')) ? response.body?.getReader() : undefined;
+  if (!reader) return void response.body?.cancel().catch(() => {});
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (let read = await reader.read(); !read.done && size <= PROBLEM_MAX_BYTES; read = await reader.read()) {
+      chunks.push(read.value);
+      size += read.value.length;
+    }
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+  // Longer than the limit: cut JSON would not parse, so it is not tried.
+  if (size > PROBLEM_MAX_BYTES) return undefined;
+  const bytes = new Uint8Array(size);
+  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
+  return problemOf(new TextDecoder().decode(bytes));
 }
 
 interface Redirect { status: number; to: string }
@@ -141,20 +166,24 @@ async function hop(url: string, method: 'GET' | 'HEAD', credentials: 'include' |
   redirections.expect(key);
   try {
     const response = await fetch(url, { method, credentials, cache: 'no-store', redirect: 'manual', signal });
-    void response.body?.cancel().catch(() => {});
     const location = response.headers.get('location');
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && location)) {
+      void response.body?.cancel().catch(() => {});
       // The fetch gets an opaque answer without its Location: webRequest saw where it pointed.
       const seen = await redirections.receive(key);
       const to = seen?.to ?? resolved(location, url);
       return { kind: 'redirected', status: seen?.status ?? response.status, ...(to ? { to } : {}) };
     }
-    if (response.status < 400) return { kind: 'ok', status: response.status };
+    if (response.status < 400) {
+      void response.body?.cancel().catch(() => {});
+      return { kind: 'ok', status: response.status };
+    }
+    const problem = await problemIn(response);
     const responseHeaders = [...response.headers].map(([name, value]) => ({ name, value }));
     const failure = synthetic(response.url || url, method, {
       statusCode: response.status, statusLine: `HTTP/1.1 ${response.status} ${response.statusText}`.trim(), responseHeaders,
     });
-    return failure ? { kind: 'failed', failure } : { kind: 'ok', status: response.status };
+    return failure ? { kind: 'failed', failure, ...(problem ? { problem } : {}) } : { kind: 'ok', status: response.status };
   } catch {
     if (signal.aborted) return { kind: 'timeout' };
     // fetch only says "TypeError"; webRequest knows the real error (DNS, refused, certificate...).

@@ -30,6 +30,7 @@ async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
     result.verdict = verdict;
     if (cookieKind) result.cookieKind = cookieKind;
     if (first.kind === 'failed') result.failure = first.failure;
+    if (first.kind === 'failed' && first.problem) result.problem = first.problem;
     if (first.kind === 'redirected') result.redirectedTo = first.to ? hostLabel(first.to) : '';
     if (first.kind === 'timeout') {
       result.timedOut = true;

@@ -5,7 +5,7 @@ import browser from '../shared/browser';
 import { fromStored, TAB_LOG_PREFIX, tabLogKey, toStored, type FailureRecord, type TabLog } from '../shared/protocol';
 import { settingsReady } from '../shared/settings-store';
 import { readTabLog } from './stored-shape';
-import { addFailure, CAPS, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
+import { addFailure, CAPS, count, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
 /** After a failed write, wait this long before retrying, doubling up to the maximum. */
 export const RETRY_MS = { first: 500, max: 30_000 };
@@ -327,15 +327,23 @@ export function recordFailure(failure: FailureRecord): void {
 
 export function pageCommitted(tabId: number, commit: Commit): void {
   whenReady(() => {
+    // Another page (or the same one loaded again): what a Clear took from the last one stays gone.
+    cleared.delete(tabId);
     const log = logs.get(tabId);
     if (log && startPage(log, commit, totals)) markDirty(tabLogKey(tabId));
   });
 }
 
+/** How long a Clear can be undone: the popup offers Undo for less than this. */
+export const UNDO_CLEAR_MS = 10_000;
+/** The failures each tab's last Clear took away, while they can still come back (memory only: a restart ends it). */
+const cleared = new Map<number, { failures: FailureRecord[]; dropped?: number; at: number }>();
+
 export function clearTab(tabId: number): void {
   whenReady(() => {
     const log = logs.get(tabId);
     if (log && (log.failures.length || log.dropped)) {
+      cleared.set(tabId, { failures: log.failures, dropped: log.dropped, at: Date.now() });
       forget(totals, ...log.failures);
       log.failures = [];
       log.dropped = undefined;
@@ -344,8 +352,24 @@ export function clearTab(tabId: number): void {
   });
 }
 
+/** Puts back what the tab's last Clear took away: only soon after, on the same page, and before anything new failed. */
+export function undoClear(tabId: number): Promise<boolean> {
+  return new Promise((resolve) => whenReady(() => {
+    const taken = cleared.get(tabId);
+    const log = logs.get(tabId);
+    cleared.delete(tabId);
+    if (!taken || !log || Date.now() - taken.at > UNDO_CLEAR_MS || log.failures.length || log.dropped) return resolve(false);
+    log.failures = taken.failures;
+    log.dropped = taken.dropped;
+    count(totals, ...taken.failures);
+    markDirty(tabLogKey(tabId));
+    resolve(true);
+  }));
+}
+
 export function forgetTab(tabId: number): void {
   whenReady(() => {
+    cleared.delete(tabId);
     if (closedTabs.size >= CLOSED_TABS_KEPT) closedTabs.delete(closedTabs.values().next().value!);
     closedTabs.add(tabId);
     const log = logs.get(tabId);

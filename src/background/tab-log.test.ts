@@ -194,6 +194,13 @@ describe('badge', () => {
     addFailure(log, failure({ statusCode: 503 }));
     expect(badgeOf(log)).toEqual({ text: '3', severity: 'error' });
   });
+  it('a calm page (only the favicon failed) shows no count; anything that breaks brings the count back', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ url: 'https://shop.test/favicon.ico', type: 'image', statusCode: 404 }));
+    expect(badgeOf(log).text).toBe('');
+    addFailure(log, failure({ statusCode: 500 }));
+    expect(badgeOf(log).text).toBe('2');
+  });
   it('only blocked requests leave the badge empty', () => {
     const log = emptyLog();
     addFailure(log, failure({ error: 'net::ERR_BLOCKED_BY_CLIENT' }));

@@ -2,6 +2,7 @@
 // No browser API here, so the rules are unit-tested directly.
 import { isLoadOf } from '../diagnosis/observe';
 import { worse } from '../diagnosis/severity';
+import { breaksNothing } from '../diagnosis/summary';
 import type { Severity } from '../diagnosis/types';
 import { countedFailures } from '../shared/failures';
 import type { FailureRecord, TabLog } from '../shared/protocol';
@@ -120,6 +121,14 @@ export function startPage(log: TabLog, { url: committed, timeStamp, documentId }
   return changed;
 }
 
+/** Put records (back) into the running totals. */
+export function count(totals: Totals, ...records: FailureRecord[]): void {
+  for (const record of records) {
+    totals.records += 1;
+    totals.bytes += recordSize(record);
+  }
+}
+
 /** Take records out of the running totals. */
 export function forget(totals: Totals, ...records: FailureRecord[]): void {
   for (const record of records) {
@@ -133,10 +142,11 @@ export interface Badge {
   severity: Severity | null;
 }
 
-/** Badge text is the counted failures (see countedFailures, dropped ones included), empty when none; its colour is the worst listed. */
+/** Badge text is the counted failures (see countedFailures, dropped ones included), empty when none or when
+ * they break nothing (a calm page raises no alarm); its colour is the worst listed. */
 export function badgeOf(log: TabLog | undefined): Badge {
   const failures = log?.failures ?? [];
-  const count = countedFailures(log);
+  const count = log?.dropped || !breaksNothing(failures) ? countedFailures(log) : 0;
   let severity: Severity | null = null;
   for (const record of failures) if (!record.blocked) severity = worse(severity, record.severity);
   return { text: count === 0 ? '' : count > 99 ? '99+' : String(count), severity };

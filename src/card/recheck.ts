@@ -69,6 +69,14 @@ export function showRecheck(card: HTMLElement, failure: FailureRecord, result: R
       cycleStrip(result.failure.stage, result.failure.url),
       h('p', { class: 'what' }, diagnosis.what)));
   }
+  // The server's own words, quoted as text (never HTML): what it said, not what Request Doctor concludes.
+  if (result.problem) {
+    lines.push(h('figure', { class: 'server-words', 'data-server-words': true },
+      h('figcaption', null, t('serverSaid')),
+      h('blockquote', null,
+        result.problem.title ? h('p', { class: 'server-title' }, t('quoted', result.problem.title)) : null,
+        result.problem.detail ? h('p', { class: 'server-detail' }, t('quoted', result.problem.detail)) : null)));
+  }
   lines.push(h('p', { class: 'checked-at' }, t('checkedAt', new Date(result.checkedAt).toLocaleTimeString(uiLanguage()))));
   area.replaceChildren(...lines.filter((line): line is HTMLElement => line !== null));
 }

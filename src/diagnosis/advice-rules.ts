@@ -203,6 +203,8 @@ const thirdParty: AdviceRule = {
 export const MODIFIER_IDS = ['maintenance', 'proxyChallenge', 'proxyNoAnswer'];
 
 export const ADVICE_RULES: readonly AdviceRule[] = [
-  retryAfter, allow, challenge, note('unauthorizedVsForbidden'), note('forbiddenVsUnauthorized'), redirects, whoAnswered, ids, body,
+  retryAfter, allow, challenge, note('unauthorizedVsForbidden'), note('forbiddenVsUnauthorized'), redirects, whoAnswered, ids,
   editConflict, precondition, missing, uploadTooLarge, note('legal'), resetOrEmpty, thirdParty,
+  // Last: that the body is out of sight is worth a line, never the first one.
+  body,
 ];

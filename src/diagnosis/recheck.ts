@@ -1,6 +1,7 @@
 // Recheck and watch rules: which requests may be repeated, what a repeat shows, and when to look again.
 // Pure: the background runs the requests, these functions judge them.
 import { addressSpace, reaches, type AddressSpace } from './address';
+import type { ServerProblem } from './problem';
 import { parseRetryAfter } from './headers-parse';
 import { MAX_URL_LENGTH } from './observe';
 import { httpStatusOf } from './status';
@@ -56,7 +57,7 @@ export function recheckPlan(original: Original, pageUrl?: string): RecheckPlan {
 /** One try's outcome: it worked, it failed (classified like any failure), or it ran out of time. */
 export type TryOutcome =
   | { kind: 'ok'; status: number }
-  | { kind: 'failed'; failure: Observation & Classification }
+  | { kind: 'failed'; failure: Observation & Classification; problem?: ServerProblem }
   /** It answered with a redirect that was not followed (`to`: where it pointed, when the browser said). */
   | { kind: 'redirected'; status: number; to?: string }
   | { kind: 'timeout' };

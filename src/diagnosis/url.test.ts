@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { hostLabel, hostOf, isFavicon, samePage, withoutQueriesIn } from './url';
+import { hostLabel, hostOf, isFavicon, samePage, shortenMiddle, withoutQueriesIn } from './url';
+
+describe('shortenMiddle: long hosts and URLs keep their start and end', () => {
+  it.each([
+    ['api.shop.test', 20, 'api.shop.test'],
+    ['a-very-long-subdomain.of-a-long-site.example', 21, 'a-very-lon…te.example'],
+    ['abcdefghij', 5, 'ab…ij'],
+    ['abcdefghij', 6, 'abc…ij'],
+  ])('%s (%i) → %s', (text, max, shortened) => {
+    expect(shortenMiddle(text, max)).toBe(shortened);
+    expect(shortenMiddle(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
 
 describe('hostOf: one host key for report groups, notification lines and muted sites', () => {
   it.each([

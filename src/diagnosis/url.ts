@@ -27,6 +27,13 @@ export function hostOf(url: string | undefined): string {
 /** Where a host is wanted as a label: the host, or the start of a URL that has none. */
 export const hostLabel = (url: string): string => hostOf(url) || url.slice(0, 80);
 
+/** A long host or URL as a line shows it: its start and its end, the middle left out (`…`); at most `max` characters. */
+export function shortenMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.floor((max - 1) / 2);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
+
 /** The site's icons browsers ask for by themselves: a 404 there is no failure of the page. */
 export const isFavicon = (url: string): boolean =>
   /\/(?:favicon\.ico|apple-touch-icon[^/]*\.png)$/i.test(url.split(/[?#]/, 1)[0]!);

@@ -33,6 +33,7 @@ export function senderKind(sender: Sender, own: OwnExtension): SenderKind {
 /** Who may send each message: the notification frame only its own three, which act on its own tab. */
 const SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
   [MessageType.ClearTab]: 'extension-page',
+  [MessageType.UndoClear]: 'extension-page',
   [MessageType.DismissNotice]: 'notice-frame',
   [MessageType.GetNotice]: 'notice-frame',
   [MessageType.OpenReport]: 'notice-frame',
@@ -61,6 +62,7 @@ const FAILURE_REF: Record<string, Check> = { tabId, method, code, url };
 /** The fields of each message type (besides `type`) and their checks; no other field is accepted. */
 const SHAPES: Record<BackgroundMessage['type'], Record<string, Check>> = {
   [MessageType.ClearTab]: { tabId },
+  [MessageType.UndoClear]: { tabId },
   [MessageType.DismissNotice]: { revision },
   [MessageType.GetNotice]: {},
   [MessageType.OpenReport]: {},

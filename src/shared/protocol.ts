@@ -1,5 +1,6 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
 import type { AddressSpace } from '../diagnosis/address';
+import type { ServerProblem } from '../diagnosis/problem';
 import type { Classification, FailureRecord, Observation, Stage } from '../diagnosis/types';
 import type { CookieKind, CookiesLeftOut, SkipReason, Verdict } from '../diagnosis/recheck';
 import type { Options } from './settings';
@@ -88,6 +89,8 @@ export const noticeKey = (tabId: number): string => `notice:${tabId}`;
 export enum MessageType {
   /** report page → background: forget this tab's failures. */
   ClearTab = 'clear-tab',
+  /** report page → background: put back what this tab's last Clear took away (answers whether it could). */
+  UndoClear = 'undo-clear',
   /** notification frame → background: close the notification of the sender's tab. */
   DismissNotice = 'dismiss-notice',
   /** background → content script: show (or resize) the notification frame. */
@@ -136,6 +139,8 @@ export interface RecheckResult {
   cookiesLeftOut?: CookiesLeftOut;
   /** verdict 'redirected': the host it pointed to, not followed ('' when the browser did not say). */
   redirectedTo?: string;
+  /** What the server said about the error, when its answer was a problem description (RFC 9457). */
+  problem?: ServerProblem;
 }
 
 /** `storage.session` key of a tab's recheck results. */
@@ -182,6 +187,7 @@ export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-wat
 /** Messages the background answers. */
 export type BackgroundMessage =
   | { type: MessageType.ClearTab; tabId: number }
+  | { type: MessageType.UndoClear; tabId: number }
   /** `revision`: sent when the notice's own timer ran out, naming the drawing it timed out on. */
   | { type: MessageType.DismissNotice; revision?: number }
   | { type: MessageType.GetNotice }

@@ -46,7 +46,7 @@ const noticeCodes = (frame: Awaited<ReturnType<typeof waitForNotice>>) =>
   frame.locator('li').evaluateAll((lines) => lines.map((li) => li.getAttribute('data-code')));
 
 describe('settings page', () => {
-  it('notification level "Nothing" silences it; back to "The page and its API calls" it shows again', async () => {
+  it('notification level "Nothing" silences it; back to "The page and the data it loads" it shows again', async () => {
     await choose('notify', 'off');
     const { page, tabId } = await failingPage();
     await fetchIn(page, `${suite.site.origin}/status/500?silenced`);
@@ -80,7 +80,7 @@ describe('settings page', () => {
     await page.close();
   });
 
-  it('minimum severity "Server and network errors" leaves out a 404', async () => {
+  it('minimum severity "Only serious problems" leaves out a 404', async () => {
     await choose('minSeverity', 'error');
     const { page, tabId } = await failingPage();
     await fetchIn(page, `${suite.site.origin}/status/404?quiet`);

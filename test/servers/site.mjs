@@ -98,7 +98,7 @@ window.burst = async (n, distinct) => {
 function sendStatus(req, res, code, q) {
   const json = q.get('type') === 'json';
   const reason = http.STATUS_CODES[code] ?? 'Unknown';
-  const body = json ? JSON.stringify({ title: reason, status: code }) : `${code} ${reason}\n`;
+  const body = json ? JSON.stringify({ title: reason, status: code, detail: q.get('detail') ?? undefined }) : `${code} ${reason}\n`;
   /** @type {Record<string, string>} */
   const headers = { ...CORS, 'Content-Type': json ? 'application/problem+json' : 'text/plain; charset=utf-8' };
   for (const h of q.getAll('h')) {

@@ -28,6 +28,7 @@ export function withEntryMeta(card: HTMLElement, entry: HistoryEntry, tabs: Open
     h('span', { class: 'history-page', title: entry.pageUrl }, pageLabel(entry)),
     entry.private ? h('span', { class: 'private' }, t('privateWindow')) : null,
     current ? h('span', { class: 'current' }, t('currentPage')) : null,
-    openable ? h('button', { type: 'button', 'data-action': 'open-tab', title: entry.private ? t('openInPrivateOnly') : null }, t('openInTab')) : null));
+    // Says what it will do: switch to the tab still showing the page, or open the page again (a private page only in a private window).
+    openable ? h('button', { type: 'button', 'data-action': 'open-tab', title: entry.private ? t('openInPrivateOnly') : null }, t(current ? 'goToTab' : 'openAgain')) : null));
   return card;
 }

@@ -1,5 +1,6 @@
 // The History view (`index.html?view=history`): failures of every tab, filtered, grouped and exported.
 // Filters live in the URL, so a view can be reloaded and shared.
+import { announce } from '../../shared/announce';
 import browser from '../../shared/browser';
 import { localizePage, t } from '../../shared/i18n';
 import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
@@ -82,6 +83,7 @@ async function copyReport(button: HTMLButtonElement, entry: HistoryEntry): Promi
     stripQuery: settings().stripQueryInReports, catalog,
   });
   button.textContent = await navigator.clipboard.writeText(text).then(() => t('copied'), () => t('copyFailed'));
+  announce(button.textContent);
   setTimeout(() => (button.textContent = t('copyReport')), 2000);
 }
 
