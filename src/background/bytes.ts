@@ -26,12 +26,21 @@ export function textBytes(...texts: unknown[]): number {
   return bytes;
 }
 
+/** Measured once per record: its strings never change once observed (its count and times are numbers). */
+const sizes = new WeakMap<FailureRecord, number>();
+
 /** A record's bytes as stored (in a tab log or, with its page, the history): its strings dominate. */
 export function recordSize(record: FailureRecord): number {
+  const known = sizes.get(record);
+  return known ?? measure(record);
+}
+
+function measure(record: FailureRecord): number {
   let size = RECORD_OVERHEAD + textBytes(record.url, record.method, record.type, record.statusLine, record.error, record.ip, record.initiator,
     record.documentId, record.code, record.errorName);
   for (const name in record.headers) size += textBytes(name, record.headers[name]) + 6;
   for (const url of record.redirects ?? []) size += textBytes(url) + 3;
+  sizes.set(record, size);
   return size;
 }
 

@@ -2,6 +2,7 @@
 // chunks so a new failure rewrites one small stored value, not the whole history. Pure.
 import { historyChunkEntries, type FailureRecord, type HistoryEntry, type HistoryMeta } from '../shared/protocol';
 import { isFailureRecord } from './stored-shape';
+import { cut } from '../diagnosis/text';
 import { entrySize, textBytes } from './bytes';
 
 /**
@@ -164,7 +165,7 @@ export function expire(history: History, since: number, onDrop = ignoreDrop): nu
 /** Page titles are kept this long: a title is a label, and pages can make it as long as they like. */
 export const MAX_TITLE_LENGTH = 256;
 
-export const clipTitle = (title: string): string => (title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH)}…` : title);
+export const clipTitle = (title: string): string => (title.length > MAX_TITLE_LENGTH ? `${cut(title, MAX_TITLE_LENGTH)}…` : title);
 
 /**
  * The page got its title: set it on its entries that have none. A title that changes later (an unread

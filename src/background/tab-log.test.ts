@@ -239,3 +239,20 @@ describe('recordSize is at least what a record takes stored (JSON text, counted 
     expect(entrySize(entry)).toBeGreaterThanOrEqual(stored(entry));
   });
 });
+
+describe('bytes per tab, counted as the log changes', () => {
+  it('holds after the log is replaced by a page change, and after drops by the total cap', () => {
+    const log = emptyLog();
+    const totals = { records: 0, bytes: 0 };
+    const long = (i: number, documentId: string) => failure({ url: `https://a.test/${i}/${'u'.repeat(5000)}`, timeStamp: i, documentId });
+    for (let i = 0; i < 30; i++) addFailure(log, long(i, 'OLD'), 200, totals);
+    startPage(log, { url: 'https://a.test/next', timeStamp: 100, documentId: 'NEW' }, totals);
+    for (let i = 100; i < 300; i++) {
+      addFailure(log, long(i, 'NEW'), 200, totals);
+      if (i % 10 === 0) enforceTotalCap([log], totals, { total: 1000, bytes: 150_000 });
+    }
+    expect(totalsOf([log]).bytes).toBeLessThanOrEqual(CAPS.perTabBytes);
+    expect(log.failures.length).toBeGreaterThan(40);
+    expect(log.failures.at(-1)?.url).toContain('/299/');
+  });
+});

@@ -2,6 +2,7 @@
 import type { FailureRecord } from '../shared/protocol';
 import { classify, type ClassifyOptions } from './classify';
 import { keptHeaders, pickHeaders, type HeaderLike } from './headers';
+import { cut } from './text';
 import type { Observation } from './types';
 
 /**
@@ -21,7 +22,7 @@ export const MAX_URL_LENGTH = 4096;
 
 export function clipUrl(url: unknown): string {
   const text = typeof url === 'string' ? url : String(url ?? '');
-  return text.length > MAX_URL_LENGTH ? `${text.slice(0, MAX_URL_LENGTH)}…` : text;
+  return text.length > MAX_URL_LENGTH ? `${cut(text, MAX_URL_LENGTH)}…` : text;
 }
 
 /**
@@ -35,7 +36,7 @@ export function isLoadOf(record: Pick<FailureRecord, 'type' | 'url' | 'redirects
 }
 
 const clip = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
+  typeof value === 'string' && value !== '' ? cut(value, max) : undefined;
 
 /** Lengths the stored fields are cut to (the URL's is MAX_URL_LENGTH). */
 const MAX = { method: 16, type: 32, statusLine: 256, error: 512, ip: 64, initiator: 512, documentId: 64 };
