@@ -14,14 +14,20 @@ const PAGE_OVERHEAD = 30;
  */
 export function textBytes(...texts: unknown[]): number {
   let bytes = 0;
-  for (const text of texts) {
-    if (typeof text !== 'string') continue;
-    bytes += text.length;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) continue;
-      bytes += c === 0x22 || c === 0x5c ? 1 : c < 0x20 || (c >= 0xd800 && c <= 0xdfff) ? 5 : c < 0x800 ? 1 : 2;
-    }
+  for (const text of texts) if (typeof text === 'string') bytes += stringBytes(text);
+  return bytes;
+}
+
+/** Printable ASCII but the quote and the backslash: one byte a character, found by the regex engine at once. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+function stringBytes(text: string): number {
+  if (PLAIN.test(text)) return text.length;
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) continue;
+    bytes += c === 0x22 || c === 0x5c ? 1 : c < 0x20 || (c >= 0xd800 && c <= 0xdfff) ? 5 : c < 0x800 ? 1 : 2;
   }
   return bytes;
 }
@@ -42,6 +48,11 @@ function measure(record: FailureRecord): number {
   for (const url of record.redirects ?? []) size += textBytes(url) + 3;
   sizes.set(record, size);
   return size;
+}
+
+/** A copy of a record with the same strings (the history's, without the document id) takes no more: not measured again. */
+export function sizedLike(copy: FailureRecord, record: FailureRecord): void {
+  sizes.set(copy, recordSize(record));
 }
 
 /** A history entry's bytes as stored: the record and its page. */

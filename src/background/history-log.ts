@@ -3,7 +3,7 @@
 import { historyChunkEntries, type FailureRecord, type HistoryEntry, type HistoryMeta } from '../shared/protocol';
 import { isFailureRecord } from './stored-shape';
 import { cut } from '../diagnosis/text';
-import { entrySize, textBytes } from './bytes';
+import { entrySize, sizedLike, textBytes } from './bytes';
 
 /**
  * Entries and approximate bytes in all, and entries per chunk. storage.session holds 10 MB, the tab logs
@@ -93,6 +93,7 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
     }
   }
   const entry = historyEntry(record, page);
+  sizedLike(entry, record);
   let chunk = history.chunks.get(history.last);
   if (!chunk || chunk.length >= caps.chunk) {
     if (chunk) history.last += 1;
