@@ -2,9 +2,15 @@
 // stored as JSON text, and a page or a server chooses much of that text. Pure.
 import type { FailureRecord, HistoryEntry } from '../shared/protocol';
 
-/** What one stored record takes besides its strings: every key, the numbers and the punctuation (measured: 310 at most). */
-const RECORD_OVERHEAD = 320;
-/** The same for a history entry's page keys (measured: 28). */
+/**
+ * What a stored record takes besides its string fields: braces, the number and fixed-word keys and their largest
+ * values ({"tabId":-2147483648,"timeStamp":1765150000000.123,"statusCode":999,"count":9999999999,
+ * "lastSeen":…,"blocked":false,"stage":"connect","severity":"warning"}).
+ */
+const RECORD_OVERHEAD = 180;
+/** A string field: its key, two pairs of quotes, a colon and a comma. */
+const field = (key: string, value: string | undefined): number => (value === undefined ? 0 : key.length + 6 + stringBytes(value));
+/** The page keys of a history entry ("pageUrl":"","pageTitle":"", and commas). */
 const PAGE_OVERHEAD = 30;
 
 /**
@@ -42,9 +48,12 @@ export function recordSize(record: FailureRecord): number {
 }
 
 function measure(record: FailureRecord): number {
-  let size = RECORD_OVERHEAD + textBytes(record.url, record.method, record.type, record.statusLine, record.error, record.ip, record.initiator,
-    record.documentId, record.code, record.errorName);
+  let size = RECORD_OVERHEAD + field('url', record.url) + field('method', record.method) + field('type', record.type) +
+    field('statusLine', record.statusLine) + field('error', record.error) + field('ip', record.ip) + field('initiator', record.initiator) +
+    field('documentId', record.documentId) + field('code', record.code) + field('errorName', record.errorName);
+  if (record.headers) size += 13;
   for (const name in record.headers) size += textBytes(name, record.headers[name]) + 6;
+  if (record.redirects) size += 15;
   for (const url of record.redirects ?? []) size += textBytes(url) + 3;
   sizes.set(record, size);
   return size;
