@@ -2,7 +2,8 @@
 // chunks so a new failure rewrites one small stored value, not the whole history. Pure.
 import { historyChunkEntries, type FailureRecord, type HistoryEntry, type HistoryMeta } from '../shared/protocol';
 import { isFailureRecord } from './stored-shape';
-import { entrySize, textBytes } from './bytes';
+import { cut } from '../diagnosis/text';
+import { entrySize, sizedLike, textBytes } from './bytes';
 
 /**
  * Entries and approximate bytes in all, and entries per chunk. storage.session holds 10 MB, the tab logs
@@ -103,6 +104,7 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
     }
   }
   const entry = historyEntry(record, page);
+  sizedLike(entry, record);
   let chunk = history.chunks.get(history.last);
   if (!chunk || chunk.length >= caps.chunk) {
     if (chunk) history.last += 1;
@@ -175,7 +177,7 @@ export function expire(history: History, since: number, onDrop = ignoreDrop): nu
 /** Page titles are kept this long: a title is a label, and pages can make it as long as they like. */
 export const MAX_TITLE_LENGTH = 256;
 
-export const clipTitle = (title: string): string => (title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH)}…` : title);
+export const clipTitle = (title: string): string => (title.length > MAX_TITLE_LENGTH ? `${cut(title, MAX_TITLE_LENGTH)}…` : title);
 
 /**
  * The page got its title: set it on its entries that have none. A title that changes later (an unread

@@ -48,21 +48,24 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   if (answers.size !== 0) answers.take(details.requestId);
   // A recheck's own answer is read from its fetch response; it is never a failure of any tab.
   if (isOwn(details)) return;
-  whenReady(() => {
-    const failure = observe(details, chain);
-    if (failure) recordObserved(details, failure);
-  });
+  // Observed at once: while a woken worker reads its state back, only the record waits, not the browser's details.
+  const failure = observe(details, chain);
+  if (failure) {
+    const { incognito } = details as RequestDetails;
+    whenReady(() => recordObserved(failure, incognito));
+  }
 }
 
 function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   const chain = redirects.take(details.requestId);
   const answer = answers.size !== 0 ? answers.take(details.requestId) : undefined;
   if (isOwn(details)) return ownRequestFailed(details, chain);
+  const failure = observe(details, chain, { includeAborted: true }, answer);
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
-  whenReady(() => {
-    const failure = observe(details, chain, { includeAborted: settings().showAborted }, answer);
-    if (failure) recordObserved(details, failure);
-  });
+  if (failure) {
+    const { incognito } = details as RequestDetails;
+    whenReady(() => (failure.errorName !== 'ABORTED' || settings().showAborted) && recordObserved(failure, incognito));
+  }
 }
 
 function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {

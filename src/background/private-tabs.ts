@@ -2,7 +2,6 @@
 // runs this one worker for both kinds of window (manifest `incognito: spanning`) and names it only on the
 // tab: asked on a tab's first failure, never for a success. Later events wait for the answer, in order.
 import browser from '../shared/browser';
-import type { RequestDetails } from '../diagnosis/observe';
 import type { FailureRecord } from '../shared/protocol';
 import { recordFailure, whenAnswered } from './store';
 
@@ -28,9 +27,9 @@ function record(failure: FailureRecord, isPrivate: boolean): void {
   recordFailure(failure);
 }
 
-/** Record a failure, marked private when it came from a private window. */
-export function recordObserved(details: Pick<RequestDetails, 'incognito' | 'tabId'>, failure: FailureRecord): void {
-  const known = typeof details.incognito === 'boolean' ? details.incognito : tabs.get(failure.tabId);
+/** Record a failure, marked private when it came from a private window (`incognito`: what Firefox said of it). */
+export function recordObserved(failure: FailureRecord, incognito: boolean | undefined): void {
+  const known = typeof incognito === 'boolean' ? incognito : tabs.get(failure.tabId);
   if (known !== undefined) record(failure, known);
   else whenAnswered(askTab(failure.tabId), (isPrivate) => record(failure, isPrivate));
 }

@@ -43,6 +43,8 @@ async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
   if (!tabLog(ref.tabId)) return result;
   const key = recheckKey(ref.tabId);
   setSessionItem(key, { ...sessionItem<Record<string, RecheckResult>>(key), [failureKey(record)]: result });
+  // Results of failures the caps have dropped meanwhile go with them.
+  keepRechecksOfListed(ref.tabId);
   return result;
 }
 

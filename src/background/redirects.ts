@@ -1,5 +1,6 @@
 // Redirect chains per requestId. Removed on completion and on error.
 import { clipUrl } from '../diagnosis/observe';
+import { cut } from '../diagnosis/text';
 import { DEFAULT_BUDGET, PerRequest } from './per-request';
 
 /** Enough to show a loop; Chromium stops at 20 redirects anyway. */
@@ -26,7 +27,7 @@ export class RedirectTracker extends PerRequest<string[]> {
     const chain = this.get(requestId) ?? [];
     if (chain.length >= MAX_CHAIN) return;
     const url = clipUrl(fromUrl);
-    chain.push(chainBytes(chain) + url.length <= CHAIN_TEXT_BYTES ? url : `${url.slice(0, CUT_URL_LENGTH)}…`);
+    chain.push(chainBytes(chain) + url.length <= CHAIN_TEXT_BYTES ? url : `${cut(url, CUT_URL_LENGTH)}…`);
     this.set(requestId, chain);
   }
 }

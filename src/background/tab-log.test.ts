@@ -242,7 +242,26 @@ describe('recordSize is at least what a record takes stored (JSON text, counted 
     ['every field', observe(details({ statusLine: 'x', error: 'net::ERR_ABORTED', ip: '::1', initiator: 'https://a.test', documentId: 'A', responseHeaders: [{ name: 'Server', value: 'x' }] }), ['https://a.test/0', 'https://a.test/1'], { includeAborted: true })!],
   ])('%s', (_name, record) => {
     expect(recordSize(record)).toBeGreaterThanOrEqual(stored(record));
+    // And not much more: the caps are meant to hold as many failures as storage can.
+    expect(recordSize(record)).toBeLessThanOrEqual(stored(record) * 1.1 + 80);
     const entry = { ...record, count: 123_456, pageUrl: 'https://a.test/p"', pageTitle: 'Títle "quoted"' };
     expect(entrySize(entry)).toBeGreaterThanOrEqual(stored(entry));
+  });
+});
+
+describe('bytes per tab, counted as the log changes', () => {
+  it('holds after the log is replaced by a page change, and after drops by the total cap', () => {
+    const log = emptyLog();
+    const totals = { records: 0, bytes: 0 };
+    const long = (i: number, documentId: string) => failure({ url: `https://a.test/${i}/${'u'.repeat(5000)}`, timeStamp: i, documentId });
+    for (let i = 0; i < 30; i++) addFailure(log, long(i, 'OLD'), 200, totals);
+    startPage(log, { url: 'https://a.test/next', timeStamp: 100, documentId: 'NEW' }, totals);
+    for (let i = 100; i < 300; i++) {
+      addFailure(log, long(i, 'NEW'), 200, totals);
+      if (i % 10 === 0) enforceTotalCap([log], totals, { total: 1000, bytes: 150_000 });
+    }
+    expect(totalsOf([log]).bytes).toBeLessThanOrEqual(CAPS.perTabBytes);
+    expect(log.failures.length).toBeGreaterThan(40);
+    expect(log.failures.at(-1)?.url).toContain('/299/');
   });
 });

@@ -31,7 +31,9 @@ export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.
     log.failures = [];
     log.dropped = undefined;
   }
+  const counted = bytesOf(log);
   log.failures.push(record);
+  counted.bytes += recordSize(record);
   if (totals) {
     totals.records += 1;
     totals.bytes += recordSize(record);
@@ -40,14 +42,24 @@ export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.
     const dropped = dropOldest(log);
     if (totals && dropped) forget(totals, dropped);
   }
-  let bytes = 0;
-  for (const kept of log.failures) bytes += recordSize(kept);
-  while (bytes > perTabBytes && log.failures.length > 1) {
+  while (counted.bytes > perTabBytes && log.failures.length > 1) {
     const dropped = dropOldest(log)!;
-    bytes -= recordSize(dropped);
     if (totals) forget(totals, dropped);
   }
   return record;
+}
+
+/** Each log's bytes, with the list they were counted on: code that replaces a log's `failures` keeps no books. */
+const logBytes = new WeakMap<TabLog, { failures: FailureRecord[]; bytes: number }>();
+
+function bytesOf(log: TabLog): { failures: FailureRecord[]; bytes: number } {
+  let counted = logBytes.get(log);
+  if (counted?.failures !== log.failures) {
+    counted = { failures: log.failures, bytes: 0 };
+    for (const record of log.failures) counted.bytes += recordSize(record);
+    logBytes.set(log, counted);
+  }
+  return counted;
 }
 
 /** Drop the oldest failure, keeping the page's own failure as long as possible. Returns what was dropped. */
@@ -62,6 +74,8 @@ export function dropOldest(log: TabLog): FailureRecord | undefined {
   }
   if (victim < 0) victim = oldestPage;
   const dropped = victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  const counted = logBytes.get(log);
+  if (dropped && counted?.failures === log.failures) counted.bytes -= recordSize(dropped);
   // Its failures still happened: the report and the badge keep counting them.
   if (dropped) log.dropped = (log.dropped ?? 0) + dropped.count;
   return dropped;

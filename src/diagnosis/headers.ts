@@ -1,4 +1,5 @@
 // Which response headers we keep, and reading them safely.
+import { cut } from './text';
 
 export interface HeaderLike {
   name: string;
@@ -37,8 +38,8 @@ export function pickHeaders(headers: readonly HeaderLike[]): Record<string, stri
     if (!isKept(name) || typeof header.value !== 'string') continue;
     // Repeated headers (several WWW-Authenticate challenges) are joined, as HTTP allows.
     const before = picked?.[name];
-    const clipped = header.value.slice(0, MAX_VALUE_LENGTH);
-    const value = before === undefined ? clipped : `${before}, ${clipped}`.slice(0, MAX_VALUE_LENGTH);
+    const clipped = cut(header.value, MAX_VALUE_LENGTH);
+    const value = before === undefined ? clipped : cut(`${before}, ${clipped}`, MAX_VALUE_LENGTH);
     const grows = before === undefined ? name.length + value.length : value.length - before.length;
     // Over the budget in all: what is kept stays whole, and a smaller header further on may still fit.
     if (bytes + grows > MAX_HEADER_BYTES) continue;

@@ -1,6 +1,7 @@
 // Browser event details → the stored record of a failure, or null. The single pure call per webRequest event.
 import { classify, type ClassifyOptions } from './classify';
 import { keptHeaders, pickHeaders, type HeaderLike } from './headers';
+import { cut } from './text';
 import type { FailureRecord, Observation } from './types';
 
 /**
@@ -22,7 +23,7 @@ export const MAX_URL_LENGTH = 4096;
 
 export function clipUrl(url: unknown): string {
   const text = typeof url === 'string' ? url : String(url ?? '');
-  return text.length > MAX_URL_LENGTH ? `${text.slice(0, MAX_URL_LENGTH)}…` : text;
+  return text.length > MAX_URL_LENGTH ? `${cut(text, MAX_URL_LENGTH)}…` : text;
 }
 
 /**
@@ -36,7 +37,7 @@ export function isLoadOf(record: Pick<FailureRecord, 'type' | 'url' | 'redirects
 }
 
 const clip = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
+  typeof value === 'string' && value !== '' ? cut(value, max) : undefined;
 
 /** Lengths the stored fields are cut to (the URL's is MAX_URL_LENGTH). */
 const MAX = { method: 16, type: 32, statusLine: 256, error: 512, ip: 64, initiator: 512, documentId: 64 };

@@ -27,6 +27,10 @@ describe('hostOf: one host key for report groups, notification lines and muted s
   it('answers the same from its memory of recent URLs', () => {
     for (let i = 0; i < 600; i++) expect(hostOf(`https://h${i % 300}.test:${i}/`)).toBe(`h${i % 300}.test`);
   });
+  it('answers for a URL as long as a page can make one (2 MB), which it does not remember', () => {
+    const huge = `https://long.test/${'x'.repeat(2 * 2 ** 20)}`;
+    for (let i = 0; i < 3; i++) expect(hostOf(`${huge}${i}`)).toBe('long.test');
+  });
   it('labels a URL without a host by its start', () => {
     expect(hostLabel('https://cdn.test/a.js')).toBe('cdn.test');
     expect(hostLabel(`not a url ${'x'.repeat(200)}`)).toHaveLength(80);

@@ -3,6 +3,8 @@
 /** Recent answers: a page's failures share a few hosts and initiators, and URL parsing is not free. */
 const recentHosts = new Map<string, string>();
 const MAX_REMEMBERED = 256;
+/** Longer URLs (a page can make its own up to 2 MB) are parsed each time: 256 of them would hold half a gigabyte. */
+const MAX_REMEMBERED_LENGTH = 4097;
 
 /**
  * The host name of a URL, '' when it has none or does not parse.
@@ -19,6 +21,7 @@ export function hostOf(url: string | undefined): string {
   } catch {
     host = '';
   }
+  if (url.length > MAX_REMEMBERED_LENGTH) return host;
   if (recentHosts.size >= MAX_REMEMBERED) recentHosts.clear();
   recentHosts.set(url, host);
   return host;
