@@ -46,6 +46,8 @@ export interface Observation {
   documentId?: string;
   /** URLs this request was redirected through, oldest first. */
   redirects?: readonly string[];
+  /** The request came from a private (incognito) window. */
+  private?: boolean;
 }
 
 /** Where a failure sits on the cycle; `null` from the classifier means "not a failure". */
