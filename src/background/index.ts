@@ -13,6 +13,8 @@ import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
+import { teamHandlers } from './team/handlers';
+import { startTeam, teamRecorded } from './team/index';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
 /** Exported for tests: it must be empty once every request has finished. */
@@ -76,6 +78,7 @@ const handlers: BackgroundHandlers = {
   ...recheckHandlers,
   ...watchHandlers,
   ...historyHandlers,
+  ...teamHandlers,
   [MessageType.ClearTab]: ({ tabId }) => {
     if (!Number.isInteger(tabId)) return undefined;
     clearTab(tabId);
@@ -115,10 +118,12 @@ browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.
 browser.runtime.onSuspend?.addListener(() => void flush());
 startWatching();
+startTeam();
 
 setRecordListener((record) => {
   considerNotice(record);
   recordHistory(record);
+  teamRecorded(record, record.lastSeen);
 });
 setFlushListener((tabIds) => tabIds.forEach((tabId) => void showToolbar(tabId)));
 // The toolbar shows what was read back, also where the last worker stopped between a write and its update.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { browserOf, normalizeTeamConfig, teamActive } from './config';
 import { causeOf, droppedRow, failureRow, isTeamFailure, pageHostOf, type Failure } from './record';
 
 const sender = { installId: 'i-1', browser: 'Chromium', browserVersion: '120.0', extensionVersion: '0.1.0' };
@@ -75,5 +76,31 @@ describe('team: the row', () => {
 
   it('reports dropped records as a row of their own', () => {
     expect(droppedRow(42, 'i-1:d9', 5, sender)).toMatchObject({ id: 'i-1:d9', kind: 'dropped', count: 42, cause: 'queue-full', install_id: 'i-1', host: '' });
+  });
+});
+
+describe('team settings', () => {
+  it.each([
+    [undefined, { sink: 'off', endpoint: '' }],
+    [{ sink: 'clickhouse', endpoint: ' http://127.0.0.1:8123 ' }, { sink: 'clickhouse', endpoint: 'http://127.0.0.1:8123/' }],
+    [{ sink: 'kafka', endpoint: 'javascript:alert(1)' }, { sink: 'off', endpoint: '' }],
+    [{ sink: 'otlp', endpoint: 'ftp://x' }, { sink: 'otlp', endpoint: '' }],
+  ])('reads %j as %j', (stored, expected) => {
+    expect(normalizeTeamConfig(stored)).toMatchObject(expected);
+  });
+
+  it('is active only with a sink, an endpoint and sites I work on', () => {
+    const on = normalizeTeamConfig({ sink: 'clickhouse', endpoint: 'http://ch.test:8123' });
+    expect([teamActive(on, ['example.com']), teamActive(on, []), teamActive({ ...on, sink: 'off' }, ['example.com']), teamActive({ ...on, endpoint: '' }, ['x.test'])])
+      .toEqual([true, false, false, false]);
+  });
+
+  it.each([
+    ['Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'Firefox', '128.0'],
+    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.71 Safari/537.36', 'Chromium', '120.0.6099.71'],
+    ['Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.61', 'Edge', '120.0.2210.61'],
+    ['', 'other', ''],
+  ])('%s is %s %s', (userAgent, browser, version) => {
+    expect(browserOf(userAgent)).toEqual({ browser, version });
   });
 });
