@@ -57,6 +57,8 @@ export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck 
         ...diagnosis.requestIds.map(([name, value]) => detailRow(name, value)))
       : null,
     recheck ? recheckArea(failure) : null,
+    // "Is it only me?": filled in by the page once it opens, when team mode can answer.
+    recheck ? h('p', { class: 'team-others', 'data-team-others': '', hidden: true }) : null,
     details(failure),
     h('footer', null,
       diagnosis.source ? h('span', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null,

@@ -4,21 +4,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
+import { ExtensionBrowser } from '../support/extension-browser.mjs';
 import { startClickHouse, TEAM_USERS } from '../servers/clickhouse.mjs';
 
 const suite = chromiumSuite({ nginx: false });
 let ch: Awaited<ReturnType<typeof startClickHouse>>;
 let settingsPage: Page;
 
+/** Team mode on, through the settings page's controls, with `localhost` as my site. */
+async function teamSettings(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+  await page.evaluate(() => chrome.storage.sync.set({ mySites: ['localhost'] }));
+  await page.locator('select[name="team-sink"]:not([disabled])').selectOption('clickhouse');
+  await page.locator('[name="team-endpoint"]').fill(ch.origin);
+  await page.locator('[name="team-user"]').fill('request_doctor_writer');
+  await page.locator('[name="team-password"]').fill(TEAM_USERS.writer);
+  return page;
+}
+
 beforeAll(async () => {
   ch = await startClickHouse();
-  settingsPage = await suite.browser.context.newPage();
-  await settingsPage.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);
-  await settingsPage.evaluate(() => chrome.storage.sync.set({ mySites: ['localhost'] }));
-  await settingsPage.locator('select[name="team-sink"]:not([disabled])').selectOption('clickhouse');
-  await settingsPage.locator('[name="team-endpoint"]').fill(ch.origin);
-  await settingsPage.locator('[name="team-user"]').fill('request_doctor_writer');
-  await settingsPage.locator('[name="team-password"]').fill(TEAM_USERS.writer);
+  settingsPage = await teamSettings(suite.browser);
 });
 afterAll(() => ch?.close());
 
@@ -29,11 +36,23 @@ const rowsOf = async (where: string): Promise<Row[]> =>
   (await ch.query(`SELECT * FROM request_doctor.failures WHERE ${where} FORMAT JSONEachRow`)).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Row);
 
 /** A page at `origin` that fetches `path` and waits for its answer. */
-async function failFrom(origin: string, path: string): Promise<void> {
-  const page = await suite.browser.context.newPage();
-  await page.goto(`${origin}/pages/blank?team`);
+async function failFrom(origin: string, path: string, browser = suite.browser, keep = false): Promise<Page> {
+  const page = await browser.context.newPage();
+  // A page address of its own: tabIdOf finds the tab by it.
+  await page.goto(`${origin}/pages/blank?team=${encodeURIComponent(path)}`);
   await page.evaluate((url) => fetch(url).then((r) => r.status), path);
-  await page.close();
+  if (!keep) await page.close();
+  return page;
+}
+
+/** The card of the page's failure of `path`, opened in the report, once it says what the team saw. */
+async function othersLine(page: Page, path: string): Promise<{ state: string | null; text: string | null }> {
+  const { page: report } = await suite.browser.report(await suite.browser.tabIdOf(page), 1);
+  const slot = report.locator(`[data-failure][data-url="${myOrigin()}${path}"] [data-team-others]:not([data-team-others=""]):not([data-team-others="asking"])`);
+  await slot.waitFor({ state: 'attached' });
+  const answer = { state: await slot.getAttribute('data-team-others'), text: await slot.textContent() };
+  await report.close();
+  return answer;
 }
 
 const queueOf = (page: Page) => page.evaluate(async () => (await chrome.storage.local.get('team-queue'))['team-queue'] as { rows: { path: string }[]; attempt: number } | undefined);
@@ -97,5 +116,28 @@ describe('team mode with ClickHouse', () => {
     await settingsPage.locator('[name="team-password"]').fill(TEAM_USERS.writer);
     await expect.poll(() => rowsOf("path = '/status/502'"), { timeout: 20_000, interval: 500 }).toHaveLength(1);
     await helper.close();
+  });
+
+  it("a second browser profile's failure makes the first's card say it was also seen by 1 other browser; a stopped store is said so", async () => {
+    await settingsPage.locator('[name="team-read-user"]').fill('request_doctor_reader');
+    await settingsPage.locator('[name="team-read-password"]').fill(TEAM_USERS.reader);
+    const second = await ExtensionBrowser.launch();
+    try {
+      await teamSettings(second);
+      await failFrom(myOrigin(), '/status/418?second', second);
+      await expect.poll(() => rowsOf("path = '/status/418'"), { timeout: 40_000, interval: 500 }).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+    const mine = await failFrom(myOrigin(), '/status/418?first', suite.browser, true);
+    expect(await othersLine(mine, '/status/418?first')).toEqual({ state: 'seen', text: expect.stringMatching(/^Also seen by 1 other browser in the last hour, first at \d/) });
+    // Nobody else saw this one.
+    const alone = await failFrom(myOrigin(), '/status/417?alone', suite.browser, true);
+    expect(await othersLine(alone, '/status/417?alone')).toMatchObject({ state: 'only-you' });
+
+    await ch.stop();
+    const down = await failFrom(myOrigin(), '/status/416?down', suite.browser, true);
+    expect(await othersLine(down, '/status/416?down')).toMatchObject({ state: 'unreachable', text: expect.stringContaining('cannot be reached') });
+    await ch.start();
   });
 });
