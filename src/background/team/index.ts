@@ -80,7 +80,10 @@ export async function sendNow(): Promise<void> {
     for (;;) {
       const { rows, drops } = batch();
       if (rows.length === 0) break;
-      const result = await sendRows(config, rows);
+      const result = await sendRows(config, rows).catch((error: unknown) => {
+        console.warn('Request Doctor: could not send to the team sink', error);
+        return { ok: false } as const;
+      });
       if (!result.ok) {
         const attempt = teamQueue().attempt + 1;
         const nextTry = Date.now() + backoffMs(attempt, Math.random());

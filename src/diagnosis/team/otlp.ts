@@ -14,7 +14,7 @@ const SEVERITY: Record<string, [number, string]> = { info: [9, 'INFO'], warning:
 
 function logRecord(row: TeamRow): object {
   const [severityNumber, severityText] = SEVERITY[row.severity] ?? [9, 'INFO'];
-  const nanos = `${BigInt(row.time) * 1_000_000n}`;
+  const nanos = `${BigInt(Math.round(row.time)) * 1_000_000n}`;
   return {
     timeUnixNano: nanos,
     observedTimeUnixNano: nanos,

@@ -61,6 +61,10 @@ describe('team: the row', () => {
     expect([row.url.length, row.path.length, row.query.length, row.method.length]).toEqual([4096, 2048, 2048, 32]);
   });
 
+  it('keeps whole milliseconds (webRequest times have fractions)', () => {
+    expect(failureRow(failure({}), 'x', 1_796_697_847_727.922, sender, false).time).toBe(1_796_697_847_728);
+  });
+
   it('survives a URL that does not parse', () => {
     expect(failureRow(failure({ url: '::', initiator: 'x' }), 'x', 0, sender, false)).toMatchObject({ url: '', host: '', path: '', page_host: '' });
   });

@@ -83,7 +83,8 @@ export function failureRow(failure: Failure, id: string, time: number, sender: S
     ...senderColumns(sender),
     id,
     kind: 'failure',
-    time,
+    // webRequest's timeStamp has fractions of a millisecond.
+    time: Math.round(time),
     url: cut(`${origin}${path}${sentQuery ? `?${sentQuery}` : ''}`, 4096),
     host: cut(host, 253),
     path: cut(path, 2048),

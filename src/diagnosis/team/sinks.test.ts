@@ -72,6 +72,11 @@ describe('OpenTelemetry sink', () => {
     expect(body.resourceLogs[0]!.resource.attributes).toContainEqual({ key: 'service.instance.id', value: { stringValue: 'i-1' } });
   });
 
+  it('writes a time with fractions of a millisecond as whole nanoseconds', () => {
+    const json = JSON.stringify(otlpLogs([{ ...row, time: 1_796_695_200_250.5 }]));
+    expect(json).toContain('"timeUnixNano":"1796695200251000000"');
+  });
+
   it('uses the status code as error.type for HTTP errors', () => {
     const http = failureRow({ ...failure, code: '503', errorName: undefined, statusCode: 503, stage: 'wait' }, 'x', 0, sender, false);
     const attributes = (otlpLogs([http]) as { resourceLogs: { scopeLogs: { logRecords: { attributes: { key: string; value: unknown }[] }[] }[] }[] })
