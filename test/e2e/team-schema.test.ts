@@ -44,4 +44,9 @@ describe('team schema on Debian ClickHouse', () => {
     await ch.runFile(new URL('../../docs/team/schema.sql', import.meta.url).pathname);
     expect(await ch.query("SELECT count() FROM request_doctor.failures WHERE install_id = 'install-a'")).toBe('4\n');
   });
+
+  it("docs/team/dashboard.sql runs on Debian's ClickHouse", async () => {
+    const out = await ch.runFile(new URL('../../docs/team/dashboard.sql', import.meta.url).pathname);
+    expect(out).toContain('app.example.com\t/api/items\t503\t2\t1');
+  });
 });
