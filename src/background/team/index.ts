@@ -18,10 +18,12 @@ let batchTimer: ReturnType<typeof setTimeout> | undefined;
 /** Until the ignore rules reach the worker: no failure is ignored. */
 let ignored: (failure: Failure) => boolean = () => false;
 
-const configReady = followStorage('local', [TEAM_CONFIG_KEY], (values) => {
+const configReady = followStorage('local', [TEAM_CONFIG_KEY], (values, initial) => {
   if (!(TEAM_CONFIG_KEY in values)) return;
   config = normalizeTeamConfig(values[TEAM_CONFIG_KEY]);
   // New settings (a fixed password, another endpoint): try what waits now rather than after the backoff.
+  // Not when a woken worker reads them back: the backoff must hold across wakes.
+  if (initial) return;
   void teamQueueReady.then(() => {
     if (teamQueue().rows.length || teamQueue().dropped) void setTeamQueue({ ...teamQueue(), attempt: 0, nextTry: 0 }).then(() => void sendNow());
   });
