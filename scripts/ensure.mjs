@@ -50,6 +50,9 @@ export const FIREFOX = { binary: '/usr/bin/firefox-esr', pkg: 'firefox-esr', env
 export const CHROMIUM_LANGUAGES = { binary: '/usr/lib/chromium/locales/de.pak', pkg: 'chromium-l10n' };
 /** Debian's Firefox ESR speaks only English without its language pack: the German Firefox test needs it. */
 export const FIREFOX_GERMAN = { binary: '/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi', pkg: 'firefox-esr-l10n-de', noRecommends: true };
+/** Team mode's sink: Debian's ClickHouse, and its client that runs docs/team/schema.sql. */
+export const CLICKHOUSE_SERVER = { binary: '/usr/sbin/clickhouse-server', pkg: 'clickhouse-server' };
+export const CLICKHOUSE_CLIENT = { binary: '/usr/bin/clickhouse-client', pkg: 'clickhouse-client' };
 /** A virtual display for the `npm start` test (it runs the headful path). */
 export const XVFB = { binary: '/usr/bin/Xvfb', pkg: 'xvfb' };
 

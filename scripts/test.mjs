@@ -2,12 +2,12 @@
 // npm test: lint, type-check, build, web-ext lint, then the unit tests, then end-to-end in real Chromium and Firefox ESR.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { CHROMIUM, CHROMIUM_LANGUAGES, ensureNpmDependencies, ensureSystemPackages, FIREFOX, FIREFOX_GERMAN, NGINX, XVFB } from './ensure.mjs';
+import { CHROMIUM, CHROMIUM_LANGUAGES, CLICKHOUSE_CLIENT, CLICKHOUSE_SERVER, ensureNpmDependencies, ensureSystemPackages, FIREFOX, FIREFOX_GERMAN, NGINX, XVFB } from './ensure.mjs';
 
 ensureNpmDependencies();
 try {
   // Debian's browsers need their language packs; a browser of one's own (CHROME_PATH, FIREFOX_PATH) does not.
-  const [chromium, , , firefox] = ensureSystemPackages([CHROMIUM, NGINX, XVFB, FIREFOX,
+  const [chromium, , , firefox] = ensureSystemPackages([CHROMIUM, NGINX, XVFB, FIREFOX, CLICKHOUSE_SERVER, CLICKHOUSE_CLIENT,
     ...(process.env.CHROME_PATH ? [] : [CHROMIUM_LANGUAGES]), ...(process.env.FIREFOX_PATH ? [] : [FIREFOX_GERMAN])]);
   process.env.CHROME_PATH = chromium;
   process.env.FIREFOX_PATH = firefox;

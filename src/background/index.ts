@@ -16,6 +16,8 @@ import { recordObserved } from './private-tabs';
 import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, setFlushListener, setRecordListener, tabLog, undoClear, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
+import { teamHandlers } from './team/handlers';
+import { startTeam, teamRecorded } from './team/index';
 
 const FILTER: WebRequest.RequestFilter = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
 /** Exported for tests: it must be empty once every request has finished. */
@@ -85,6 +87,7 @@ const handlers: BackgroundHandlers = {
   ...recheckHandlers,
   ...watchHandlers,
   ...historyHandlers,
+  ...teamHandlers,
   [MessageType.ClearTab]: ({ tabId }) => {
     if (!Number.isInteger(tabId)) return undefined;
     clearTab(tabId);
@@ -133,10 +136,12 @@ browser.runtime.onMessage.addListener(onMessage);
 browser.runtime.onSuspend?.addListener(() => void flush());
 startWatching();
 closeStorageToContentScripts();
+startTeam();
 
 setRecordListener((record) => {
   considerNotice(record);
   recordHistory(record);
+  teamRecorded(record, record.lastSeen);
 });
 setFlushListener((tabIds) => tabIds.forEach((tabId) => void showToolbar(tabId)));
 // The toolbar shows what was read back, also where the last worker stopped between a write and its update.

@@ -61,6 +61,8 @@ export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck 
     h('div', { class: 'advice' }, diagnosis.visitor.length ? steps(t('forVisitor'), diagnosis.visitor) : null,
       diagnosis.owner.length ? ownerSteps(diagnosis.owner) : null),
     recheck ? recheckArea(failure) : null,
+    // "Is it only me?": filled in by the page once it opens, when team mode can answer.
+    recheck ? h('p', { class: 'team-others', 'data-team-others': '', hidden: true }) : null,
     h('footer', null, h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))),
     details(failure, diagnosis.requestIds, diagnosis.source));
   return markFailure(card, failure);

@@ -1,6 +1,7 @@
 // Settings page: one control per key of the defaults object, saved to storage.sync on change.
 import browser from '../shared/browser';
 import './watches';
+import './team';
 import { h } from '../shared/dom';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
 import { HISTORY_DAYS, MIN_SEVERITIES, NOTICE_SECONDS, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';

@@ -147,6 +147,7 @@ async function main(): Promise<void> {
     });
   }
   void import('./recheck-wiring').then(({ wireRecheck }) => wireRecheck(tabId, list));
+  void import('./team-wiring').then(({ wireTeamOthers }) => wireTeamOthers(tabId, list));
   await shown;
 }
 

@@ -34,6 +34,9 @@ export function senderKind(sender: Sender, own: OwnExtension): SenderKind {
 const SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
   [MessageType.ClearTab]: 'extension-page',
   [MessageType.UndoClear]: 'extension-page',
+  [MessageType.TeamTest]: 'extension-page',
+  [MessageType.TeamResetId]: 'extension-page',
+  [MessageType.TeamOthers]: 'extension-page',
   [MessageType.DismissNotice]: 'notice-frame',
   [MessageType.GetNotice]: 'notice-frame',
   [MessageType.OpenReport]: 'notice-frame',
@@ -63,6 +66,9 @@ const FAILURE_REF: Record<string, Check> = { tabId, method, code, url };
 const SHAPES: Record<BackgroundMessage['type'], Record<string, Check>> = {
   [MessageType.ClearTab]: { tabId },
   [MessageType.UndoClear]: { tabId },
+  [MessageType.TeamTest]: {},
+  [MessageType.TeamResetId]: {},
+  [MessageType.TeamOthers]: FAILURE_REF,
   [MessageType.DismissNotice]: { revision },
   [MessageType.GetNotice]: {},
   [MessageType.OpenReport]: {},

@@ -112,6 +112,12 @@ export enum MessageType {
   StopWatch = 'stop-watch',
   /** history view → background: forget the whole history (memory and storage.local). */
   ClearHistory = 'clear-history',
+  /** settings → background: try the team sink as stored (reach it, sign in, find the table). */
+  TeamTest = 'team-test',
+  /** settings → background: a new random install id for team mode. */
+  TeamResetId = 'team-reset-id',
+  /** popup/report → background, when a card opens: what the team saw of this failure in the last hour. */
+  TeamOthers = 'team-others',
 }
 
 /** Which failure a recheck or watch is about: the tab, and the failure's method, code and URL. */
@@ -195,7 +201,15 @@ export type BackgroundMessage =
   | ({ type: MessageType.Recheck } & FailureRef)
   | ({ type: MessageType.Watch } & FailureRef)
   | { type: MessageType.StopWatch; id: string }
-  | { type: MessageType.ClearHistory };
+  | { type: MessageType.ClearHistory }
+  | { type: MessageType.TeamTest }
+  | { type: MessageType.TeamResetId }
+  | ({ type: MessageType.TeamOthers } & FailureRef);
+
+/** What Test connection answers: ok, or what went wrong (see TestProblem in diagnosis/team/clickhouse). */
+export type TeamTestAnswer = { ok: true } | { ok: false; problem: { kind: string; status?: number; columns?: string[]; message?: string } };
+/** What a card learns of the team: nothing (team mode off or no reader), the answer, or that the store is unreachable. */
+export type TeamOthersAnswer = { state: 'off' } | { state: 'ok'; others: number; first?: number; cached: boolean } | { state: 'unreachable' };
 
 /** Messages the background sends to pages (the notification's script and frame). */
 export type PageMessage =
