@@ -65,7 +65,8 @@ describe('Firefox parity', () => {
 
 /** The notification frame's lines (puppeteer keeps frame.url() at about:blank for it, so ask each frame). */
 async function noticeCodes(page: Page, tabId: number, timeout = 10_000): Promise<string[]> {
-  const url = `${firefox.origin}/src/content/notice.html?tab=${tabId}`;
+  // The frame's address names no tab (a page must learn nothing from it); this page has one frame of it.
+  const url = `${firefox.origin}/src/content/notice.html`;
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames() as Frame[]) {
