@@ -18,6 +18,7 @@ function getMessage(key: string, substitutions: string[] = []): string {
 }
 vi.mock('../shared/browser', () => ({ default: { i18n: { getMessage, getUILanguage: () => 'en-US' } } }));
 const { harCard } = await import('./har-card');
+const EN = { language: 'en' };
 
 const load = (file: string): HarEntry[] =>
   (JSON.parse(readFileSync(`${import.meta.dirname}/../../test/fixtures/timings/${file}`, 'utf8')) as { log: { entries: HarEntry[] } }).log.entries;
@@ -32,7 +33,7 @@ const detail = (card: HTMLElement, label: string): string | undefined =>
 
 describe.each(['chromium', 'firefox'] as const)('HAR entry from %s → the report card', (browser) => {
   it('the nginx 503 after 2 s: the same card contract, each HAR step on the strip, the sentence', async () => {
-    const card = (await harCard(byUrl(browser, '/slow-unavailable'), 5))!;
+    const card = (await harCard(byUrl(browser, '/slow-unavailable'), 5, EN))!;
     expect(card.dataset).toMatchObject({ stage: 'receive', code: '503', url: 'http://nginx.test/slow-unavailable', count: '1' });
     // The panel answers Copy report only: no Recheck or Watch button that would do nothing.
     expect(card.querySelector('button[data-action="copy"]')).not.toBeNull();
@@ -47,14 +48,14 @@ describe.each(['chromium', 'firefox'] as const)('HAR entry from %s → the repor
   });
 
   it('the 404 image: its card, named an image, with 0 ms on dns and connect', async () => {
-    const card = (await harCard(byUrl(browser, '/img/404.gif'), 5))!;
+    const card = (await harCard(byUrl(browser, '/img/404.gif'), 5, EN))!;
     expect(card.dataset).toMatchObject({ stage: 'receive', code: '404', url: 'http://site.test/img/404.gif' });
     expect(detail(card, 'Type')).toBe('image');
     expect([stepMs(card).dns, stepMs(card).connect]).toEqual(['0', '0']);
   });
 
   it.each(['refused.test', 'nonexistent.invalid'])('a request that got no answer (%s): a card, no figures, and why', async (host) => {
-    const card = (await harCard(byUrl(browser, host), 5))!;
+    const card = (await harCard(byUrl(browser, host), 5, EN))!;
     expect(card.dataset.url).toContain(host);
     expect(card.dataset.code).toBe('net::ERR_FAILED');
     expect(Object.values(stepMs(card)).filter((ms) => ms !== null)).toEqual([]);
@@ -62,19 +63,19 @@ describe.each(['chromium', 'firefox'] as const)('HAR entry from %s → the repor
   });
 
   it('a successful request makes no card', async () => {
-    expect(await harCard({ ...byUrl(browser, '/slow-unavailable'), response: { status: 200 } }, 5)).toBeNull();
+    expect(await harCard({ ...byUrl(browser, '/slow-unavailable'), response: { status: 200 } }, 5, EN)).toBeNull();
   });
 });
 
 it('Firefox\'s HAR keeps the page\'s successes (a real 204 favicon): they make no card', async () => {
   const favicon = byUrl('firefox', '/favicon.ico');
   expect(favicon.response.status).toBe(204);
-  expect(await harCard(favicon, 5)).toBeNull();
+  expect(await harCard(favicon, 5, EN)).toBeNull();
 });
 
 describe('HAR → card: what differs between the browsers', () => {
   it('Chromium marks a reused connection (-1): dns and connect say "reused", with 0', async () => {
-    const card = (await harCard(byUrl('chromium', '/img/404.gif'), 5))!;
+    const card = (await harCard(byUrl('chromium', '/img/404.gif'), 5, EN))!;
     for (const step of ['dns', 'connect']) {
       const element = card.querySelector<HTMLElement>(`[data-step="${step}"]`)!;
       expect([element.dataset.ms, element.dataset.reused, element.querySelector('.step-ms')?.textContent]).toEqual(['0', 'true', 'reused']);
@@ -82,7 +83,7 @@ describe('HAR → card: what differs between the browsers', () => {
   });
 
   it('Firefox writes 0 for a connection step that did not happen: shown as 0 ms, never claimed as reused', async () => {
-    const card = (await harCard(byUrl('firefox', '/img/404.gif'), 5))!;
+    const card = (await harCard(byUrl('firefox', '/img/404.gif'), 5, EN))!;
     for (const step of ['dns', 'connect']) {
       const element = card.querySelector<HTMLElement>(`[data-step="${step}"]`)!;
       expect([element.dataset.ms, element.dataset.reused, element.querySelector('.step-ms')?.textContent]).toEqual(['0', undefined, '0 ms']);
@@ -90,9 +91,9 @@ describe('HAR → card: what differs between the browsers', () => {
   });
 
   it('no answer: Chromium\'s total is shown; Firefox\'s zeros make no total', async () => {
-    const chromium = (await harCard(byUrl('chromium', 'refused.test'), 5))!;
+    const chromium = (await harCard(byUrl('chromium', 'refused.test'), 5, EN))!;
     expect(chromium.querySelector('.timing-total')?.textContent).toMatch(/\d+ ms/);
-    const firefox = (await harCard(byUrl('firefox', 'refused.test'), 5))!;
+    const firefox = (await harCard(byUrl('firefox', 'refused.test'), 5, EN))!;
     expect(firefox.querySelector('.timing-total')).toBeNull();
     expect(firefox.querySelector('.timing-gap')?.textContent).toBeTruthy();
   });

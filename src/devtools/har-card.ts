@@ -5,7 +5,7 @@ import { fromHar, type HarEntry } from '../diagnosis/timings';
 import { failureCard } from '../card/card';
 import { showTimings } from '../card/timings';
 
-export async function harCard(entry: HarEntry, tabId: number, language?: CatalogLanguage, failure = harFailure(entry, tabId)): Promise<HTMLElement | null> {
+export async function harCard(entry: HarEntry, tabId: number, language: CatalogLanguage, failure = harFailure(entry, tabId)): Promise<HTMLElement | null> {
   if (!failure) return null;
   const card = failureCard(failure, await catalogFor([failure], language), { recheck: false });
   showTimings(card, fromHar(entry), failure);

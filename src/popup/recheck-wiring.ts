@@ -2,7 +2,7 @@
 // storage (session for rechecks, local for watches), so a reopened popup shows the same state.
 import browser from '../shared/browser';
 import { followStorage } from '../shared/follow-storage';
-import { catalogFor } from '../diagnosis/catalog';
+import { catalogFor } from './texts';
 import { failureKey, recheckPlan } from '../diagnosis/recheck';
 import { MessageType, NOTIFICATIONS_ASKED_KEY, recheckKey, WATCHES_KEY, type FailureRecord, type Message, type RecheckResult, type Watch, type WatchAnswer } from '../shared/protocol';
 import { failureOf } from '../card/card';

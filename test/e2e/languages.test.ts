@@ -51,6 +51,19 @@ describe.each(locales)('interface language %s', (locale) => {
     await Promise.all([report.close(), page.close()]);
   });
 
+  it('a recheck\'s verdict and the explanation of its new answer speak it too', async () => {
+    const { page, tabId } = await failingPage();
+    const { page: report } = await suite.browser.report(tabId, 3);
+    const card = report.locator(`[data-failure][data-url="${suite.site.origin}/status/503?h=Retry-After:120"]`);
+    await card.locator('button[data-action="recheck"]').click();
+    const answer = card.locator('.recheck-failure');
+    await answer.waitFor({ timeout: 45_000 });
+    const text = await answer.innerText();
+    expect(text).toContain(titleOf(language, 'statuses', '503'));
+    if (titleOf(language, 'statuses', '503') !== titleOf('en', 'statuses', '503')) expect(text).not.toContain(titleOf('en', 'statuses', '503'));
+    await Promise.all([report.close(), page.close()]);
+  });
+
   it('the options page speaks it', async () => {
     const options = await suite.browser.context.newPage();
     await options.goto(`chrome-extension://${suite.browser.extensionId}/src/options/index.html`);

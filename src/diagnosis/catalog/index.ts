@@ -111,7 +111,8 @@ export async function catalogWith(parts: Iterable<CatalogPart>, { language, loca
 }
 
 /** The catalog with every part these failures need. */
-export function catalogFor(failures: Iterable<Classification>, language: CatalogLanguage = { language: FALLBACK_LANGUAGE }): Promise<Catalog> {
+/** The language is required: a page that forgot it would show English explanations in a German interface. */
+export function catalogFor(failures: Iterable<Classification>, language: CatalogLanguage): Promise<Catalog> {
   const parts = new Set<CatalogPart>();
   for (const failure of failures) parts.add(partFor(failure));
   return catalogWith(parts, language);

@@ -28,7 +28,7 @@ const entries: HistoryEntry[] = [
 ];
 
 async function context(stripQuery = false): Promise<ExportContext> {
-  const catalog = await catalogFor(entries);
+  const catalog = await catalogFor(entries, { language: 'en' });
   return { stripQuery, browser: { name: 'Chrome', version: '156' }, extensionVersion: '0.1.0', explain: (e) => explain(e, catalog), now: new Date(2026, 0, 2, 9, 5), dropped: 4 };
 }
 

@@ -14,7 +14,7 @@ const entry = (tabId: number, pageUrl: string): HistoryEntry => ({
 });
 
 describe('Open in tab', async () => {
-  const catalog = await catalogFor([entry(1, '')]);
+  const catalog = await catalogFor([entry(1, '')], { language: 'en' });
   const open = (e: HistoryEntry, tabs: Map<number, { url: string }>) =>
     entryCard(e, { catalog, tabs, grouping: 'none' }).querySelector('[data-action="open-tab"]') !== null;
 
@@ -32,7 +32,7 @@ describe('Open in tab', async () => {
 });
 
 describe('a failure of a private window', async () => {
-  const catalog = await catalogFor([entry(1, '')]);
+  const catalog = await catalogFor([entry(1, '')], { language: 'en' });
   const secret = { ...entry(9, 'https://private.test/'), private: true };
   const card = (tabs: Map<number, { url: string; windowId?: number; incognito?: boolean }>) => entryCard(secret, { catalog, tabs, grouping: 'none' });
 
