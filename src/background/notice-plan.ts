@@ -15,7 +15,8 @@ export const DEBOUNCE_MS = 250;
 export const MIN_INTERVAL_MS = 1000;
 
 const PAGE_TYPES = new Set(['main_frame', 'sub_frame']);
-const API_TYPES = new Set(['xmlhttprequest', 'fetch', 'websocket']);
+/** webRequest's types of a page's own calls: fetch and XHR are both `xmlhttprequest`. */
+const API_TYPES = new Set(['xmlhttprequest', 'websocket']);
 
 /** The origin of a URL; undefined when it has none (opaque origins, unparsable text). */
 function originOf(url: string | undefined): string | undefined {

@@ -3,10 +3,10 @@
 // never timers, and are re-created on every start because browsers may drop them on restart.
 import browser, { type Alarms } from '../shared/browser';
 import { addressSpace } from '../diagnosis/address';
-import { failureKey, nextCheckAt, recheckPlan, roughDuration, watchExpired, watchGiveUpAt, watchRefusal } from '../diagnosis/recheck';
+import { failureKey, nextCheckAt, recheckPlan, watchExpired, watchGiveUpAt, watchRefusal } from '../diagnosis/recheck';
 import { hostLabel } from '../diagnosis/url';
 import { shortCode } from '../shared/failures';
-import { t } from '../shared/i18n';
+import { roughly, t } from '../shared/i18n';
 import { MessageType, WATCHES_KEY, type BackgroundHandlers, type FailureRef, type Watch, type WatchAnswer } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { tabPageUrl } from './history';
@@ -153,14 +153,13 @@ async function check(id: string): Promise<void> {
 
 /** Works again: a system notification when allowed, and the tab's badge turns to a green tick. */
 async function announceRecovery(watch: Watch): Promise<void> {
-  const { value, unit } = roughDuration((watch.recoveredAt ?? Date.now()) - watch.failedAt);
   try {
     if (browser.notifications && (await browser.permissions.contains({ permissions: ['notifications'] }))) {
       await browser.notifications.create(`request-doctor-watch-${watch.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('icons/128.png'),
         title: t('backAgainTitle'),
-        message: t('backAgainNotice', hostLabel(watch.url), t(`duration_${unit}`, value), shortCode(watch.code)),
+        message: t('backAgainNotice', hostLabel(watch.url), roughly((watch.recoveredAt ?? Date.now()) - watch.failedAt), shortCode(watch.code)),
       });
     }
   } catch {

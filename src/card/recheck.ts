@@ -2,10 +2,10 @@
 // Kept apart from card.ts so the card's other features merge cleanly.
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
-import { recheckPlan, roughDuration, watchable, type CookieKind, type CookiesLeftOut, type SkipReason } from '../diagnosis/recheck';
+import { recheckPlan, watchable, type CookieKind, type CookiesLeftOut, type SkipReason } from '../diagnosis/recheck';
 import { h } from '../shared/dom';
 import { shortCode } from '../shared/failures';
-import { t, type MessageKey, uiLanguage } from '../shared/i18n';
+import { roughly, t, type MessageKey, uiLanguage } from '../shared/i18n';
 import type { FailureRecord, RecheckResult, Watch, WatchAnswer } from '../shared/protocol';
 import { cycleStrip } from './card-top';
 
@@ -16,11 +16,6 @@ const SKIP_TEXT: Record<SkipReason, MessageKey> = {
 const COOKIES_LEFT_TEXT: Record<CookiesLeftOut, MessageKey> = { 'third-party': 'cookiesLeftThirdParty', 'private-window': 'cookiesLeftPrivateWindow' };
 const COOKIE_TEXT: Record<CookieKind, MessageKey> = {
   'header-too-large': 'cookieHeaderTooLarge', 'redirect-loop': 'cookieRedirectLoop', 'stale-session': 'cookieStaleSession',
-};
-
-const duration = (ms: number): string => {
-  const { value, unit } = roughDuration(ms);
-  return t(`duration_${unit}`, value);
 };
 
 /** The buttons and an empty verdict area; a request that must not be repeated says why at once. */
@@ -49,7 +44,7 @@ export function showRecheck(card: HTMLElement, failure: FailureRecord, result: R
   const area = card.querySelector('.verdict');
   if (!area) return;
   const lines: (HTMLElement | null)[] = [];
-  const ago = duration(result.checkedAt - result.failedAt);
+  const ago = roughly(result.checkedAt - result.failedAt);
   switch (result.verdict) {
     case 'ok': lines.push(h('p', null, t('verdictOk', ago))); break;
     case 'ok-without-cookies':
@@ -91,7 +86,7 @@ export function showWatch(card: HTMLElement, watch: Watch | undefined): void {
   if (!status) return;
   if (!watch) status.textContent = '';
   else if (watch.state === 'watching') status.textContent = t('watchWatching');
-  else if (watch.state === 'recovered') status.textContent = t('watchRecovered', duration((watch.recoveredAt ?? 0) - watch.failedAt), watch.code);
+  else if (watch.state === 'recovered') status.textContent = t('watchRecovered', roughly((watch.recoveredAt ?? 0) - watch.failedAt), watch.code);
   else status.textContent = t('watchGaveUp');
 }
 
@@ -107,5 +102,5 @@ export function backAgainSection(watches: readonly Watch[]): HTMLElement | null 
   return h('section', { class: 'group back-again', 'data-back-again': true },
     h('h2', null, t('backAgainTitle'), h('span', { class: 'group-count' }, String(watches.length))),
     h('ul', null, ...watches.map((watch) => h('li', { 'data-url': watch.url },
-      t('backAgainLine', `${watch.method} ${watch.url}`, duration((watch.recoveredAt ?? 0) - watch.failedAt), watch.code)))));
+      t('backAgainLine', `${watch.method} ${watch.url}`, roughly((watch.recoveredAt ?? 0) - watch.failedAt), watch.code)))));
 }

@@ -4,6 +4,7 @@ import type { Values } from './catalog/template';
 import type { AdviceKey, Catalog } from './catalog/types';
 import { answeredBy, type Layer, MAX_LISTED_METHODS, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
 import type { Classification, Observation } from './types';
+import { UNSAFE_METHODS } from './recheck';
 import { hostOf, isFavicon } from './url';
 
 export interface Advice {
@@ -35,7 +36,6 @@ export interface AdviceRule {
   add(context: AdviceContext, out: Advice): void;
 }
 
-const UNSAFE_METHODS = new Set(['PUT', 'PATCH', 'DELETE', 'POST']);
 const UPLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 function safeUrl(url: string | undefined): URL | undefined {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
+import { roughDuration } from './duration';
 import { reachOf } from './trust';
 import {
-  cookieKindOf, failureKey, watchRefusal, isOwnRequest, judge, nextCheckAt, recheckPlan, roughDuration, watchable, watchExpired,
+  cookieKindOf, failureKey, watchRefusal, isOwnRequest, judge, nextCheckAt, recheckPlan, watchable, watchExpired,
   watchGiveUpAt, WATCH_BACKOFF_MS, type Original, type TryOutcome,
 } from './recheck';
 import type { Classification, Observation } from './types';

@@ -28,8 +28,8 @@ export type RecheckPlan =
   }
   | { repeat: false; reason: SkipReason };
 
-/** Methods whose repeat can repeat an effect (a second order, a second comment). */
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods whose repeat can repeat an effect (a second order, a second comment); the edit-conflict advice names them too. */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Only GET and HEAD are repeated: the browser never sends a body with them, so "had a body" is
  * covered too. WebSockets are skipped: a handshake would open a live connection to the site. Nothing the
@@ -150,14 +150,3 @@ const fromOrigin = (source: string | undefined, origin: string): boolean =>
 
 /** Identifies one failure (as folded in a tab log) across contexts: same method, code and URL. */
 export const failureKey = ({ method, code, url }: { method: string; code: string; url: string }): string => `${method} ${code} ${url}`;
-
-export type DurationUnit = 's' | 'min' | 'h' | 'd';
-
-/** A duration rounded the way people say it: 40 s, 14 min, 3 h, 2 d. */
-export function roughDuration(ms: number): { value: number; unit: DurationUnit } {
-  const seconds = Math.max(0, Math.round((Number.isFinite(ms) ? ms : 0) / 1000));
-  if (seconds < 90) return { value: seconds, unit: 's' };
-  if (seconds < 90 * 60) return { value: Math.round(seconds / 60), unit: 'min' };
-  if (seconds < 48 * 3600) return { value: Math.round(seconds / 3600), unit: 'h' };
-  return { value: Math.round(seconds / 86_400), unit: 'd' };
-}

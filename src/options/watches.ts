@@ -2,7 +2,7 @@
 import browser from '../shared/browser';
 import { followStorage } from '../shared/follow-storage';
 import { h } from '../shared/dom';
-import { t, type MessageKey } from '../shared/i18n';
+import { dateTime, t, type MessageKey } from '../shared/i18n';
 import { MessageType, WATCHES_KEY, type Message, type Watch, type WatchState } from '../shared/protocol';
 import { WATCH_HOURS } from '../shared/settings';
 import { settings, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
@@ -13,7 +13,7 @@ const section = h('section', { id: 'watches' });
 // Inside the page's main landmark, after the settings form (axe: no content outside landmarks).
 (document.querySelector('main') ?? document.body).append(section);
 
-const time = (at: number): string => new Date(at).toLocaleString();
+const time = dateTime;
 
 /** A code as it is (503, net::ERR_…); the background's word for no answer in time, in the page's language. */
 const resultText = (result: string): string => (result === 'timeout' ? t('watchResultTimeout') : result);

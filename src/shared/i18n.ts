@@ -2,6 +2,7 @@
 // en/messages.json: tsc rejects a missing or misspelt key.
 import type english from '../../public/_locales/en/messages.json';
 import browser from './browser';
+import { roughDuration } from '../diagnosis/duration';
 
 export type MessageKey = keyof typeof english;
 /** Messages with a form per count: `<key>_one` and `<key>_many`. */
@@ -36,6 +37,15 @@ export function uiLanguage(): string {
   if (!/^[a-z]{2,3}$/i.test(shown)) return browserLanguage;
   return browserLanguage.toLowerCase().split('-')[0] === shown.toLowerCase() ? browserLanguage : shown;
 }
+
+/** A duration the way people say it, in words of the interface ("40 s", "14 min", "3 h", "2 d"). */
+export function roughly(ms: number): string {
+  const { value, unit } = roughDuration(ms);
+  return t(`duration_${unit}`, value);
+}
+
+/** A date and time written the interface language's way (never the system locale's). */
+export const dateTime = (at: number | Date): string => new Date(at).toLocaleString(uiLanguage());
 
 /** The page speaks that language: `lang` and `dir` come from it, never hard-coded (English is left to right). */
 export function localizePage(): void {

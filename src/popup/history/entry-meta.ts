@@ -2,7 +2,7 @@
 // still open, and Open in tab. Shared by the first screen (first-screen.ts, before the catalog) and the list.
 import { samePage } from '../../diagnosis/url';
 import { h } from '../../shared/dom';
-import { t } from '../../shared/i18n';
+import { dateTime, t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/protocol';
 import { openAction, type OpenTabs } from './open-rule';
 
@@ -24,7 +24,7 @@ export function withEntryMeta(card: HTMLElement, entry: HistoryEntry, tabs: Open
   // Only where it can do something (a private page: only in a private window still open).
   const openable = buttons && openAction(entry, tabs) !== undefined;
   card.prepend(h('p', { class: 'history-meta' },
-    h('time', { datetime: when.toISOString() }, when.toLocaleString()),
+    h('time', { datetime: when.toISOString() }, dateTime(when)),
     h('span', { class: 'history-page', title: entry.pageUrl }, pageLabel(entry)),
     entry.private ? h('span', { class: 'private' }, t('privateWindow')) : null,
     current ? h('span', { class: 'current' }, t('currentPage')) : null,
