@@ -5,7 +5,7 @@ import browser, { type WebNavigation, type WebRequest } from '../shared/browser'
 import { keptAnswer, observe, type RequestDetails } from '../diagnosis/observe';
 import { senderAllowed, validMessage } from '../shared/message-guard';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
-import { settings } from '../shared/settings-store';
+import { settings, watchIgnoreRules, watchSettings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected, ownTryOut } from './own-fetch';
@@ -132,5 +132,9 @@ setRecordListener((record) => {
   recordHistory(record);
 });
 setFlushListener((tabIds) => tabIds.forEach((tabId) => void showToolbar(tabId)));
+// A rule or "react to" changed: every badge and popup follows at once.
+const showAllToolbars = (): void => whenReady(() => loggedTabs().forEach((tabId) => void showToolbar(tabId)));
+watchIgnoreRules(showAllToolbars);
+watchSettings(showAllToolbars);
 // The toolbar shows what was read back, also where the last worker stopped between a write and its update.
-whenReady(() => loggedTabs().forEach((tabId) => void showToolbar(tabId)));
+showAllToolbars();

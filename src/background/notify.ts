@@ -7,7 +7,9 @@ import { MessageType, noticeKey, type BackgroundHandlers, type FailureRecord, ty
 import { settings } from '../shared/settings-store';
 import { hostOf } from '../diagnosis/url';
 import { visibleLines } from '../shared/notice-lines';
+import { mayNotify } from '../diagnosis/noise';
 import { coalesce, ofPageOrigin, renderDelay, worthNotifying } from './notice-plan';
+import { quieting } from './quiet';
 import { systemNoticeBody } from './system-notice';
 import { tabPageUrl } from './history';
 import { sessionItem, setSessionItem } from './store';
@@ -29,6 +31,8 @@ export function considerNotice(record: FailureRecord, replayed = false): void {
   if (!ofPageOrigin(record, pageUrl)) return;
   const pageHost = hostOf(pageUrl ?? record.initiator);
   if (!worthNotifying(record, options, pageHost)) return;
+  // Ignored, outside what "react to" covers, or a third party kept quiet: counted at most, never notified.
+  if (!mayNotify(quieting(), record, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
   if (record.type === 'main_frame' && record.statusCode === undefined) {
     if (!replayed) void systemNotification(record);

@@ -1,6 +1,8 @@
 // Settings page: one control per key of the defaults object, saved to storage.sync on change.
 import browser from '../shared/browser';
 import './watches';
+import './my-sites';
+import './ignore-rules';
 import { h } from '../shared/dom';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
 import { HISTORY_DAYS, MIN_SEVERITIES, NOTICE_SECONDS, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';

@@ -10,6 +10,10 @@ import { addedElements } from './added';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { adoptHandedOver, handedOver, labelPage } from './first-screen-view';
 import { render, setAllOpen, whenComplete } from './render';
+import { splitIgnored } from '../diagnosis/noise';
+import { wireIgnore } from '../card/ignore-menu';
+import { ignoreRules, settingsReady, watchIgnoreRules } from '../shared/settings-store';
+import { showIgnored } from './ignored';
 
 const list = document.getElementById('failures')!;
 const clearButton = document.getElementById('clear') as HTMLButtonElement;
@@ -49,9 +53,17 @@ function openState(isReportPage: boolean): OpenState {
 }
 
 let newestPageFailure: FailureRecord | undefined;
-function show(log: TabLog | undefined, state: OpenState): Promise<void> {
-  newestPageFailure = pageFailure(log?.failures ?? []);
-  return render(log, state);
+let lastLog: TabLog | undefined;
+/** Ignored failures are matched as they are shown: a rule added takes them out at once, one removed brings them back. */
+async function show(log: TabLog | undefined, state: OpenState): Promise<void> {
+  lastLog = log;
+  await settingsReady;
+  if (log !== lastLog) return;
+  const rules = ignoreRules();
+  const { listed, ignored } = splitIgnored(rules, log?.failures ?? []);
+  showIgnored(list, ignored, rules);
+  newestPageFailure = pageFailure(listed);
+  return render(log && { ...log, failures: listed }, state);
 }
 
 const ALL_SITES = { origins: ['<all_urls>'] };
@@ -102,6 +114,8 @@ async function main(): Promise<void> {
   }
   const state = openState(isReportPage);
   handleDisclosure(list, state);
+  wireIgnore(list);
+  watchIgnoreRules(() => void show(lastLog, state));
   showHistoryButton(isReportPage ? tabId : undefined);
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());

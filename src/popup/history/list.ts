@@ -8,6 +8,7 @@ import { t } from '../../shared/i18n';
 import { FIRST_SCREEN, listHeading } from './layout';
 import type { HistoryEntry } from '../../shared/protocol';
 import { withEntryMeta, type OpenTabs } from './entry-meta';
+import { markIgnored } from './ignored';
 
 /** Cards added each time the end of the list comes within 1,200 px. */
 const MORE = 16;
@@ -19,7 +20,7 @@ export interface ListContext {
 }
 
 export const entryCard = (entry: HistoryEntry, context: ListContext): HTMLElement =>
-  withEntryMeta(failureCard(entry, context.catalog, { recheck: false }), entry, context.tabs);
+  markIgnored(withEntryMeta(failureCard(entry, context.catalog, { recheck: false }), entry, context.tabs), entry);
 
 function groupHeader(group: Group, grouping: Grouping): HTMLElement {
   const title = group.key || (grouping === 'page' ? t('noTabPage') : '—');

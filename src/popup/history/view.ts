@@ -20,6 +20,9 @@ import { emptyList, historyPage, keptText, showCounts, type HistoryPage } from '
 import { HistoryList } from './list';
 import { markFirstRender, markOnce } from '../marks';
 import { newFailuresBar } from './news';
+import { ignoredSwitch, withIgnored } from './ignored';
+import { wireIgnore } from '../../card/ignore-menu';
+import { watchIgnoreRules } from '../../shared/settings-store';
 
 let stored: StoredHistory = { entries: [], dropped: 0, complete: false };
 let shown: HistoryEntry[] = [];
@@ -32,7 +35,7 @@ let list: HistoryList;
 
 /** Filter and show; runs on every keystroke, so only the first screen of cards is built here. */
 function render(): void {
-  shown = applyFilters(stored.entries, filters, Date.now(), titleOf);
+  shown = withIgnored(applyFilters(stored.entries, filters, Date.now(), titleOf));
   showCounts(page, stored, shown.length);
   list.show(groupEntries(shown, filters.group), { catalog, tabs, grouping: filters.group }, emptyList(stored.entries.length > 0));
   // Whole cards from now on: the classic script's pending ones (first-screen.ts) are gone.
@@ -151,5 +154,8 @@ export async function showHistory(): Promise<void> {
     render();
   });
   page.main.addEventListener('click', onListClick);
+  ignoredSwitch(form);
+  wireIgnore(page.main);
+  watchIgnoreRules(render);
   await (loading = settingsReady.then(() => load(reading, tabsRead)));
 }
