@@ -7,7 +7,7 @@ import { senderAllowed, validMessage } from '../shared/message-guard';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
 import { settings, watchIgnoreRules, watchSettings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
-import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
+import { backOnline, considerNotice, noticeHandlers, offlineNoticed, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected, ownTryOut } from './own-fetch';
 import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck';
 import { answerBytes, PerRequest } from './per-request';
@@ -41,6 +41,8 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   // The success path: no allocation, no storage.
   if (details.statusCode < 400) {
     if (redirects.size !== 0) redirects.take(details.requestId);
+    // The network answered after failures of being offline: one boolean read, nothing allocated otherwise.
+    if (offlineNoticed && !details.fromCache) backOnline();
     if (details.statusCode >= 300 && ownTryOut() && isOwn(details)) ownRequestAnswered(details);
     return;
   }
