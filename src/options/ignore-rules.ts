@@ -100,6 +100,8 @@ function exportFile(): void {
 
 const add = h('button', { type: 'button', 'data-action': 'add-rule' }, t('ruleAdd'));
 add.addEventListener('click', () => void addTyped());
+const removeAll = h('button', { type: 'button', 'data-action': 'remove-all-rules' }, t('rulesRemoveAll'));
+removeAll.addEventListener('click', () => void setIgnoreRules([]).then(() => say(t('rulesRemovedAll')), (error: unknown) => say(refusal(error))));
 const exportButton = h('button', { type: 'button', 'data-action': 'export-rules' }, t('rulesExport'));
 exportButton.addEventListener('click', exportFile);
 importInput.addEventListener('change', () => void importFile());
@@ -114,7 +116,7 @@ section.append(
     h('p', { class: 'hint' }, t('ruleAddHint')),
     formError,
     add),
-  h('p', null, exportButton, ' ', h('label', { for: 'import-rules', class: 'inline' }, h('span', null, t('rulesImport')), importInput)),
+  h('p', null, exportButton, ' ', removeAll, ' ', h('label', { for: 'import-rules', class: 'inline' }, h('span', null, t('rulesImport')), importInput)),
   h('p', { class: 'hint' }, t('rulesQuotaHint')),
   status,
 );

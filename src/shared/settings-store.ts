@@ -4,7 +4,7 @@ import browser from './browser';
 import { followStorage } from './follow-storage';
 import { defaults, normalizeOptions, type Options } from './settings';
 import { sameRule, type IgnoreRule } from '../diagnosis/ignore';
-import { MAX_CHUNKS, packRules, RULES_PREFIX, unpackRules } from '../diagnosis/ignore-io';
+import { packRules, RULES_PREFIX, unpackRules } from '../diagnosis/ignore-io';
 
 let current: Options = defaults;
 const listeners = new Set<(options: Options) => void>();
@@ -53,15 +53,20 @@ export function updateSettings(change: Partial<Options>): Promise<void> {
 /** Why a rule set was not saved: too large for storage.sync. Nothing of it was written. */
 export class RulesTooLarge extends Error {}
 
-/** Replace every rule: written in chunks, stale chunks removed; refused whole (RulesTooLarge) when they do not fit. */
+/**
+ * Replace every rule: written in chunks, stale chunks removed; refused whole (RulesTooLarge) when they do not fit.
+ * Only chunks that changed are written: storage.sync allows 120 writes a minute.
+ */
 export async function setIgnoreRules(next: readonly IgnoreRule[]): Promise<void> {
   const packed = packRules(next);
   if (!packed) throw new RulesTooLarge('ignore rules over the storage.sync quota');
+  const stored = await browser.storage.sync.get(null);
   // An empty set is no chunk at all.
-  const written = next.length ? packed : {};
-  const stale = Array.from({ length: MAX_CHUNKS }, (_, index) => `${RULES_PREFIX}${index}`).filter((key) => !(key in written));
-  if (next.length) await browser.storage.sync.set(written);
-  await browser.storage.sync.remove(stale);
+  const wanted = next.length ? packed : {};
+  const changed = Object.fromEntries(Object.entries(wanted).filter(([key, chunk]) => JSON.stringify(stored[key]) !== JSON.stringify(chunk)));
+  const stale = Object.keys(stored).filter((key) => key.startsWith(RULES_PREFIX) && !(key in wanted));
+  if (Object.keys(changed).length) await browser.storage.sync.set(changed);
+  if (stale.length) await browser.storage.sync.remove(stale);
 }
 
 /** Add one rule (once), reading the stored rules first so concurrent edits survive. */
