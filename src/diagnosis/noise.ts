@@ -19,11 +19,13 @@ export interface Quieting {
 export const isIgnored = (rules: readonly IgnoreRule[], failure: Failure): boolean =>
   rules.length !== 0 && ignoredBy(rules, failure) !== undefined;
 
+/** Something "react to" reacts to (ignore rules aside). */
+export const reactsToFailure = (quieting: Quieting, failure: Failure, pageHost: string): boolean =>
+  reactsTo(quieting.reactTo, quieting.mySites, hostOf(failure.url), pageHost);
+
 /** Counted on the badge: not ignored, and something "react to" reacts to. */
-export function countsOnBadge(quieting: Quieting, failure: Failure, pageHost: string): boolean {
-  if (isIgnored(quieting.rules, failure)) return false;
-  return reactsTo(quieting.reactTo, quieting.mySites, hostOf(failure.url), pageHost);
-}
+export const countsOnBadge = (quieting: Quieting, failure: Failure, pageHost: string): boolean =>
+  !isIgnored(quieting.rules, failure) && reactsToFailure(quieting, failure, pageHost);
 
 /** May make an in-page notice: counted, and not a third party while those are kept quiet. */
 export function mayNotify(quieting: Quieting, failure: Failure, pageHost: string): boolean {
