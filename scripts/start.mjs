@@ -150,6 +150,12 @@ if (!headless) {
   await popup.click('.line-toggle');
   await popup.waitForFunction(() => document.querySelector('.line.open .what')?.textContent);
   await popup.screenshot({ path: `${dir}/popup-open.png` });
+  // The open card's Ignore… with its four choices (README "Quieter").
+  await popup.click('.line.open button[data-action="ignore"]');
+  await popup.waitForSelector('.line.open button[data-ignore-scope]');
+  await popup.evaluate(() => document.querySelector('.line.open .ignore-menu')?.scrollIntoView({ block: 'center' }));
+  await popup.screenshot({ path: `${dir}/ignore-menu.png` });
+  await popup.click('.line.open button[data-action="ignore"]');
   await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   await popup.screenshot({ path: `${dir}/popup-dark.png` });
   await popup.close();

@@ -5,9 +5,9 @@ import browser, { type WebNavigation, type WebRequest } from '../shared/browser'
 import { keptAnswer, observe, type RequestDetails } from '../diagnosis/observe';
 import { senderAllowed, validMessage } from '../shared/message-guard';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
-import { settings } from '../shared/settings-store';
+import { settings, watchIgnoreRules, watchSettings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
-import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
+import { backOnline, considerNotice, noticeHandlers, offlineNoticed, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected, ownTryOut } from './own-fetch';
 import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck';
 import { answerBytes, PerRequest } from './per-request';
@@ -43,6 +43,8 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   // The success path: no allocation, no storage.
   if (details.statusCode < 400) {
     if (redirects.size !== 0) redirects.take(details.requestId);
+    // The network answered after failures of being offline: one boolean read, nothing allocated otherwise.
+    if (offlineNoticed && !details.fromCache) backOnline();
     if (details.statusCode >= 300 && ownTryOut() && isOwn(details)) ownRequestAnswered(details);
     return;
   }
@@ -144,5 +146,9 @@ setRecordListener((record) => {
   teamRecorded(record, record.lastSeen);
 });
 setFlushListener((tabIds) => tabIds.forEach((tabId) => void showToolbar(tabId)));
+// A rule or "react to" changed: every badge and popup follows at once.
+const showAllToolbars = (): void => whenReady(() => loggedTabs().forEach((tabId) => void showToolbar(tabId)));
+watchIgnoreRules(showAllToolbars);
+watchSettings(showAllToolbars);
 // The toolbar shows what was read back, also where the last worker stopped between a write and its update.
-whenReady(() => loggedTabs().forEach((tabId) => void showToolbar(tabId)));
+showAllToolbars();

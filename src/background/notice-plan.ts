@@ -2,7 +2,7 @@
 // No browser API here, so the rules are unit-tested directly.
 import { atLeast } from '../diagnosis/severity';
 import { hostLabel, isFavicon } from '../diagnosis/url';
-import type { FailureRecord, Notice } from '../shared/protocol';
+import { OFFLINE_LINE, type FailureRecord, type Notice } from '../shared/protocol';
 import type { Options } from '../shared/settings';
 
 export type { Notice, NoticeLine } from '../shared/protocol';
@@ -52,15 +52,23 @@ export function worthNotifying(record: FailureRecord, options: Options, pageHost
   return true;
 }
 
-/** Fold one failure into the notice (in place; a new one when there is none): identical code and host share a line. */
+/**
+ * Fold one failure into the notice (in place; a new one when there is none): identical code and host share a
+ * line; every failure of being offline shares one line, whatever its host.
+ */
 export function coalesce(notice: Notice | undefined, record: FailureRecord, site: string, position: Options['position']): Notice {
   const next: Notice = notice ?? { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
   next.position = position;
   if (record.private) next.private = true;
-  const host = hostLabel(record.url);
-  const line = next.lines.find((l) => l.code === record.code && l.host === host);
+  if (record.offline) {
+    next.offline = true;
+    next.online = undefined;
+  }
+  const host = record.offline ? '' : hostLabel(record.url);
+  const code = record.offline ? OFFLINE_LINE : record.code;
+  const line = next.lines.find((l) => l.code === code && l.host === host);
   if (line) line.count += 1;
-  else if (next.lines.length < MAX_TRACKED_LINES) next.lines.push({ stage: record.stage, code: record.code, host, count: 1 });
+  else if (next.lines.length < MAX_TRACKED_LINES) next.lines.push({ stage: record.stage, code, host, count: 1 });
   next.lines.sort((a, b) => b.count - a.count);
   next.total += 1;
   next.revision += 1;

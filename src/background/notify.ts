@@ -3,14 +3,16 @@
 import browser from '../shared/browser';
 import noticeScript from '../content/inject.ts?script&iife';
 import { t } from '../shared/i18n';
-import { MessageType, noticeKey, type BackgroundHandlers, type FailureRecord, type Notice, type PageMessage } from '../shared/protocol';
+import { MessageType, NOTICE_PREFIX, noticeKey, type BackgroundHandlers, type FailureRecord, type Notice, type PageMessage } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { hostOf } from '../diagnosis/url';
 import { visibleLines } from '../shared/notice-lines';
+import { mayNotify } from '../diagnosis/noise';
 import { coalesce, ofPageOrigin, renderDelay, worthNotifying } from './notice-plan';
+import { quieting } from './quiet';
 import { systemNoticeBody } from './system-notice';
 import { tabPageUrl } from './history';
-import { sessionItem, setSessionItem } from './store';
+import { sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const lastRender = new Map<number, number>();
@@ -29,11 +31,14 @@ export function considerNotice(record: FailureRecord, replayed = false): void {
   if (!ofPageOrigin(record, pageUrl)) return;
   const pageHost = hostOf(pageUrl ?? record.initiator);
   if (!worthNotifying(record, options, pageHost)) return;
+  // Ignored, outside what "react to" covers, or a third party kept quiet: counted at most, never notified.
+  if (!mayNotify(quieting(), record, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
   if (record.type === 'main_frame' && record.statusCode === undefined) {
     if (!replayed) void systemNotification(record);
     return;
   }
+  if (record.offline) offlineNoticed = true;
   setSessionItem(noticeKey(record.tabId), coalesce(noticeOf(record.tabId), record, pageHost, options.position));
   if (!timers.has(record.tabId)) {
     const delay = renderDelay(lastRender.get(record.tabId), Date.now());
@@ -89,6 +94,24 @@ async function systemNotification(record: FailureRecord): Promise<void> {
   } catch {
     // Permission not granted after all: the badge is enough.
   }
+}
+
+/** A failure of being offline was notified and nothing has succeeded since (index.ts reads it on the success path). */
+export let offlineNoticed = false;
+
+/** A request succeeded after offline failures: each notice that said "offline" says, once, that the connection is back. */
+export function backOnline(): void {
+  offlineNoticed = false;
+  whenReady(() => {
+    for (const [key, value] of sessionItemsWith(NOTICE_PREFIX)) {
+      const notice = value as Notice;
+      if (!notice.offline || notice.online) continue;
+      notice.online = true;
+      notice.revision += 1;
+      setSessionItem(key, notice);
+      if (!timers.has(notice.tabId)) timers.set(notice.tabId, setTimeout(() => void render(notice.tabId), renderDelay(lastRender.get(notice.tabId), Date.now())));
+    }
+  });
 }
 
 /** The tab came to the front: failures that came while it was in the background are drawn now. */

@@ -3,6 +3,7 @@
 // tab: asked on a tab's first failure, never for a success. Later events wait for the answer, in order.
 import browser from '../shared/browser';
 import type { FailureRecord } from '../shared/protocol';
+import { isOfflineFailure } from '../diagnosis/scope';
 import { recordFailure, whenAnswered } from './store';
 
 /** Tab id → in a private window. A tab never moves between the two kinds; ids are not reused. */
@@ -24,6 +25,8 @@ async function askTab(tabId: number): Promise<boolean> {
 function record(failure: FailureRecord, isPrivate: boolean): void {
   // The key is already there (observe writes every key): the record keeps its shape.
   if (isPrivate) failure.private = true;
+  // Offline is a fact of the moment it failed: read then, from the browser, and kept with the record.
+  if (isOfflineFailure(failure.code, failure.errorName, globalThis.navigator?.onLine !== false)) failure.offline = true;
   recordFailure(failure);
 }
 

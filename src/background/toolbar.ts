@@ -4,6 +4,7 @@
 import browser from '../shared/browser';
 import { firstScreenOf, popupUrlOf } from '../shared/first-screen';
 import type { Severity } from '../diagnosis/types';
+import { quietLogs } from './quiet';
 import { badgeOf } from './tab-log';
 import { tabLog } from './store';
 
@@ -11,12 +12,13 @@ const COLOURS: Record<Severity, string> = { error: '#c5221f', warning: '#b06000'
 
 export async function showToolbar(tabId: number): Promise<void> {
   if (tabId < 0) return;
-  const log = tabLog(tabId) ?? { tabId, failures: [] };
-  const { text, severity } = badgeOf(log);
+  // Ignored failures are neither counted nor on the popup's first screen; "react to" narrows the count.
+  const { listed, counted } = quietLogs(tabLog(tabId) ?? { tabId, failures: [] });
+  const { text, severity } = badgeOf(counted);
   try {
     // A tab with no log yet failed nothing: its popup says so at once too.
     // A whole URL: Firefox resolves a relative one against the calling script, Chromium against the extension's root.
-    await browser.action.setPopup({ tabId, popup: browser.runtime.getURL(popupUrlOf(firstScreenOf(log))) });
+    await browser.action.setPopup({ tabId, popup: browser.runtime.getURL(popupUrlOf(firstScreenOf(listed))) });
     await browser.action.setBadgeText({ tabId, text });
     if (severity) await browser.action.setBadgeBackgroundColor({ tabId, color: COLOURS[severity] });
   } catch {

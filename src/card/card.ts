@@ -5,6 +5,7 @@ import { explain } from '../diagnosis/explain';
 import { h } from '../shared/dom';
 import { t, uiLanguage } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
+import { ignoreButton } from './ignore-menu';
 import { recheckArea } from './recheck';
 import { markFailure } from './contract';
 import { cardHeader, cycleStrip, requestLine } from './card-top';
@@ -48,8 +49,9 @@ export { failureOf, markFailure } from './contract';
 /**
  * One failure: the observable contract is the data-* attributes of this element. `recheck`: the
  * Recheck/Watch buttons, only where a page answers them (the popup and the report: a failure still in its tab's log).
+ * `ignore`: the Ignore… button, where the page wires it (ignore-menu.ts `wireIgnore`).
  */
-export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck = true } = {}): HTMLElement {
+export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck = true, ignore = true } = {}): HTMLElement {
   const diagnosis = explain(failure, catalog);
   const card = h('article', { class: `failure severity-${failure.severity}`, tabindex: 0 },
     cardHeader(failure, diagnosis.title),
@@ -63,7 +65,9 @@ export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck 
     recheck ? recheckArea(failure) : null,
     // "Is it only me?": filled in by the page once it opens, when team mode can answer.
     recheck ? h('p', { class: 'team-others', 'data-team-others': '', hidden: true }) : null,
-    h('footer', null, h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))),
+    h('footer', null,
+      h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport')),
+      ignore ? ignoreButton() : null),
     details(failure, diagnosis.requestIds, diagnosis.source));
   return markFailure(card, failure);
 }

@@ -4,7 +4,7 @@ import { h } from '../shared/dom';
 import { localizePage, t } from '../shared/i18n';
 import { shortCode } from '../shared/failures';
 import { visibleLines } from '../shared/notice-lines';
-import { MessageType, type Message, type Notice } from '../shared/protocol';
+import { MessageType, OFFLINE_LINE, type Message, type Notice, type NoticeLine } from '../shared/protocol';
 import { setSiteMuted, settings, settingsReady, watchSettings } from '../shared/settings-store';
 
 const root = document.getElementById('notice')!;
@@ -47,25 +47,37 @@ function focusedButton(): string | undefined {
   return button ? `${where}[data-action="${button.getAttribute('data-action')}"]` : undefined;
 }
 
+/** Being offline is one line, whatever failed: no code, no host, no step of its own. */
+const offlineLine = (line: NoticeLine): boolean => line.code === OFFLINE_LINE;
+
+function heading(notice: Notice): string {
+  if (notice.online) return t('noticeBackOnline');
+  if (notice.offline && notice.lines.every(offlineLine)) return t('noticeOffline');
+  return t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total);
+}
+
+const lineWords = (line: NoticeLine): string =>
+  offlineLine(line) ? `${t('times', line.count)} ${t('noticeOfflineLine')}` : `${t('times', line.count)} ${shortCode(line.code)} ${line.host}, ${t(`stage_${line.stage}`)}`;
+
 function render(notice: Notice | undefined): void {
   if (!notice) return;
   const { lines, more } = visibleLines(notice);
   const refocus = focusedButton();
   shownRevision = notice.revision;
-  const heading = t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total);
+  const title = heading(notice);
   // Said once per change, in words: the count and what failed where (the buttons are not read out again).
-  const said = `${heading}: ${lines.map((line) => `${t('times', line.count)} ${shortCode(line.code)} ${line.host}, ${t(`stage_${line.stage}`)}`).join('; ')}`;
+  const said = `${title}: ${lines.map(lineWords).join('; ')}`;
   if (announce.textContent !== said) announce.textContent = said;
   root.replaceChildren(
     h('header', null,
-      h('h1', { id: 'notice-title' }, heading),
+      h('h1', { id: 'notice-title' }, title),
       h('button', { type: 'button', class: 'close', 'aria-label': t('noticeClose'), title: t('noticeClose'), 'data-action': 'close' }, '×')),
     h('ul', null, ...lines.map((line) =>
       h('li', { 'data-code': line.code, 'data-host': line.host, 'data-stage': line.stage },
         h('span', { class: 'count' }, t('times', line.count)),
-        h('span', { class: 'code' }, shortCode(line.code)),
-        h('span', { class: 'host' }, line.host),
-        h('span', { class: 'stage' }, t(`stage_${line.stage}`)),
+        ...(offlineLine(line)
+          ? [h('span', { class: 'host' }, t('noticeOfflineLine'))]
+          : [h('span', { class: 'code' }, shortCode(line.code)), h('span', { class: 'host' }, line.host), h('span', { class: 'stage' }, t(`stage_${line.stage}`))]),
         h('button', { type: 'button', 'data-action': 'details', 'aria-label': t('noticeDetailsFor', line.code, line.host) }, t('noticeDetails'))))),
     more > 0 ? h('p', { class: 'more' }, t('noticeMore', more)) : '',
     notice.private ? '' : h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));

@@ -7,7 +7,7 @@ import { showTimings } from '../card/timings';
 
 export async function harCard(entry: HarEntry, tabId: number, language: CatalogLanguage, failure = harFailure(entry, tabId)): Promise<HTMLElement | null> {
   if (!failure) return null;
-  const card = failureCard(failure, await catalogFor([failure], language), { recheck: false });
+  const card = failureCard(failure, await catalogFor([failure], language), { recheck: false, ignore: false });
   showTimings(card, fromHar(entry), failure);
   return card;
 }

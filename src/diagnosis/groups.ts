@@ -4,9 +4,10 @@
 import { hostLabel } from './url';
 import type { Classification, Observation } from './types';
 
-type Grouped = Pick<Observation, 'url' | 'type'> & Pick<Classification, 'blocked'> & { lastSeen: number };
+type Grouped = Pick<Observation, 'url' | 'type' | 'offline'> & Pick<Classification, 'blocked'> & { lastSeen: number };
 
-export type GroupKind = 'page' | 'host' | 'blocked';
+/** `offline`: everything that failed because the device was offline, under that one message, first. */
+export type GroupKind = 'offline' | 'page' | 'host' | 'blocked';
 
 export interface Group<F> {
   kind: GroupKind;
@@ -17,12 +18,15 @@ export interface Group<F> {
 
 const newestFirst = (a: Grouped, b: Grouped): number => b.lastSeen - a.lastSeen;
 
-export function groupFailures<F extends Grouped>(failures: readonly F[]): Group<F>[] {
+/** `mineFirst`: hosts it names ("Sites I work on") come before the others, each side in its usual order. */
+export function groupFailures<F extends Grouped>(failures: readonly F[], mineFirst?: (host: string) => boolean): Group<F>[] {
+  const offline: F[] = [];
   const page: F[] = [];
   const blocked: F[] = [];
   const byHost = new Map<string, F[]>();
   for (const failure of [...failures].sort(newestFirst)) {
-    if (failure.blocked) blocked.push(failure);
+    if (failure.offline) offline.push(failure);
+    else if (failure.blocked) blocked.push(failure);
     else if (failure.type === 'main_frame') page.push(failure);
     else {
       const host = hostLabel(failure.url);
@@ -32,8 +36,11 @@ export function groupFailures<F extends Grouped>(failures: readonly F[]): Group<
     }
   }
   const groups: Group<F>[] = [];
+  if (offline.length) groups.push({ kind: 'offline', failures: offline });
   if (page.length) groups.push({ kind: 'page', failures: page });
-  for (const [host, group] of byHost) groups.push({ kind: 'host', host, failures: group });
+  const hosts = [...byHost];
+  if (mineFirst) hosts.sort(([a], [b]) => Number(mineFirst(b)) - Number(mineFirst(a)));
+  for (const [host, group] of hosts) groups.push({ kind: 'host', host, failures: group });
   if (blocked.length) groups.push({ kind: 'blocked', failures: blocked });
   return groups;
 }

@@ -16,6 +16,8 @@ export function listOf(items: readonly string[], t: Words): string {
 /** One sentence: what the failures mean for the page. */
 export function summarySentence(summary: PageSummary, t: Words): string {
   const { status, worst } = summary;
+  // Being offline explains everything it made fail: said once, before anything else.
+  if (summary.offline) return t('summaryOffline', summary.offline);
   if (status === 'ok') return t('summaryOk');
   if (status === 'blocked') return summary.blocked === 1 ? t('summaryBlockedOne') : t('summaryBlockedMany', summary.blocked);
   if (status === 'failed' && worst) {

@@ -37,7 +37,7 @@ export function breaksNothing(failures: readonly Pick<Failure, 'type' | 'url' | 
   return counted.length > 0 && counted.every((f) => impactOf(f) === 'none');
 }
 
-type Failure = Pick<Observation, 'type' | 'url' | 'timeStamp'> & Partial<Pick<Observation, 'initiator'>> & Pick<Classification, 'stage' | 'code' | 'severity' | 'blocked'> & { lastSeen?: number };
+type Failure = Pick<Observation, 'type' | 'url' | 'timeStamp' | 'offline'> & Partial<Pick<Observation, 'initiator'>> & Pick<Classification, 'stage' | 'code' | 'severity' | 'blocked'> & { lastSeen?: number };
 
 export interface PageSummary<F extends Failure = Failure> {
   status: PageStatus;
@@ -51,6 +51,8 @@ export interface PageSummary<F extends Failure = Failure> {
   blocked: number;
   /** The failure that matters most: the page's own when it failed, else the worst sub-request. */
   worst?: F;
+  /** Failures because the device was offline (said first, as one). */
+  offline?: number;
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
@@ -96,6 +98,8 @@ export function pageSummary<F extends Failure>(failures: readonly F[]): PageSumm
   const summary: PageSummary<F> = { status, kinds, counts, impact, blocked };
   const worst = page ?? subRequests[0];
   if (worst) summary.worst = worst;
+  const offline = counted.filter((f) => f.offline).length;
+  if (offline) summary.offline = offline;
   return summary;
 }
 

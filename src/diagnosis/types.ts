@@ -50,6 +50,8 @@ export interface Observation {
   redirects?: readonly string[];
   /** The request came from a private (incognito) window. */
   private?: boolean;
+  /** It failed because the device was offline (scope.ts `isOfflineFailure`, with the browser's own word then). */
+  offline?: boolean;
 }
 
 /** Where a failure sits on the cycle; `null` from the classifier means "not a failure". */

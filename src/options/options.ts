@@ -2,6 +2,8 @@
 import browser from '../shared/browser';
 import './watches';
 import './team';
+import './my-sites';
+import './ignore-rules';
 import { h } from '../shared/dom';
 import { localizePage, t, type MessageKey } from '../shared/i18n';
 import { HISTORY_DAYS, MIN_SEVERITIES, NOTICE_SECONDS, NOTIFY_LEVELS, POSITIONS, type Options } from '../shared/settings';

@@ -12,6 +12,10 @@ import { wireClear } from './clear';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { adoptHandedOver, handedOver, labelPage } from './first-screen-view';
 import { render, setAllOpen, whenComplete } from './render';
+import { splitIgnored } from '../diagnosis/noise';
+import { wireIgnore } from '../card/ignore-menu';
+import { ignoreRules, settingsReady, watchIgnoreRules } from '../shared/settings-store';
+import { showIgnored } from './ignored';
 
 const list = document.getElementById('failures')!;
 const clearButton = document.getElementById('clear') as HTMLButtonElement;
@@ -51,9 +55,17 @@ function openState(isReportPage: boolean): OpenState {
 }
 
 let newestPageFailure: FailureRecord | undefined;
-function show(log: TabLog | undefined, state: OpenState): Promise<void> {
-  newestPageFailure = pageFailure(log?.failures ?? []);
-  return render(log, state);
+let lastLog: TabLog | undefined;
+/** Ignored failures are matched as they are shown: a rule added takes them out at once, one removed brings them back. */
+async function show(log: TabLog | undefined, state: OpenState): Promise<void> {
+  lastLog = log;
+  await settingsReady;
+  if (log !== lastLog) return;
+  const rules = ignoreRules();
+  const { listed, ignored } = splitIgnored(rules, log?.failures ?? []);
+  showIgnored(list, ignored, rules);
+  newestPageFailure = pageFailure(listed);
+  return render(log && { ...log, failures: listed }, state);
 }
 
 /** The page line's title and URL lose their middle beyond this, so the line is never cut. */
@@ -107,6 +119,8 @@ async function main(): Promise<void> {
   }
   const state = openState(isReportPage);
   handleDisclosure(list, state);
+  wireIgnore(list);
+  watchIgnoreRules(() => void show(lastLog, state));
   showHistoryButton(isReportPage ? tabId : undefined);
   const settingsButton = document.getElementById('settings') as HTMLButtonElement;
   settingsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());

@@ -13,6 +13,8 @@ import { listHead, settled, showCount } from './first-screen-view';
 import { markFirstRender } from './marks';
 import { emptyState, sectionElement, sectionsOf } from './sections';
 import { showLikelySide, showSummary } from './summary-view';
+import { onHostList } from '../diagnosis/scope';
+import { settings } from '../shared/settings-store';
 
 /** Lines per later task: about 45 ms each on the bench machine, and fewer tasks mean fewer layouts in between. */
 const CHUNK = 500;
@@ -100,7 +102,9 @@ export async function render(log: TabLog | undefined, state: OpenState): Promise
     markFirstRender();
     return finished();
   }
-  const sections = sectionsOf(failures);
+  // Everything is listed; "Sites I work on" come first.
+  const { mySites } = settings();
+  const sections = sectionsOf(failures, mySites.length ? (host) => onHostList(host, mySites) : undefined);
   const shown = shownLines();
   const build = sections.flatMap((section) => [
     () => sectionElement(section),

@@ -14,13 +14,15 @@ export interface Section {
 
 /** A group of the report's layout (src/diagnosis/groups.ts) with its heading in the interface language. */
 export function sectionOf<F>({ kind, host, failures }: Group<F>, size = failures.length): Omit<Section, 'failures'> & { failures: F[] } {
+  if (kind === 'offline') return { title: t('offlineSection'), note: t('offlineNote'), size, failures };
   if (kind === 'page') return { title: t('thisPage'), size, failures };
   if (kind === 'blocked') return { title: t('blockedSection'), note: t('blockedNote'), size, failures };
   return { title: host ?? '', size, failures };
 }
 
 /** Page failures first, then hosts by their newest failure, then what was blocked in the browser. */
-export const sectionsOf = (failures: readonly FailureRecord[]): Section[] => groupFailures(failures).map((group) => sectionOf(group));
+export const sectionsOf = (failures: readonly FailureRecord[], mineFirst?: (host: string) => boolean): Section[] =>
+  groupFailures(failures, mineFirst).map((group) => sectionOf(group));
 
 export function sectionElement(section: Pick<Section, 'title' | 'note' | 'size'>): HTMLElement {
   return h('section', { class: 'group' },

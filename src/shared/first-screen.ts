@@ -14,8 +14,8 @@ export const FIRST_SCREEN_MAX_CHARS = 16_000;
 export const POPUP_PAGE = 'src/popup/index.html';
 
 /** What a line and the summary need of a record (no headers, no redirects: the full record comes from storage). */
-export type LineRecord = Pick<FailureRecord, 'stage' | 'code' | 'url' | 'method' | 'type' | 'count' | 'severity' | 'blocked' | 'lastSeen' | 'timeStamp'>;
-const LINE_FIELDS = ['stage', 'code', 'url', 'method', 'type', 'count', 'severity', 'blocked', 'lastSeen', 'timeStamp'] as const;
+export type LineRecord = Pick<FailureRecord, 'stage' | 'code' | 'url' | 'method' | 'type' | 'count' | 'severity' | 'blocked' | 'lastSeen' | 'timeStamp' | 'offline'>;
+const LINE_FIELDS = ['stage', 'code', 'url', 'method', 'type', 'count', 'severity', 'blocked', 'lastSeen', 'timeStamp', 'offline'] as const;
 
 export interface FirstGroup { kind: GroupKind; host?: string; size: number; failures: LineRecord[] }
 

@@ -80,10 +80,17 @@ export interface Notice {
   revision: number;
   /** The tab is in a private window: muting would write its site to synced settings, so it is not offered. */
   private?: boolean;
+  /** Failures of being offline are in it (one line, OFFLINE_LINE); `online`: the connection came back since. */
+  offline?: boolean;
+  online?: boolean;
 }
 
+/** The notice's one line for every failure of being offline. */
+export const OFFLINE_LINE = 'offline';
+
 /** `storage.session` key of a tab's in-page notification. */
-export const noticeKey = (tabId: number): string => `notice:${tabId}`;
+export const NOTICE_PREFIX = 'notice:';
+export const noticeKey = (tabId: number): string => `${NOTICE_PREFIX}${tabId}`;
 
 /** Every message between contexts, by type. */
 export enum MessageType {

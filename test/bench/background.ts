@@ -20,10 +20,11 @@ export type Totals = Record<Sequence['kind'], { ms: number; sequences: number; e
 
 const sum = (map: Map<string, number>): number => [...map.values()].reduce((a, b) => a + b, 0);
 
-/** `use` points the test file's vi.mock of src/shared/browser at the new fake. */
-export async function freshBackground(use: (browser: unknown) => void): Promise<Background> {
+/** `use` points the test file's vi.mock of src/shared/browser at the new fake; `sync`: what storage.sync holds at start. */
+export async function freshBackground(use: (browser: unknown) => void, sync: Record<string, unknown> = {}): Promise<Background> {
   vi.resetModules();
   const fake = createFakeBrowser();
+  await (fake.browser as { storage: { sync: { set(items: Record<string, unknown>): Promise<void> } } }).storage.sync.set(sync);
   const bytes = new Map<string, number>();
   const records = new Map<string, number>();
   const historyEntries = new Map<string, number>();

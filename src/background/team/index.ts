@@ -1,12 +1,13 @@
 // Team mode's glue: failures on my sites become rows, queued in storage.local, sent in batches (every
 // 10 s or 200 rows) and retried with backoff through an alarm, so worker stops and restarts lose nothing.
 import browser, { type Alarms } from '../../shared/browser';
+import { ignoredBy } from '../../diagnosis/ignore';
 import { backoffMs } from '../../diagnosis/team/backoff';
 import { browserOf, normalizeTeamConfig, TEAM_CONFIG_KEY, teamActive, teamDefaults, type TeamConfig } from '../../diagnosis/team/config';
 import { acknowledge, BATCH_MS, BATCH_SIZE, batchFull, enqueue, nextBatch } from '../../diagnosis/team/queue';
 import { droppedRow, failureRow, isTeamFailure, type Failure, type Sender, type TeamRow } from '../../diagnosis/team/record';
 import { followStorage } from '../../shared/follow-storage';
-import { settings, settingsReady } from '../../shared/settings-store';
+import { ignoreRules, settings, settingsReady } from '../../shared/settings-store';
 import { sendRows } from './sink';
 import { setTeamQueue, teamInstallId, teamQueue, teamQueueReady } from './queue-store';
 
@@ -15,8 +16,6 @@ export const TEAM_ALARM = 'team-send';
 let config: TeamConfig = teamDefaults;
 let sending = false;
 let batchTimer: ReturnType<typeof setTimeout> | undefined;
-/** Until the ignore rules reach the worker: no failure is ignored. */
-let ignored: (failure: Failure) => boolean = () => false;
 
 const configReady = followStorage('local', [TEAM_CONFIG_KEY], (values, initial) => {
   if (!(TEAM_CONFIG_KEY in values)) return;
@@ -32,11 +31,6 @@ const ready = Promise.all([configReady, settingsReady, teamQueueReady]);
 
 export const teamConfig = (): TeamConfig => config;
 
-/** The ignore rules' check: failures it ignores are not sent. */
-export function setTeamIgnored(check: (failure: Failure) => boolean): void {
-  ignored = check;
-}
-
 function sender(): Sender {
   const { browser: name, version } = browserOf(navigator.userAgent);
   return { installId: teamInstallId(), browser: name, browserVersion: version, extensionVersion: browser.runtime.getManifest().version };
@@ -45,7 +39,7 @@ function sender(): Sender {
 /** One occurrence of a failure (new or repeated): a row, if team mode is on and it is on my sites. */
 export function teamRecorded(failure: Failure, time: number): void {
   // Nothing is allocated for failures that are not sent.
-  if (config.sink === 'off' || !teamActive(config, settings().mySites) || !isTeamFailure(failure, settings().mySites) || ignored(failure)) return;
+  if (config.sink === 'off' || !teamActive(config, settings().mySites) || !isTeamFailure(failure, settings().mySites) || ignoredBy(ignoreRules(), failure)) return;
   const queue = teamQueue();
   const row = failureRow(failure, `${teamInstallId()}:${queue.seq}`, time, sender(), config.includeQuery);
   const next = { ...enqueue(queue, [row]), seq: queue.seq + 1 };

@@ -8,6 +8,8 @@ import { t } from '../../shared/i18n';
 import { FIRST_SCREEN, listHeading } from './layout';
 import type { HistoryEntry } from '../../shared/protocol';
 import { withEntryMeta, type OpenTabs } from './entry-meta';
+import { markIgnored } from './ignored';
+import type { IgnoreRule } from '../../diagnosis/ignore';
 
 /** Cards added each time the end of the list comes within 1,200 px. */
 const MORE = 16;
@@ -16,10 +18,12 @@ export interface ListContext {
   catalog: Catalog;
   tabs: OpenTabs;
   grouping: Grouping;
+  /** The ignore rules: their failures' cards are marked. */
+  rules?: readonly IgnoreRule[];
 }
 
 export const entryCard = (entry: HistoryEntry, context: ListContext): HTMLElement =>
-  withEntryMeta(failureCard(entry, context.catalog, { recheck: false }), entry, context.tabs);
+  markIgnored(withEntryMeta(failureCard(entry, context.catalog, { recheck: false }), entry, context.tabs), entry, context.rules);
 
 function groupHeader(group: Group, grouping: Grouping): HTMLElement {
   const title = group.key || (grouping === 'page' ? t('noTabPage') : '—');

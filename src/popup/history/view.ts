@@ -4,7 +4,7 @@ import { announce } from '../../shared/announce';
 import browser from '../../shared/browser';
 import { localizePage, t } from '../../shared/i18n';
 import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
-import { settings, settingsReady } from '../../shared/settings-store';
+import { ignoreRules, settings, settingsReady, watchIgnoreRules } from '../../shared/settings-store';
 import { failureOf } from '../../card/card';
 import { catalogFor, catalogWith } from '../../diagnosis/catalog';
 import type { Catalog } from '../../diagnosis/catalog/types';
@@ -21,6 +21,8 @@ import { emptyList, historyPage, keptText, showCounts, type HistoryPage } from '
 import { HistoryList } from './list';
 import { markFirstRender, markOnce } from '../marks';
 import { newFailuresBar } from './news';
+import { ignoredSwitch, withIgnored } from './ignored';
+import { wireIgnore } from '../../card/ignore-menu';
 
 let stored: StoredHistory = { entries: [], dropped: 0, complete: false };
 let shown: HistoryEntry[] = [];
@@ -33,9 +35,9 @@ let list: HistoryList;
 
 /** Filter and show; runs on every keystroke, so only the first screen of cards is built here. */
 function render(): void {
-  shown = applyFilters(stored.entries, filters, Date.now(), titleOf);
+  shown = withIgnored(applyFilters(stored.entries, filters, Date.now(), titleOf), ignoreRules());
   showCounts(page, stored, shown.length);
-  list.show(groupEntries(shown, filters.group), { catalog, tabs, grouping: filters.group }, emptyList(stored.entries.length > 0));
+  list.show(groupEntries(shown, filters.group), { catalog, tabs, grouping: filters.group, rules: ignoreRules() }, emptyList(stored.entries.length > 0));
   // Whole cards from now on: the classic script's pending ones (first-screen.ts) are gone.
   page.main.dataset.list = 'whole';
   // Tests and find-in-page wait for every failure to be read.
@@ -153,5 +155,8 @@ export async function showHistory(): Promise<void> {
     render();
   });
   page.main.addEventListener('click', onListClick);
+  ignoredSwitch(form);
+  wireIgnore(page.main);
+  watchIgnoreRules(render);
   await (loading = settingsReady.then(() => load(reading, tabsRead)));
 }
