@@ -8,6 +8,7 @@ import { settings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
+import { CORS_EXTRA_INFO, CORS_TYPES, corsRequestDone, isPreflight, onCorsHeaders, onCorsSendHeaders, takeCorsEvidence } from './cors-evidence';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
@@ -36,12 +37,15 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   // The success path: no allocation, no storage.
   if (details.statusCode < 400) {
     if (redirects.size !== 0) redirects.take(details.requestId);
+    corsRequestDone(details);
     return;
   }
   const chain = redirects.take(details.requestId);
   if (answers.size !== 0) answers.take(details.requestId);
-  // A recheck's own answer is read from its fetch response; it is never a failure of any tab.
-  if (isOwn(details)) return;
+  corsRequestDone(details);
+  // A recheck's own answer is read from its fetch response; it is never a failure of any tab. A refused
+  // preflight is told by the failure of the request it was for.
+  if (isOwn(details) || isPreflight(details)) return;
   whenReady(() => {
     const failure = observe(details, chain);
     if (failure) recordFailure(failure);
@@ -52,9 +56,11 @@ function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   const chain = redirects.take(details.requestId);
   const answer = answers.size !== 0 ? answers.take(details.requestId) : undefined;
   if (isOwn(details)) return ownRequestFailed(details, chain);
+  if (isPreflight(details)) return;
+  const cors = takeCorsEvidence(details);
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
   whenReady(() => {
-    const failure = observe(details, chain, { includeAborted: settings().showAborted }, answer);
+    const failure = observe(details, chain, { includeAborted: settings().showAborted }, answer, cors);
     if (failure) recordFailure(failure);
   });
 }
@@ -96,6 +102,9 @@ browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);
 browser.webRequest.onCompleted.addListener(onCompleted, FILTER, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, FILTER);
 browser.webRequest.onResponseStarted.addListener(onResponseStarted, CANCELLED_ON_ERROR, ['responseHeaders']);
+browser.webRequest.onHeadersReceived.addListener(onCorsHeaders, { urls: FILTER.urls, types: CORS_TYPES }, [...CORS_EXTRA_INFO]);
+// Names the header a refused preflight asked for; it sees preflights because of the listener above.
+browser.webRequest.onSendHeaders.addListener(onCorsSendHeaders, { urls: FILTER.urls, types: CORS_TYPES }, ['requestHeaders']);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);

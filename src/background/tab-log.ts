@@ -43,6 +43,7 @@ export function recordSize(record: FailureRecord): number {
   let size = 300 + record.url.length + (record.error?.length ?? 0) + (record.statusLine?.length ?? 0);
   for (const name in record.headers) size += name.length + record.headers[name]!.length + 6;
   for (const url of record.redirects ?? []) size += url.length + 3;
+  if (record.cors) size += 200 + record.cors.pageOrigin.length + (record.cors.allowOrigin?.length ?? 0) + (record.cors.allowed?.length ?? 0);
   return size;
 }
 

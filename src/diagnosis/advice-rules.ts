@@ -1,5 +1,6 @@
 // The advice rules, one small function each, in the order their notes are shown.
 import type { Advice } from './advice';
+import { corsAdvice } from './advice-cors';
 import { clockTime, layerName, waitFor } from './advice-words';
 import type { Values } from './catalog/template';
 import type { AdviceKey, Catalog } from './catalog/types';
@@ -194,6 +195,6 @@ const thirdParty: AdviceRule = {
 export const MODIFIER_IDS = ['maintenance', 'proxyChallenge', 'proxyNoAnswer'];
 
 export const ADVICE_RULES: readonly AdviceRule[] = [
-  retryAfter, allow, challenge, note('unauthorizedVsForbidden'), note('forbiddenVsUnauthorized'), redirects, whoAnswered, ids, body,
+  corsAdvice, retryAfter, allow, challenge, note('unauthorizedVsForbidden'), note('forbiddenVsUnauthorized'), redirects, whoAnswered, ids, body,
   editConflict, precondition, missing, uploadTooLarge, note('legal'), resetOrEmpty, thirdParty,
 ];

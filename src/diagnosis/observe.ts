@@ -1,6 +1,7 @@
 // Browser event details → the stored record of a failure, or null. The single pure call per webRequest event.
 import type { FailureRecord } from '../shared/protocol';
-import { classify, type ClassifyOptions } from './classify';
+import { classify, classifyCors, type ClassifyOptions } from './classify';
+import { judgeCors, type CorsDetail, type CorsEvidence } from './cors';
 import { pickHeaders, type HeaderLike } from './headers';
 import type { Observation } from './types';
 
@@ -37,20 +38,32 @@ export function isLoadOf(record: Pick<FailureRecord, 'type' | 'url' | 'redirects
 const clip = (value: unknown, max: number): string | undefined =>
   typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
 
+/** The CORS detail as stored: every value clipped, so a hostile server cannot grow the record. */
+function clipCors(detail: CorsDetail): CorsDetail {
+  const clipped: CorsDetail = { ...detail, pageOrigin: detail.pageOrigin.slice(0, 512) };
+  for (const key of ['allowOrigin', 'allowed', 'method', 'header'] as const) if (clipped[key] !== undefined) clipped[key] = clip(clipped[key], 400);
+  return clipped;
+}
+
 /**
  * Classify one finished request; null when it did not fail. A failure comes back as the record the
  * store keeps, built at once with every key in the same order (absent ones undefined, which JSON leaves
  * out): one object shape keeps the scans over a full log fast. `answer`: the error status (with its
- * headers) the request had been answered with before the browser reported an error for it.
+ * headers) the request had been answered with before the browser reported an error for it. `cors`: what was
+ * seen of a cross-origin request's answer and preflight, which names the CORS rule behind a bare failure.
  */
-export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails): FailureRecord | null {
+export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails, cors?: CorsEvidence): FailureRecord | null {
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
   if (answer) return observe({ ...answer, timeStamp: details.timeStamp }, redirects, options);
-  const statusCode = typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
-  const error = clip(details.error, 512);
+  const finding = judgeCors({ ...details, initiator: details.initiator ?? details.originUrl }, cors);
+  // An error status the CORS check hid from the page is that status (its CORS detail says why the page could not read it).
+  const hidden = finding?.hiddenStatus !== undefined;
+  const statusCode = hidden ? finding.hiddenStatus : typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
+  const error = hidden ? undefined : clip(details.error, 512);
   const redirectChain = redirects?.length ? redirects : undefined;
-  const classification = classify({ statusCode, error, redirects: redirectChain }, options);
+  const rule = hidden ? undefined : finding?.detail.rule;
+  const classification = rule ? classifyCors(rule) : classify({ statusCode, error, redirects: redirectChain }, options);
   if (!classification) return null;
   const timeStamp = Number.isFinite(details.timeStamp) ? details.timeStamp : Date.now();
   return {
@@ -67,6 +80,7 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
     documentId: clip(details.documentId ?? details.parentDocumentId, 64),
     headers: details.responseHeaders ? pickHeaders(details.responseHeaders) : undefined,
     redirects: redirectChain,
+    cors: finding && clipCors(finding.detail),
     stage: classification.stage,
     code: classification.code,
     severity: classification.severity,

@@ -1,4 +1,5 @@
 // Pure data shapes shared by the classifier, the catalog and every UI that renders a diagnosis.
+import type { CorsDetail } from './cors';
 
 /** The steps of one HTTP request, in order. `browser` means it never left this computer. */
 export const STAGES = ['browser', 'dns', 'connect', 'tls', 'send', 'wait', 'receive'] as const;
@@ -46,6 +47,8 @@ export interface Observation {
   documentId?: string;
   /** URLs this request was redirected through, oldest first. */
   redirects?: readonly string[];
+  /** A cross-origin fetch/XHR that failed without a reason: which CORS rule refused it, as far as was seen. */
+  cors?: CorsDetail;
 }
 
 /** Where a failure sits on the cycle; `null` from the classifier means "not a failure". */

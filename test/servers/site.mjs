@@ -114,6 +114,31 @@ function sendStatus(req, res, code, q) {
   }
 }
 
+/**
+ * A cross-origin answer with exactly the CORS headers the query asks for, and nothing else:
+ * `acao` (`echo` = the request's Origin, `none`, or a value; repeated = several headers), `acac=true`,
+ * `status`; for the preflight (OPTIONS): `pre` (status; 3xx redirects to /ok/), `preAcao` (default `echo`),
+ * `methods` and `headers` (Access-Control-Allow-Methods/-Headers). Every answer says `Vary: Origin`.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URLSearchParams} q
+ */
+function corsAnswer(req, res, q) {
+  const origin = req.headers.origin ?? 'null';
+  const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+  /** @type {[string, string][]} */
+  const headers = [['Cache-Control', 'no-store'], ['Vary', 'Origin'], ['Content-Type', 'text/plain; charset=utf-8']];
+  const allowOrigins = preflight ? [q.get('preAcao') ?? 'echo'] : q.getAll('acao');
+  for (const value of allowOrigins) if (value !== 'none') headers.push(['Access-Control-Allow-Origin', value === 'echo' ? origin : value]);
+  if (q.get('acac') === 'true') headers.push(['Access-Control-Allow-Credentials', 'true']);
+  let code = Number(q.get('status')) || 200;
+  if (preflight) {
+    code = Number(q.get('pre')) || 204;
+    if (q.has('methods')) headers.push(['Access-Control-Allow-Methods', q.get('methods') ?? '']);
+    if (q.has('headers')) headers.push(['Access-Control-Allow-Headers', q.get('headers') ?? '']);
+    if (code >= 300 && code < 400) headers.push(['Location', '/ok/preflight-redirected']);
+  }
+  res.writeHead(code, headers.flat()).end(preflight ? '' : `${code} cors\n`);
+}
+
 /** @typedef {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null, seen: Map<string, number> }} Site */
 
 /**
@@ -147,6 +172,8 @@ function route(site, req, res) {
   /** @type {(code: number, type: string, body: string | Buffer, extra?: object) => void} */
   const send = (code, type, body, extra = {}) => { res.writeHead(code, { ...CORS, 'Content-Type': type, ...extra }).end(body); };
   let m;
+  // /cors/<name>?...: an answer whose CORS headers the query sets (see corsAnswer); before the default preflight answer.
+  if (p.startsWith('/cors/')) return corsAnswer(req, res, q);
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return send(204, 'text/plain', '');
   if ((m = /^\/status\/([1-9]\d\d)$/.exec(p))) return sendStatus(req, res, Number(m[1]), q);
   // TLS sockets cannot reset themselves; the raw TCP socket underneath (_parent) can.

@@ -40,6 +40,8 @@ export function createFakeBrowser(): FakeBrowser {
       onCompleted: event('webRequest.onCompleted'),
       onErrorOccurred: event('webRequest.onErrorOccurred'),
       onResponseStarted: event('webRequest.onResponseStarted'),
+      onHeadersReceived: event('webRequest.onHeadersReceived'),
+      onSendHeaders: event('webRequest.onSendHeaders'),
     },
     webNavigation: { onCommitted: event('webNavigation.onCommitted') },
     tabs: {

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabLog } from '../../src/shared/protocol';
 import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
-import { LISTENERS } from '../support/recording.mjs';
+import { CORS_CASES, LISTENERS } from '../support/recording.mjs';
 import { codes, loadFixture, replay as replayEvents, storedTabLogs } from '../support/replay';
 
 type Browser = 'chromium' | 'firefox';
@@ -103,12 +103,55 @@ describe.each(BROWSERS)('replaying real $browser event sequences', ({ browser, r
   });
 });
 
+describe('CORS refusals replayed from real Chromium: the rule that failed, from the answer and preflight seen', () => {
+  const listed = (code: string | null): string[] => {
+    if (code === null) return [];
+    return [/^\d+$/.test(code) ? `receive ${code} ×1` : `browser ${code} ×1`];
+  };
+
+  it.each(CORS_CASES)('$name → $code', async ({ name, code }) => {
+    expect(codes(await replay('chromium', name))).toEqual(listed(code));
+    const { corsAnswers, preflights } = await import('../../src/background/cors-evidence');
+    expect([corsAnswers.size, preflights.size]).toEqual([0, 0]);
+  });
+
+  it('without the answer and preflight (a worker restart in between), a cross-origin ERR_FAILED stays ERR_FAILED and says only that it was cross-origin', async () => {
+    const events = loadFixture('chromium', 'cors-allow-origin-mismatch').events.filter((e) => e.event !== 'onHeadersReceived');
+    const [log] = await replayEvents(fake, events);
+    expect(log?.failures.map((f) => [f.code, f.cors])).toEqual([['net::ERR_FAILED', { pageOrigin: expect.stringMatching(/^http:\/\/localhost:\d+$/) }]]);
+  });
+
+  it('the card names what the answer allowed and the page origin', async () => {
+    const [log] = await replay('chromium', 'cors-allow-origin-mismatch');
+    expect(log?.failures[0]?.cors).toMatchObject({ rule: 'CORS_ALLOW_ORIGIN_MISMATCH', allowOrigin: 'https://other.example', pageOrigin: expect.stringMatching(/^http:\/\/localhost:/), varyOrigin: true });
+    const [preflight] = await replay('chromium', 'cors-preflight-405');
+    expect(preflight?.failures[0]?.cors).toMatchObject({ rule: 'CORS_PREFLIGHT_INVALID_STATUS', preflight: true, status: 405 });
+    const [header] = await replay('chromium', 'cors-header-not-allowed');
+    expect(header?.failures[0]?.cors).toMatchObject({ rule: 'CORS_HEADER_DISALLOWED_BY_PREFLIGHT', header: 'x-request-doctor', allowed: 'content-type' });
+    const [method] = await replay('chromium', 'cors-method-not-allowed');
+    expect(method?.failures[0]?.cors).toMatchObject({ method: 'PUT', allowed: 'GET,POST' });
+  });
+
+  it('a refused preflight is not listed as a failure of its own', async () => {
+    const events = loadFixture('chromium', 'cors-preflight-405').events;
+    expect(events.some((e) => e.event === 'onCompleted' && (e.details as { method?: string }).method === 'OPTIONS')).toBe(true);
+    expect((await replay('chromium', 'cors-preflight-405')).flatMap((log) => log.failures.map((f) => f.method))).toEqual(['PUT']);
+  });
+
+  it('the hidden 500 is listed as the 500, flagged as unreadable by the page', async () => {
+    const [log] = await replay('chromium', 'cors-hidden-500');
+    expect(log?.failures[0]).toMatchObject({ statusCode: 500, code: '500', stage: 'receive', cors: { rule: 'CORS_MISSING_ALLOW_ORIGIN' } });
+    expect(log?.failures[0]?.error).toBeUndefined();
+  });
+});
+
 describe('the background listens to what the recorders record, and no more', () => {
   it('registers only the listeners the diagnosis needs', async () => {
     await replay('chromium', 'status-404-image');
     const registered = [...fake.listeners.keys()].filter((k) => k.startsWith('webRequest.') || k === 'webNavigation.onCommitted').sort();
     expect(registered).toEqual([
-      'webNavigation.onCommitted', 'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webRequest.onResponseStarted',
+      'webNavigation.onCommitted', 'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webRequest.onHeadersReceived',
+      'webRequest.onResponseStarted', 'webRequest.onSendHeaders',
     ]);
     expect(LISTENERS.map((l) => l.event).sort()).toEqual(registered);
   });

@@ -1,0 +1,77 @@
+// What the CORS reasoner needs, kept from onHeadersReceived until the request ends: the CORS headers of
+// cross-origin fetch/XHR answers (by requestId), and recent preflights (by page origin and URL).
+// Same-origin requests, and cross-origin answers that pass whatever the credentials mode, keep nothing.
+import type { WebRequest } from '../shared/browser';
+import { corsAnswerToKeep, isWebOrigin, readCorsAnswer, requestedHeadersOf, sameOrigin, type CorsAnswer } from '../diagnosis/cors-answer';
+import type { CorsEvidence } from '../diagnosis/cors';
+import { PerRequest } from './per-request';
+
+/** Fetch and XHR (and their preflights) are the only requests CORS refuses. */
+export const CORS_TYPES: WebRequest.ResourceType[] = ['xmlhttprequest'];
+/** Chromium shows CORS preflights (OPTIONS) only to extensions with an 'extraHeaders' listener. */
+export const CORS_EXTRA_INFO = ['responseHeaders', 'extraHeaders'] as const;
+
+/** Exported for tests: it must be empty once every request has finished. */
+export const corsAnswers = new PerRequest<Readonly<CorsAnswer>>();
+
+/** A preflight is matched only with the request that follows it at once; older ones are stale. */
+const PREFLIGHT_FRESH_MS = 10_000;
+const MAX_PREFLIGHTS = 32;
+/** Exported for tests. Bounded: a preflight whose request never ends is forgotten after 31 newer ones. */
+export const preflights = new Map<string, CorsAnswer>();
+
+type HeadersDetails = Pick<WebRequest.OnHeadersReceivedDetailsType, 'requestId' | 'url' | 'method' | 'type' | 'statusCode' | 'timeStamp' | 'initiator' | 'responseHeaders'>;
+type SendDetails = Pick<WebRequest.OnSendHeadersDetailsType, 'url' | 'method' | 'timeStamp' | 'initiator' | 'requestHeaders'>;
+type EndDetails = Pick<WebRequest.OnErrorOccurredDetailsType, 'requestId' | 'url' | 'method' | 'type' | 'timeStamp' | 'initiator'>;
+
+const preflightKey = (initiator: string, url: string): string => `${initiator} ${url}`;
+
+/** A cross-origin OPTIONS from fetch/XHR: the browser's preflight (a page's own cross-origin OPTIONS is preflighted too). */
+export function isPreflight({ method, type, initiator, url }: Omit<EndDetails, 'requestId' | 'timeStamp'>): boolean {
+  return method === 'OPTIONS' && type === 'xmlhttprequest' && typeof initiator === 'string' && !sameOrigin(url, initiator) && isWebOrigin(initiator);
+}
+
+/** Remember (the newest last) what was seen of a preflight, merged with what its request showed. */
+function rememberPreflight(initiator: string, url: string, seen: CorsAnswer): void {
+  const key = preflightKey(initiator, url);
+  const earlier = preflights.get(key);
+  preflights.delete(key);
+  if (preflights.size >= MAX_PREFLIGHTS) preflights.delete(preflights.keys().next().value!);
+  preflights.set(key, earlier ? { ...earlier, ...seen } : seen);
+}
+
+/** A preflight's request: the headers the page's request wants to send, which its answer must allow. */
+export function onCorsSendHeaders(details: SendDetails): void {
+  const { initiator, url } = details;
+  if (details.method !== 'OPTIONS' || typeof initiator !== 'string' || sameOrigin(url, initiator) || !isWebOrigin(initiator)) return;
+  rememberPreflight(initiator, url, { requestedHeaders: requestedHeadersOf(details.requestHeaders) ?? '', at: details.timeStamp });
+}
+
+export function onCorsHeaders(details: HeadersDetails): void {
+  const { initiator, url } = details;
+  // Same-origin requests (and those of no web page) are not CORS requests: the common path returns here.
+  if (typeof initiator !== 'string' || sameOrigin(url, initiator) || !isWebOrigin(initiator)) return;
+  if (details.method === 'OPTIONS') return rememberPreflight(initiator, url, readCorsAnswer(details.responseHeaders, details.statusCode, details.timeStamp, true));
+  const kept = corsAnswerToKeep(details.responseHeaders, details.statusCode, initiator, details.timeStamp);
+  if (kept) corsAnswers.set(details.requestId, kept);
+}
+
+/** The request ended well (or with a status the page can read): forget what was kept for it. */
+export function corsRequestDone(details: EndDetails): void {
+  if (corsAnswers.size !== 0) corsAnswers.take(details.requestId);
+  // Its preflight passed; the key is built only while some preflight is remembered.
+  if (preflights.size !== 0 && details.method !== 'OPTIONS' && typeof details.initiator === 'string') preflights.delete(preflightKey(details.initiator, details.url));
+}
+
+/** The request failed: hand over what was seen of its answer and of its preflight, and forget both. */
+export function takeCorsEvidence(details: EndDetails): CorsEvidence | undefined {
+  const answer = corsAnswers.size !== 0 ? corsAnswers.take(details.requestId) : undefined;
+  let preflight: CorsAnswer | undefined;
+  if (preflights.size !== 0 && typeof details.initiator === 'string') {
+    const key = preflightKey(details.initiator, details.url);
+    preflight = preflights.get(key);
+    preflights.delete(key);
+    if (preflight && !(details.timeStamp - (preflight.at ?? 0) <= PREFLIGHT_FRESH_MS)) preflight = undefined;
+  }
+  return answer || preflight ? { answer, preflight } : undefined;
+}
