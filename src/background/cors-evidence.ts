@@ -1,15 +1,14 @@
 // What the CORS reasoner needs, kept from onHeadersReceived until the request ends: the CORS headers of
 // cross-origin fetch/XHR answers (by requestId), and recent preflights (by page origin and URL).
 // Same-origin requests, and cross-origin answers that pass whatever the credentials mode, keep nothing.
+import type browser from '../shared/browser';
 import type { WebRequest } from '../shared/browser';
-import { corsAnswerToKeep, isWebOrigin, readCorsAnswer, requestedHeadersOf, sameOrigin, type CorsAnswer } from '../diagnosis/cors-answer';
+import { corsAnswerToKeep, isWebOrigin, pageOriginOf, readCorsAnswer, requestedHeadersOf, sameOrigin, type CorsAnswer } from '../diagnosis/cors-answer';
 import type { CorsEvidence } from '../diagnosis/cors';
 import { PerRequest } from './per-request';
 
 /** Fetch and XHR (and their preflights) are the only requests CORS refuses. */
-export const CORS_TYPES: WebRequest.ResourceType[] = ['xmlhttprequest'];
-/** Chromium shows CORS preflights (OPTIONS) only to extensions with an 'extraHeaders' listener. */
-export const CORS_EXTRA_INFO = ['responseHeaders', 'extraHeaders'] as const;
+const CORS_FILTER = (urls: string[]): WebRequest.RequestFilter => ({ urls, types: ['xmlhttprequest'] });
 
 /** Exported for tests: it must be empty once every request has finished. */
 export const corsAnswers = new PerRequest<Readonly<CorsAnswer>>();
@@ -20,15 +19,17 @@ const MAX_PREFLIGHTS = 32;
 /** Exported for tests. Bounded: a preflight whose request never ends is forgotten after 31 newer ones. */
 export const preflights = new Map<string, CorsAnswer>();
 
-type HeadersDetails = Pick<WebRequest.OnHeadersReceivedDetailsType, 'requestId' | 'url' | 'method' | 'type' | 'statusCode' | 'timeStamp' | 'initiator' | 'responseHeaders'>;
-type SendDetails = Pick<WebRequest.OnSendHeadersDetailsType, 'url' | 'method' | 'timeStamp' | 'initiator' | 'requestHeaders'>;
-type EndDetails = Pick<WebRequest.OnErrorOccurredDetailsType, 'requestId' | 'url' | 'method' | 'type' | 'timeStamp' | 'initiator'>;
+type HeadersDetails = Pick<WebRequest.OnHeadersReceivedDetailsType, 'requestId' | 'url' | 'method' | 'type' | 'statusCode' | 'timeStamp' | 'initiator' | 'originUrl' | 'responseHeaders'>;
+type SendDetails = Pick<WebRequest.OnSendHeadersDetailsType, 'url' | 'method' | 'timeStamp' | 'initiator' | 'originUrl' | 'requestHeaders'>;
+type EndDetails = Pick<WebRequest.OnErrorOccurredDetailsType, 'requestId' | 'url' | 'method' | 'type' | 'timeStamp' | 'initiator' | 'originUrl'>;
 
 const preflightKey = (initiator: string, url: string): string => `${initiator} ${url}`;
 
 /** A cross-origin OPTIONS from fetch/XHR: the browser's preflight (a page's own cross-origin OPTIONS is preflighted too). */
-export function isPreflight({ method, type, initiator, url }: Omit<EndDetails, 'requestId' | 'timeStamp'>): boolean {
-  return method === 'OPTIONS' && type === 'xmlhttprequest' && typeof initiator === 'string' && !sameOrigin(url, initiator) && isWebOrigin(initiator);
+export function isPreflight(details: Omit<EndDetails, 'requestId' | 'timeStamp'>): boolean {
+  if (details.method !== 'OPTIONS' || details.type !== 'xmlhttprequest') return false;
+  const page = pageOriginOf(details);
+  return page !== undefined && !sameOrigin(details.url, page) && isWebOrigin(page);
 }
 
 /** Remember (the newest last) what was seen of a preflight, merged with what its request showed. */
@@ -41,14 +42,19 @@ function rememberPreflight(initiator: string, url: string, seen: CorsAnswer): vo
 }
 
 /** A preflight's request: the headers the page's request wants to send, which its answer must allow. */
-export function onCorsSendHeaders(details: SendDetails): void {
-  const { initiator, url } = details;
-  if (details.method !== 'OPTIONS' || typeof initiator !== 'string' || sameOrigin(url, initiator) || !isWebOrigin(initiator)) return;
+function onCorsSendHeaders(details: SendDetails): void {
+  if (details.method !== 'OPTIONS') return;
+  const { url } = details;
+  const initiator = pageOriginOf(details);
+  if (initiator === undefined || sameOrigin(url, initiator) || !isWebOrigin(initiator)) return;
   rememberPreflight(initiator, url, { requestedHeaders: requestedHeadersOf(details.requestHeaders) ?? '', at: details.timeStamp });
 }
 
-export function onCorsHeaders(details: HeadersDetails): void {
-  const { initiator, url } = details;
+function onCorsHeaders(details: HeadersDetails): void {
+  const { url } = details;
+  // Firefox names the page only by its whole URL: parsed for preflights alone (its CORS refusals of
+  // simple requests are not failures that webRequest reports, so their answers would serve nothing).
+  const initiator = details.initiator ?? (details.method === 'OPTIONS' ? pageOriginOf(details) : undefined);
   // Same-origin requests (and those of no web page) are not CORS requests: the common path returns here.
   if (typeof initiator !== 'string' || sameOrigin(url, initiator) || !isWebOrigin(initiator)) return;
   if (details.method === 'OPTIONS') return rememberPreflight(initiator, url, readCorsAnswer(details.responseHeaders, details.statusCode, details.timeStamp, true));
@@ -60,18 +66,35 @@ export function onCorsHeaders(details: HeadersDetails): void {
 export function corsRequestDone(details: EndDetails): void {
   if (corsAnswers.size !== 0) corsAnswers.take(details.requestId);
   // Its preflight passed; the key is built only while some preflight is remembered.
-  if (preflights.size !== 0 && details.method !== 'OPTIONS' && typeof details.initiator === 'string') preflights.delete(preflightKey(details.initiator, details.url));
+  if (preflights.size === 0 || details.method === 'OPTIONS') return;
+  const page = pageOriginOf(details);
+  if (page !== undefined) preflights.delete(preflightKey(page, details.url));
 }
 
 /** The request failed: hand over what was seen of its answer and of its preflight, and forget both. */
 export function takeCorsEvidence(details: EndDetails): CorsEvidence | undefined {
   const answer = corsAnswers.size !== 0 ? corsAnswers.take(details.requestId) : undefined;
   let preflight: CorsAnswer | undefined;
-  if (preflights.size !== 0 && typeof details.initiator === 'string') {
-    const key = preflightKey(details.initiator, details.url);
+  const page = preflights.size !== 0 ? pageOriginOf(details) : undefined;
+  if (page !== undefined) {
+    const key = preflightKey(page, details.url);
     preflight = preflights.get(key);
     preflights.delete(key);
     if (preflight && !(details.timeStamp - (preflight.at ?? 0) <= PREFLIGHT_FRESH_MS)) preflight = undefined;
   }
   return answer || preflight ? { answer, preflight } : undefined;
+}
+
+/**
+ * Registers both listeners (synchronously, at the worker's top level). Chromium shows CORS preflights
+ * (OPTIONS) only to an extension with an 'extraHeaders' listener; Firefox shows them anyway and refuses the
+ * option, so it gets the listener without it. onSendHeaders needs no 'extraHeaders' of its own.
+ */
+export function listenForCors(webRequest: Pick<typeof browser.webRequest, 'onHeadersReceived' | 'onSendHeaders'>, urls: string[]): void {
+  try {
+    webRequest.onHeadersReceived.addListener(onCorsHeaders, CORS_FILTER(urls), ['responseHeaders', 'extraHeaders']);
+  } catch {
+    webRequest.onHeadersReceived.addListener(onCorsHeaders, CORS_FILTER(urls), ['responseHeaders']);
+  }
+  webRequest.onSendHeaders.addListener(onCorsSendHeaders, CORS_FILTER(urls), ['requestHeaders']);
 }

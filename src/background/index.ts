@@ -8,7 +8,7 @@ import { settings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
 import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
-import { CORS_EXTRA_INFO, CORS_TYPES, corsRequestDone, isPreflight, onCorsHeaders, onCorsSendHeaders, takeCorsEvidence } from './cors-evidence';
+import { corsRequestDone, isPreflight, listenForCors, takeCorsEvidence } from './cors-evidence';
 import { PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
 import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
@@ -102,9 +102,7 @@ browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);
 browser.webRequest.onCompleted.addListener(onCompleted, FILTER, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, FILTER);
 browser.webRequest.onResponseStarted.addListener(onResponseStarted, CANCELLED_ON_ERROR, ['responseHeaders']);
-browser.webRequest.onHeadersReceived.addListener(onCorsHeaders, { urls: FILTER.urls, types: CORS_TYPES }, [...CORS_EXTRA_INFO]);
-// Names the header a refused preflight asked for; it sees preflights because of the listener above.
-browser.webRequest.onSendHeaders.addListener(onCorsSendHeaders, { urls: FILTER.urls, types: CORS_TYPES }, ['requestHeaders']);
+listenForCors(browser.webRequest, FILTER.urls);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);

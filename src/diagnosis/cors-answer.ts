@@ -33,6 +33,20 @@ const REQUESTED_HEADERS = 'access-control-request-headers';
 export const WILDCARD_ANSWER: Readonly<CorsAnswer> = Object.freeze({ allowOrigin: '*' });
 export const PAGE_ORIGIN_ANSWER: Readonly<CorsAnswer> = Object.freeze({ allowsPage: true });
 
+/**
+ * The page's origin of a request: Chromium's initiator, or the origin of Firefox's originUrl (a whole URL,
+ * so it is parsed: done only for preflights and failures).
+ */
+export function pageOriginOf({ initiator, originUrl }: { initiator?: string; originUrl?: string }): string | undefined {
+  if (typeof initiator === 'string') return initiator;
+  if (typeof originUrl !== 'string') return undefined;
+  try {
+    return new URL(originUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether CORS applies to requests of this page: a web page's origin (an extension's own pages are exempt). */
 export const isWebOrigin = (initiator: string): boolean => initiator.startsWith('http') || initiator === 'null';
 

@@ -2,6 +2,7 @@
 import type { FailureRecord } from '../shared/protocol';
 import { classify, classifyCors, type ClassifyOptions } from './classify';
 import { judgeCors, type CorsDetail, type CorsEvidence } from './cors';
+import { pageOriginOf } from './cors-answer';
 import { pickHeaders, type HeaderLike } from './headers';
 import type { Observation } from './types';
 
@@ -56,7 +57,7 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
   if (answer) return observe({ ...answer, timeStamp: details.timeStamp }, redirects, options);
-  const finding = judgeCors({ ...details, initiator: details.initiator ?? details.originUrl }, cors);
+  const finding = details.error ? judgeCors({ ...details, initiator: pageOriginOf(details) }, cors) : undefined;
   // An error status the CORS check hid from the page is that status (its CORS detail says why the page could not read it).
   const hidden = finding?.hiddenStatus !== undefined;
   const statusCode = hidden ? finding.hiddenStatus : typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;

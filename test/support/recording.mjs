@@ -29,8 +29,12 @@ export function listen(api, keep, listeners, filter) {
     // The fixtures name webRequest events without their namespace.
     const target = api[namespace][name];
     const handler = keep(namespace === 'webRequest' ? name : event);
-    if (namespace === 'webRequest') target.addListener(handler, types ? { ...filter, types } : filter, ...(extraInfoSpec ? [extraInfoSpec] : []));
-    else target.addListener(handler);
+    const add = (/** @type {string[] | undefined} */ spec) => target.addListener(handler, types ? { ...filter, types } : filter, ...(spec ? [spec] : []));
+    if (namespace !== 'webRequest') target.addListener(handler);
+    else {
+      // As the product does: Firefox refuses 'extraHeaders' (and shows preflights without it).
+      try { add(extraInfoSpec); } catch { add(extraInfoSpec?.filter((option) => option !== 'extraHeaders')); }
+    }
   }
 }
 

@@ -145,6 +145,51 @@ describe('CORS refusals replayed from real Chromium: the rule that failed, from 
   });
 });
 
+describe('CORS refusals replayed from real Firefox ESR', () => {
+  // Firefox reports a refused preflight as NS_ERROR_DOM_BAD_URI (the OPTIONS and the request), and shows the
+  // preflight's answer without 'extraHeaders'. A refused simple request completes as far as webRequest tells.
+  const FIREFOX: [fixture: string, stored: string[]][] = [
+    ['cors-preflight-405', ['browser CORS_PREFLIGHT_INVALID_STATUS ×1']],
+    ['cors-preflight-redirect', ['browser CORS_PREFLIGHT_DISALLOWED_REDIRECT ×1']],
+    ['cors-method-not-allowed', ['browser CORS_METHOD_DISALLOWED_BY_PREFLIGHT ×1']],
+    ['cors-header-not-allowed', ['browser CORS_HEADER_DISALLOWED_BY_PREFLIGHT ×1']],
+    ['cors-hidden-500', ['receive 500 ×1']],
+    ...['cors-missing-allow-origin', 'cors-allow-origin-mismatch', 'cors-wildcard-with-credentials', 'cors-credentials-not-allowed',
+      'cors-multiple-allow-origin', 'cors-allowed-get', 'cors-allowed-put'].map((name): [string, string[]] => [name, []]),
+  ];
+
+  it.each(FIREFOX)('%s → %j', async (name, expected) => {
+    expect(codes(await replay('firefox', name))).toEqual(expected);
+    const { corsAnswers, preflights } = await import('../../src/background/cors-evidence');
+    expect([corsAnswers.size, preflights.size]).toEqual([0, 0]);
+  });
+
+  it('a refused preflight arrived as NS_ERROR_DOM_BAD_URI, and the header it refused is named', async () => {
+    expect(recordedError('firefox', 'cors-preflight-405')).toBe('NS_ERROR_DOM_BAD_URI');
+    const [log] = await replay('firefox', 'cors-header-not-allowed');
+    expect(log?.failures[0]?.cors).toMatchObject({ header: 'x-request-doctor', pageOrigin: expect.stringMatching(/^http:\/\/localhost:\d+$/) });
+  });
+
+  it("a browser that refuses 'extraHeaders', as Firefox does, still gets every listener", async () => {
+    const webRequest = (fake.browser as { webRequest: Record<string, { addListener: (...args: unknown[]) => void }> }).webRequest;
+    const add = webRequest.onHeadersReceived!.addListener;
+    const refused: unknown[] = [];
+    webRequest.onHeadersReceived!.addListener = (listener, filter, options) => {
+      if ((options as string[]).includes('extraHeaders')) throw refused.push(options) && new TypeError('Invalid enumeration value "extraHeaders"');
+      add(listener, filter, options);
+    };
+    expect(codes(await replay('firefox', 'cors-preflight-405'))).toEqual(['browser CORS_PREFLIGHT_INVALID_STATUS ×1']);
+    expect(refused).toHaveLength(1);
+    expect([...fake.listeners.keys()]).toEqual(expect.arrayContaining(['webRequest.onHeadersReceived', 'webNavigation.onCommitted', 'runtime.onMessage']));
+  });
+
+  it('a refused simple GET is reported by Firefox as completed, with the headers that refused it', () => {
+    const events = loadFixture('firefox', 'cors-missing-allow-origin').events;
+    expect(events.filter((e) => e.event === 'onErrorOccurred')).toEqual([]);
+    expect(events.some((e) => e.event === 'onCompleted' && (e.details as { url?: string }).url?.includes('/cors/'))).toBe(true);
+  });
+});
+
 describe('the background listens to what the recorders record, and no more', () => {
   it('registers only the listeners the diagnosis needs', async () => {
     await replay('chromium', 'status-404-image');
