@@ -44,6 +44,9 @@ iframe, [popover], :not(html):not(head):not(body) { display: none !important; }
 #cover { display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; background: red !important; }
 </style></head><body><div id="cover">cover</div><script>fetch('/status/409', { method: 'PATCH' }).finally(() => { window.__done = true; });</script></body>`);
 
+/** @param {URLSearchParams} q */
+const manyKind = (q) => (q.get('kind') === 'mixed' || q.get('kind') === 'cors' ? q.get('kind') : 'image');
+
 const pages = {
   blank: () => html('<title>blank</title></head><body>blank</body>'),
   clean: (/** @type {URLSearchParams} */ q) => html(`<title>clean</title></head><body><script>${countdown(count(q, 50), 'clean done')}
@@ -66,7 +69,14 @@ for (let k = 0; k < ${count(q, 300)}; k++) {
   // Evenly spread failures: exactly floor(n * fail) of them, deterministic across runs.
   const bad = Math.floor((k + 1) * fail) > Math.floor(k * fail);
   // &kind=mixed: scripts and stylesheets in turn instead of images (the extension hears those on one more event).
-  const kind = ${JSON.stringify(q.get('kind') === 'mixed' ? 'mixed' : 'image')} === 'mixed' ? (k % 2 ? 'style' : 'script') : 'image';
+  // &kind=cors: cross-origin fetches (localhost to 127.0.0.1), allowed with *, failing ones refused under CORS.
+  const kind = ${JSON.stringify(manyKind(q))} === 'mixed' ? (k % 2 ? 'style' : 'script') : ${JSON.stringify(manyKind(q))};
+  if (kind === 'cors') {
+    // Load the page on localhost: its fetches go to 127.0.0.1, another origin.
+    const other = location.origin.replace('localhost', '127.0.0.1');
+    fetch(other + '/cors/many?k=' + k + (bad ? '&acao=none' : '&acao=*')).catch(() => {}).finally(done);
+    continue;
+  }
   const ext = kind === 'script' ? '.js' : kind === 'style' ? '.css' : '.gif';
   const url = bad ? '/status/404?k=' + k : '/ok/m' + k + ext;
   const i = kind === 'script' ? Object.assign(document.createElement('script'), { src: url })

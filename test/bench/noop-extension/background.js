@@ -5,4 +5,6 @@ chrome.webRequest.onBeforeRedirect.addListener(noop, filter);
 chrome.webRequest.onCompleted.addListener(noop, filter, ['responseHeaders']);
 chrome.webRequest.onErrorOccurred.addListener(noop, filter);
 chrome.webRequest.onResponseStarted.addListener(noop, { ...filter, types: ['script', 'stylesheet', 'font'] }, ['responseHeaders']);
+chrome.webRequest.onHeadersReceived.addListener(noop, { ...filter, types: ['xmlhttprequest'] }, ['responseHeaders', 'extraHeaders']);
+chrome.webRequest.onSendHeaders.addListener(noop, { ...filter, types: ['xmlhttprequest'] }, ['requestHeaders']);
 chrome.webNavigation.onCommitted.addListener(noop);
