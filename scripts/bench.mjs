@@ -33,7 +33,7 @@ const node = {};
 for (const file of existsSync(RESULTS_DIR) ? readdirSync(RESULTS_DIR) : []) {
   node[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(`${RESULTS_DIR}/${file}`, 'utf8'));
 }
-for (const name of only ? [] : ['hotPath', 'memory']) if (!node[name]) throw new Error(`the ${name} benchmark wrote no results in ${RESULTS_DIR}`);
+for (const name of only ? [] : ['hotPath', 'memory', 'hostile']) if (!node[name]) throw new Error(`the ${name} benchmark wrote no results in ${RESULTS_DIR}`);
 
 // The browser parts import playwright, so they load only after the build above.
 const { pageLoad } = await import('../test/bench/page-load.mjs');
@@ -163,6 +163,11 @@ if (!only) {
   row('4 storage.session JSON, same (Node)', `${mb(mem.sessionBytes)}, ${mem.sessionRecords} records (2×: ${mb(mem2x.sessionBytes)})`,
     '≤ 2,000 records, flat', mem2x.sessionRecords <= 2000 && flat(mem.sessionBytes, mem2x.sessionBytes));
   row('4   of which history entries (cap 10,000)', `${mem.historyEntries} (2×: ${mem2x.historyEntries})`, '≤ 10,000', mem2x.historyEntries <= 10_000);
+  // A hostile page: huge URLs and headers, redirect chains, 50 tabs, a quarter of the requests never ending.
+  const [hostile, hostile2x] = node.hostile;
+  row('4 Worker heap, hostile page, 10k failures (Node)', `${mb(hostile.heapBytes)} (2×: ${mb(hostile2x.heapBytes)})`, 'flat at 2× load', flat(hostile.heapBytes, hostile2x.heapBytes), node.hostile);
+  row('4   per-request maps, same', `${mb(hostile.perRequestBytes)} in ${hostile.perRequestEntries} (2×: ${mb(hostile2x.perRequestBytes)})`, '≤ 4 MB', hostile2x.perRequestBytes <= 4_000_000);
+  row('4   storage.session, same', `${mb(hostile.sessionBytes)} (2×: ${mb(hostile2x.sessionBytes)})`, '≤ 10 MB', hostile2x.sessionBytes <= 10_485_760);
 }
 
 const js = (/** @type {{ gzipBytes: number, lazyGzipBytes: number }} */ part) => `${kb(part.gzipBytes)}${part.lazyGzipBytes ? ` (+ ${kb(part.lazyGzipBytes)} on demand)` : ''}`;

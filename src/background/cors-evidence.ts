@@ -5,13 +5,20 @@ import type browser from '../shared/browser';
 import type { WebRequest } from '../shared/browser';
 import { corsAnswerToKeep, isWebOrigin, pageOriginOf, readCorsAnswer, requestedHeadersOf, sameOrigin, type CorsAnswer } from '../diagnosis/cors-answer';
 import type { CorsEvidence } from '../diagnosis/cors';
+import { MAX_URL_LENGTH } from '../diagnosis/observe';
+import { textBytes } from './bytes';
 import { PerRequest } from './per-request';
 
 /** Fetch and XHR (and their preflights) are the only requests CORS refuses. */
 const CORS_FILTER = (urls: string[]): WebRequest.RequestFilter => ({ urls, types: ['xmlhttprequest'] });
 
 /** Exported for tests: it must be empty once every request has finished. */
-export const corsAnswers = new PerRequest<Readonly<CorsAnswer>>();
+export const corsAnswers = new PerRequest<Readonly<CorsAnswer>>(corsAnswerBytes);
+
+/** A kept answer's bytes (its values are cut when read; the two shared constants cost only their entry). */
+function corsAnswerBytes(answer: Readonly<CorsAnswer>): number {
+  return textBytes(answer.allowOrigin, answer.allowCredentials, answer.allowMethods, answer.allowHeaders, answer.vary, answer.requestedHeaders);
+}
 
 /** A preflight is matched only with the request that follows it at once; older ones are stale. */
 const PREFLIGHT_FRESH_MS = 10_000;
@@ -34,6 +41,8 @@ export function isPreflight(details: Omit<EndDetails, 'requestId' | 'timeStamp'>
 
 /** Remember (the newest last) what was seen of a preflight, merged with what its request showed. */
 function rememberPreflight(initiator: string, url: string, seen: CorsAnswer): void {
+  // Bounded in bytes: a page chooses its URLs; a longer one's refusal is told without its preflight.
+  if (url.length > MAX_URL_LENGTH || initiator.length > MAX_URL_LENGTH) return;
   const key = preflightKey(initiator, url);
   const earlier = preflights.get(key);
   preflights.delete(key);

@@ -1,7 +1,7 @@
 // The history's own rules: folding per page, the cap with its dropped counter, chunks, expiry, titles.
 import { describe, expect, it } from 'vitest';
 import type { FailureRecord } from '../shared/protocol';
-import { addToHistory, clipTitle, emptyHistory, expire, MAX_TITLE_LENGTH, readHistory, setPageUrl, titlePage, type Slot } from './history-log';
+import { addToHistory, chunkOnDisk, clipTitle, emptyHistory, expire, MAX_TITLE_LENGTH, readHistory, setPageUrl, titlePage, type Slot } from './history-log';
 
 const CAPS = { entries: 5, bytes: 1e9, chunk: 2 };
 
@@ -127,4 +127,18 @@ describe('history', () => {
     expect(clipTitle('Shop')).toBe('Shop');
     expect(clipTitle('x'.repeat(100_000))).toHaveLength(MAX_TITLE_LENGTH + 1);
   });
+});
+
+describe('what of a chunk goes to disk', () => {
+  const normal = record('https://api.test/normal');
+  const secret = record('https://api.test/private', { private: true });
+  it('a chunk without private failures goes as it is, even as stored text', () => {
+    const chunk = [normal];
+    expect(chunkOnDisk(chunk)).toBe(chunk);
+    expect(chunkOnDisk(JSON.stringify(chunk))).toBe(JSON.stringify(chunk));
+  });
+  it('without its private failures', () => expect(chunkOnDisk([secret, normal, secret])).toEqual([normal]));
+  it('read from stored text too', () => expect(chunkOnDisk(JSON.stringify([normal, secret]))).toEqual([normal]));
+  it('nothing at all when only private failures are in it', () => expect(chunkOnDisk([secret, secret])).toBeUndefined());
+  it('unreadable values are left as they are', () => expect(chunkOnDisk('not json')).toBe('not json'));
 });

@@ -2,7 +2,8 @@
 // chunks so a new failure rewrites one small stored value, not the whole history. Pure.
 import { historyChunkEntries, type FailureRecord, type HistoryEntry, type HistoryMeta } from '../shared/protocol';
 import { isFailureRecord } from './stored-shape';
-import { recordSize } from './tab-log';
+import { cut } from '../diagnosis/text';
+import { entrySize, sizedLike, textBytes } from './bytes';
 
 /**
  * Entries and approximate bytes in all, and entries per chunk. storage.session holds 10 MB, the tab logs
@@ -34,8 +35,6 @@ export interface Page {
 }
 
 export const emptyHistory = (dropped = 0): History => ({ chunks: new Map(), first: 0, last: 0, byUrl: new Map(), size: 0, bytes: 0, dropped });
-
-const entrySize = (entry: HistoryEntry): number => recordSize(entry) + entry.pageUrl.length + (entry.pageTitle?.length ?? 0);
 
 export function isHistoryEntry(value: unknown): value is HistoryEntry {
   const entry = value as HistoryEntry;
@@ -73,9 +72,20 @@ export function readHistory(stored: Iterable<[number, unknown]>, meta: unknown, 
  */
 const historyEntry = (r: FailureRecord, page: Page): HistoryEntry => ({
   url: r.url, method: r.method, type: r.type, tabId: r.tabId, timeStamp: r.timeStamp, statusCode: r.statusCode, statusLine: r.statusLine,
-  error: r.error, ip: r.ip, initiator: r.initiator, documentId: undefined, headers: r.headers, redirects: r.redirects, cors: r.cors, stage: r.stage,
+  error: r.error, ip: r.ip, initiator: r.initiator, documentId: undefined, headers: r.headers, redirects: r.redirects, cors: r.cors, private: r.private, stage: r.stage,
   code: r.code, severity: r.severity, blocked: r.blocked, errorName: r.errorName, count: 1, lastSeen: r.lastSeen, pageUrl: page.url, pageTitle: page.title,
 });
+
+/**
+ * What of a chunk may be written to disk (storage.local): never a failure of a private window. The chunk itself
+ * when it has none, undefined when it has nothing else. Those entries stay in the session's history.
+ */
+export function chunkOnDisk(chunk: unknown): unknown {
+  const entries = historyChunkEntries(chunk);
+  if (!entries.some((entry) => (entry as HistoryEntry | null)?.private === true)) return chunk;
+  const kept = entries.filter((entry) => (entry as HistoryEntry | null)?.private !== true);
+  return kept.length ? kept : undefined;
+}
 
 /** Told of each entry the cap or the expiry drops, so that nothing else keeps it alive. */
 export type OnDrop = (slot: Slot) => void;
@@ -94,6 +104,7 @@ export function addToHistory(history: History, record: FailureRecord, page: Page
     }
   }
   const entry = historyEntry(record, page);
+  sizedLike(entry, record);
   let chunk = history.chunks.get(history.last);
   if (!chunk || chunk.length >= caps.chunk) {
     if (chunk) history.last += 1;
@@ -144,6 +155,14 @@ function dropOldest(history: History, onDrop: OnDrop): number | undefined {
   return id;
 }
 
+/** Storage is full: drop the oldest chunk's entries (counted as dropped), never the newest chunk. Returns its id, or undefined. */
+export function dropOldestChunk(history: History, onDrop = ignoreDrop): number | undefined {
+  if (history.chunks.size < 2) return undefined;
+  const id = history.first;
+  while (history.first === id && dropOldest(history, onDrop) !== undefined) history.dropped += 1;
+  return id;
+}
+
 /** Drop entries last seen before `since`, oldest first, stopping at the first fresh one (cheap on every record). */
 export function expire(history: History, since: number, onDrop = ignoreDrop): number[] {
   const changed: number[] = [];
@@ -158,7 +177,7 @@ export function expire(history: History, since: number, onDrop = ignoreDrop): nu
 /** Page titles are kept this long: a title is a label, and pages can make it as long as they like. */
 export const MAX_TITLE_LENGTH = 256;
 
-export const clipTitle = (title: string): string => (title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH)}…` : title);
+export const clipTitle = (title: string): string => (title.length > MAX_TITLE_LENGTH ? `${cut(title, MAX_TITLE_LENGTH)}…` : title);
 
 /**
  * The page got its title: set it on its entries that have none. A title that changes later (an unread
@@ -171,7 +190,7 @@ export function titlePage(history: History, slots: readonly Slot[], title: strin
     if (entry.pageTitle !== undefined) continue;
     entry.pageTitle = title;
     // Counted as it grows, so the byte cap holds what is really stored.
-    history.bytes += title.length;
+    history.bytes += textBytes(title);
     changed.add(chunk);
   }
   return [...changed];
@@ -183,7 +202,7 @@ export function setPageUrl(history: History, slots: readonly Slot[], url: string
   for (const { entry, chunk } of slots) {
     if (entry.pageUrl) continue;
     entry.pageUrl = url;
-    history.bytes += url.length;
+    history.bytes += textBytes(url);
     changed.add(chunk);
   }
   return [...changed];

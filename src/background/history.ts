@@ -4,8 +4,8 @@ import browser from '../shared/browser';
 import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, MessageType, type BackgroundHandlers, type FailureRecord, type HistoryMeta } from '../shared/protocol';
 import { settings, watchSettings } from '../shared/settings-store';
 import { clipUrl } from '../diagnosis/observe';
-import { addToHistory, clipTitle, emptyHistory, expire, HISTORY_CAPS, newestPageOf, readHistory, setPageUrl, titlePage, type History, type Page, type Slot } from './history-log';
-import { adoptSessionItem, clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
+import { addToHistory, chunkOnDisk, clipTitle, dropOldestChunk, emptyHistory, expire, HISTORY_CAPS, newestPageOf, readHistory, setPageUrl, titlePage, type History, type Page, type Slot } from './history-log';
+import { adoptSessionItem, clearLocalItems, flush, keepLocally, rewriteLocalItems, sessionItem, sessionItemsWith, setQuotaListener, setSessionItem, whenReady } from './store';
 
 const DAY_MS = 86_400_000;
 /** Entries remembered per page (while they are in the history), to give them the title once it is known. */
@@ -21,7 +21,12 @@ const pages = new Map<number, TabPage>();
 let history: History = emptyHistory();
 let days = 0;
 
-keepLocally((key) => key.startsWith(HISTORY_PREFIX) || key === HISTORY_META_KEY, () => settings().historyDays > 0);
+keepLocally(
+  (key) => key.startsWith(HISTORY_PREFIX) || key === HISTORY_META_KEY,
+  () => settings().historyDays > 0,
+  // Failures of private windows stay in memory: the session's history shows them, the disk never holds them.
+  (key, value) => (key.startsWith(HISTORY_PREFIX) ? chunkOnDisk(value) : value),
+);
 
 const since = (): number => (settings().historyDays > 0 ? Date.now() - settings().historyDays * DAY_MS : -Infinity);
 
@@ -58,6 +63,13 @@ watchSettings((options) => whenReady(() => {
   days = options.historyDays;
   save(expire(history, since(), forgetSlot));
 }));
+
+// Storage is full: the history's oldest chunk goes first, counted in the "N dropped" the History shows.
+setQuotaListener(() => {
+  const chunk = dropOldestChunk(history, forgetSlot);
+  if (chunk !== undefined) save([chunk]);
+  return chunk !== undefined;
+});
 
 /** An entry dropped from the history leaves its page's list too, which would otherwise keep it in memory. */
 function forgetSlot(slot: Slot): void {

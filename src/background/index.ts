@@ -2,16 +2,19 @@
 // so events that wake the worker are delivered. Few webRequest listeners, each filtered: each costs
 // page-load time on every request it hears, even when it does nothing.
 import browser, { type WebNavigation, type WebRequest } from '../shared/browser';
-import { observe, type RequestDetails } from '../diagnosis/observe';
+import { keptAnswer, observe, type RequestDetails } from '../diagnosis/observe';
+import { senderAllowed, validMessage } from '../shared/message-guard';
 import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Sender } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
-import { forgetRechecks, isOwn, keepRechecksOfListed, ownRequestFailed, recheckHandlers } from './recheck';
 import { corsRequestDone, isPreflight, listenForCors, takeCorsEvidence } from './cors-evidence';
-import { PerRequest } from './per-request';
+import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected, ownTryOut } from './own-fetch';
+import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck';
+import { answerBytes, PerRequest } from './per-request';
 import { RedirectTracker } from './redirects';
-import { clearTab, flush, forgetTab, loggedTabs, pageCommitted, recordFailure, setFlushListener, setRecordListener, tabLog, whenReady } from './store';
+import { recordObserved } from './private-tabs';
+import { clearTab, closeStorageToContentScripts, flush, forgetTab, loggedTabs, pageCommitted, setFlushListener, setRecordListener, tabLog, undoClear, whenReady } from './store';
 import { showToolbar } from './toolbar';
 import { startWatching, watchHandlers } from './watch';
 
@@ -21,16 +24,18 @@ export const redirects = new RedirectTracker();
 
 /** Error answers (with their headers) of the loads Blink cancels on such a status, which the browser may
  * then report only as cancelled. Exported for tests: it must be empty once every request has finished. */
-export const answers = new PerRequest<RequestDetails>();
+export const answers = new PerRequest<RequestDetails>(answerBytes);
 /** The loads Blink cancels on an error status (images and fetches it lets finish). */
 const CANCELLED_ON_ERROR: WebRequest.RequestFilter = { urls: FILTER.urls, types: ['script', 'stylesheet', 'font'] };
 
 function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
+  // Our own tries never follow a redirect the browser's way: each hop is a try of its own.
+  if (ownTryOut() && isOwn(details)) return ownRequestRedirected(details);
   redirects.add(details.requestId, details.url);
 }
 
 function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
-  if (details.statusCode >= 400) answers.set(details.requestId, details);
+  if (details.statusCode >= 400) answers.set(details.requestId, keptAnswer(details));
 }
 
 function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
@@ -38,6 +43,7 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   if (details.statusCode < 400) {
     if (redirects.size !== 0) redirects.take(details.requestId);
     corsRequestDone(details);
+    if (details.statusCode >= 300 && ownTryOut() && isOwn(details)) ownRequestAnswered(details);
     return;
   }
   const chain = redirects.take(details.requestId);
@@ -46,10 +52,12 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   // A recheck's own answer is read from its fetch response; it is never a failure of any tab. A refused
   // preflight is told by the failure of the request it was for.
   if (isOwn(details) || isPreflight(details)) return;
-  whenReady(() => {
-    const failure = observe(details, chain);
-    if (failure) recordFailure(failure);
-  });
+  // Observed at once: while a woken worker reads its state back, only the record waits, not the browser's details.
+  const failure = observe(details, chain);
+  if (failure) {
+    const { incognito } = details as RequestDetails;
+    whenReady(() => recordObserved(failure, incognito));
+  }
 }
 
 function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
@@ -57,12 +65,12 @@ function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   const answer = answers.size !== 0 ? answers.take(details.requestId) : undefined;
   if (isOwn(details)) return ownRequestFailed(details, chain);
   if (isPreflight(details)) return;
-  const cors = takeCorsEvidence(details);
+  const failure = observe(details, chain, { includeAborted: true }, answer, takeCorsEvidence(details));
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
-  whenReady(() => {
-    const failure = observe(details, chain, { includeAborted: settings().showAborted }, answer, cors);
-    if (failure) recordFailure(failure);
-  });
+  if (failure) {
+    const { incognito } = details as RequestDetails;
+    whenReady(() => (failure.errorName !== 'ABORTED' || settings().showAborted) && recordObserved(failure, incognito));
+  }
 }
 
 function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
@@ -88,14 +96,22 @@ const handlers: BackgroundHandlers = {
     whenReady(() => keepRechecksOfListed(tabId));
     return flush();
   },
+  [MessageType.UndoClear]: ({ tabId }) => {
+    if (!Number.isInteger(tabId)) return undefined;
+    return undoClear(tabId).then((undone) => flush().then(() => undone));
+  },
 };
 
+/** This extension as senders are compared with: a content script shares its id, never its origin. */
+const ownExtension = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
+
 function onMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
-  const type = (message as { type?: unknown } | null)?.type;
-  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
-  const handler = handlers[type as BackgroundMessage['type']] as (message: BackgroundMessage, sender: Sender) => Promise<unknown> | undefined;
+  // A wrong shape or a sender not allowed this message: no answer, nothing done.
+  const valid = validMessage(message);
+  if (!valid || !senderAllowed(valid.type, sender, ownExtension)) return undefined;
+  const handler = handlers[valid.type] as (message: BackgroundMessage, sender: Sender) => Promise<unknown> | undefined;
   // Answered only once settings and state are loaded, like every event.
-  return new Promise((resolve) => whenReady(() => resolve(handler(message as BackgroundMessage, sender))));
+  return new Promise((resolve) => whenReady(() => resolve(handler(valid, sender))));
 }
 
 browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);
@@ -122,6 +138,7 @@ browser.runtime.onMessage.addListener(onMessage);
 // Firefox suspends its event page: write what is pending first.
 browser.runtime.onSuspend?.addListener(() => void flush());
 startWatching();
+closeStorageToContentScripts();
 
 setRecordListener((record) => {
   considerNotice(record);

@@ -3,7 +3,7 @@ import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { FailureRecord } from '../shared/protocol';
 import { defaults, normalizeOptions, type Options } from '../shared/settings';
 import { MAX_NOTICE_LINES, visibleLines } from '../shared/notice-lines';
-import { coalesce, DEBOUNCE_MS, MAX_TRACKED_LINES, MIN_INTERVAL_MS, renderDelay, worthNotifying, type Notice } from './notice-plan';
+import { coalesce, DEBOUNCE_MS, MAX_TRACKED_LINES, MIN_INTERVAL_MS, ofPageOrigin, renderDelay, worthNotifying, type Notice } from './notice-plan';
 import { addFailure } from './tab-log';
 
 const record = (extra: Partial<RequestDetails> = {}): FailureRecord =>
@@ -33,6 +33,34 @@ describe('which failures notify', () => {
   });
 });
 
+describe("which failures are the page's own (the rest stay out of its notice)", () => {
+  const pageUrl = 'https://shop.test/cart?x=1';
+  it.each<[string, Partial<RequestDetails>, string | undefined, boolean]>([
+    ['the page itself', { type: 'main_frame', url: 'https://shop.test/', frameId: 0, statusCode: 500 }, pageUrl, true],
+    ['the page itself, before its URL is known', { type: 'main_frame', url: 'https://shop.test/', frameId: 0, statusCode: 500 }, undefined, true],
+    ['a fetch of the top document to its own API', { frameId: 0, initiator: 'https://shop.test' }, pageUrl, true],
+    ['a fetch of the top document to another site', { frameId: 0, url: 'https://cdn.other.test/x', initiator: 'https://shop.test' }, pageUrl, true],
+    ['a fetch of the top document, the page URL unknown', { frameId: 0 }, undefined, true],
+    ['a fetch in a same-origin frame', { frameId: 5, initiator: 'https://shop.test' }, pageUrl, true],
+    ['a fetch in a same-origin frame (Firefox: the full originUrl)', { frameId: 5, initiator: undefined, originUrl: 'https://shop.test/frame.html?a' }, pageUrl, true],
+    ['a same-origin frame that failed to load', { type: 'sub_frame', frameId: 5, url: 'https://shop.test/frame', initiator: 'https://shop.test', statusCode: 404 }, pageUrl, true],
+    ['a fetch in a cross-origin frame', { frameId: 5, url: 'https://bank.test/api/me', initiator: 'https://bank.test' }, pageUrl, false],
+    ['a fetch in a cross-origin frame to the page\'s own host', { frameId: 5, url: 'https://shop.test/api', initiator: 'https://bank.test' }, pageUrl, false],
+    ['a fetch in a frame of the same host on another port', { frameId: 5, initiator: 'https://shop.test:8443' }, pageUrl, false],
+    ['a fetch in a frame of the same host over http', { frameId: 5, initiator: 'http://shop.test' }, pageUrl, false],
+    ['a fetch in a cross-origin frame (Firefox)', { frameId: 5, initiator: undefined, originUrl: 'https://bank.test/widget' }, pageUrl, false],
+    ['a fetch in a sandboxed frame (opaque origin)', { frameId: 5, initiator: 'null' }, pageUrl, false],
+    ['a frame request without initiator', { frameId: 5, initiator: undefined }, pageUrl, false],
+    ['a frame request when the page URL is unknown', { frameId: 5, initiator: 'https://shop.test' }, undefined, false],
+    ['a cross-origin frame that failed to load, framed by the page', { type: 'sub_frame', frameId: 5, url: 'https://bank.test/login', initiator: 'https://shop.test', statusCode: 401 }, pageUrl, false],
+    ['a request without frame id from another origin', { initiator: 'https://bank.test' }, pageUrl, false],
+    ['a page URL that does not parse', { frameId: 5, initiator: 'https://shop.test' }, 'not a url', false],
+  ])('%s → %s', (_name, details, page, expected) => {
+    const failure = record({ initiator: 'https://shop.test', ...details });
+    expect(ofPageOrigin(failure, page)).toBe(expected);
+  });
+});
+
 describe('coalescing', () => {
   it('folds identical code and host into one line, most frequent first', () => {
     let notice: Notice | undefined;
@@ -50,6 +78,10 @@ describe('coalescing', () => {
     const second = coalesce(first, record(), 'shop.test', 'top-left');
     expect(second).toBe(first);
     expect(second).toMatchObject({ total: 2, revision: 2, position: 'top-left', lines: [{ count: 2 }] });
+  });
+  it('a private window\'s failure marks its notice private (no mute, which would sync the site)', () => {
+    expect(coalesce(undefined, record(), 'shop.test', 'bottom-right').private).toBeUndefined();
+    expect(coalesce(undefined, { ...record(), private: true }, 'shop.test', 'bottom-right').private).toBe(true);
   });
   it('shows at most a few lines and sums the rest', () => {
     let notice: Notice | undefined;
@@ -102,8 +134,13 @@ describe('settings', () => {
     });
   });
   it('good values are kept', () => {
-    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', noticeSeconds: 0, systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7 } as const;
+    const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', noticeSeconds: 0, systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7,
+      mySites: ['example.com'], reactTo: 'my-sites', quietThirdParties: true } as const;
     expect(normalizeOptions(stored)).toEqual(stored);
+  });
+  it('sites I work on: only host names, at most 100', () => {
+    expect(normalizeOptions({ mySites: ['a.test', 7, null, 'x'.repeat(300)], reactTo: 'everything' })).toMatchObject({ mySites: ['a.test'], reactTo: 'all' });
+    expect(normalizeOptions({ mySites: Array.from({ length: 150 }, (_, i) => `h${i}.test`) }).mySites).toHaveLength(100);
   });
   it.each([-1, 5, '0', null, Infinity])('a notification time of %j falls back to 8 s', (noticeSeconds) => {
     expect(normalizeOptions({ noticeSeconds }).noticeSeconds).toBe(8);

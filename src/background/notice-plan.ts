@@ -17,6 +17,29 @@ export const MIN_INTERVAL_MS = 1000;
 const PAGE_TYPES = new Set(['main_frame', 'sub_frame']);
 const API_TYPES = new Set(['xmlhttprequest', 'fetch', 'websocket']);
 
+/** The origin of a URL; undefined when it has none (opaque origins, unparsable text). */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { origin } = new URL(url);
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a failure is the page's own: the page itself, a request of the top document, or one made in a
+ * frame of the page's origin. A cross-origin frame's failures, its own load included, stay out of the
+ * notice (the popup lists them): the notice's size would tell the page what it may not read.
+ */
+export function ofPageOrigin(record: Pick<FailureRecord, 'type' | 'url' | 'frameId' | 'initiator'>, pageUrl: string | undefined): boolean {
+  if (record.type === 'main_frame') return true;
+  const page = originOf(pageUrl);
+  if (record.type === 'sub_frame') return page !== undefined && originOf(record.url) === page;
+  return record.frameId === 0 || (page !== undefined && originOf(record.initiator) === page);
+}
+
 /** Whether this failure deserves an in-page notification, under the person's settings. */
 export function worthNotifying(record: FailureRecord, options: Options, pageHost: string): boolean {
   if (options.notify === 'off' || record.blocked) return false;
@@ -32,6 +55,7 @@ export function worthNotifying(record: FailureRecord, options: Options, pageHost
 export function coalesce(notice: Notice | undefined, record: FailureRecord, site: string, position: Options['position']): Notice {
   const next: Notice = notice ?? { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
   next.position = position;
+  if (record.private) next.private = true;
   const host = hostLabel(record.url);
   const line = next.lines.find((l) => l.code === record.code && l.host === host);
   if (line) line.count += 1;

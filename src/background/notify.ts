@@ -7,7 +7,8 @@ import { MessageType, noticeKey, type BackgroundHandlers, type FailureRecord, ty
 import { settings } from '../shared/settings-store';
 import { hostOf } from '../diagnosis/url';
 import { visibleLines } from '../shared/notice-lines';
-import { coalesce, renderDelay, worthNotifying } from './notice-plan';
+import { coalesce, ofPageOrigin, renderDelay, worthNotifying } from './notice-plan';
+import { systemNoticeBody } from './system-notice';
 import { tabPageUrl } from './history';
 import { sessionItem, setSessionItem } from './store';
 
@@ -24,7 +25,9 @@ export function considerNotice(record: FailureRecord, replayed = false): void {
   if (record.tabId < 0) return;
   const options = settings();
   // The site the person is on: an iframe's requests name the iframe's origin as their initiator.
-  const pageHost = hostOf(record.type === 'main_frame' ? record.url : tabPageUrl(record.tabId) ?? record.initiator);
+  const pageUrl = record.type === 'main_frame' ? record.url : tabPageUrl(record.tabId);
+  if (!ofPageOrigin(record, pageUrl)) return;
+  const pageHost = hostOf(pageUrl ?? record.initiator);
   if (!worthNotifying(record, options, pageHost)) return;
   // A page that failed to load shows the browser's own error page: nothing can be injected there.
   if (record.type === 'main_frame' && record.statusCode === undefined) {
@@ -55,15 +58,16 @@ async function render(tabId: number): Promise<void> {
       notice.site = site;
       setSessionItem(noticeKey(tabId), notice);
     }
-    // A frame already showing it updates itself (in Firefox it cannot watch storage.session).
-    void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged, notice } satisfies PageMessage).catch(() => {});
+    // A frame already showing it asks for it again (in Firefox it cannot watch storage.session). The poke
+    // reaches every context of the tab, the page's content script too, so it carries nothing.
+    void browser.tabs.sendMessage(tabId, { type: MessageType.NoticeChanged } satisfies PageMessage).catch(() => {});
     drawn.set(tabId, notice.revision);
     // Injecting again is harmless: the script keeps one listener and one frame per document,
     // which is what keeps a woken worker (that forgot what it injected) from adding a second one.
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [noticeScript] });
     if (noticeOf(tabId) !== notice) return;
     const { lines, more } = visibleLines(notice);
-    const message: PageMessage = { type: MessageType.ShowNotice, tabId, position: notice.position, lines: lines.length, more: more > 0 };
+    const message: PageMessage = { type: MessageType.ShowNotice, position: notice.position, lines: lines.length, more: more > 0 };
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   } catch {
     // Pages the extension may not script (the web store, browser pages): the badge still counts.
@@ -79,7 +83,8 @@ async function systemNotification(record: FailureRecord): Promise<void> {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/128.png'),
       title: t('systemNoticeTitle'),
-      message: t('systemNoticeBody', record.code, t(`stage_${record.stage}`), record.url.slice(0, 200)),
+      // The system keeps its notifications: one from a private window names no address.
+      message: t(...systemNoticeBody(record, t(`stage_${record.stage}`))),
     });
   } catch {
     // Permission not granted after all: the badge is enough.

@@ -1,93 +1,10 @@
 // Recheck: repeat one failed request from the extension itself, on the person's request, and judge it.
-// The extension's own requests are told apart by their initiator (never by URL) and routed here,
-// so they never reach a tab log, the no-tab bucket or a badge.
-import browser, { type WebRequest } from '../shared/browser';
-import { observe } from '../diagnosis/observe';
-import { failureKey, isOwnRequest, judge, recheckPlan, type TryOutcome } from '../diagnosis/recheck';
+import { failureKey, judge, recheckPlan } from '../diagnosis/recheck';
+import { hostLabel } from '../diagnosis/url';
 import { MessageType, recheckKey, type BackgroundHandlers, type FailureRecord, type FailureRef, type RecheckResult } from '../shared/protocol';
+import { tabPageUrl } from './history';
+import { synthetic, tryOnce } from './own-fetch';
 import { sessionItem, setSessionItem, tabLog } from './store';
-
-/** A repeat that has not answered after this long counts as still failing, at the wait stage. */
-export const RECHECK_TIMEOUT_MS = 15_000;
-/** How long a failed fetch waits for webRequest to tell what really went wrong. */
-const OBSERVATION_WAIT_MS = 3_000;
-
-const ownOrigin = browser.runtime.getURL('').replace(/\/$/, '');
-
-/** Failures of our own requests, by method and first URL, for the try that is waiting for them. */
-const waiting = new Map<string, (failure: FailureRecord | null) => void>();
-const observed = new Map<string, FailureRecord | null>();
-const tryKey = (method: string, url: string): string => `${method} ${url}`;
-
-type OwnDetails = WebRequest.OnErrorOccurredDetailsType | WebRequest.OnCompletedDetailsType;
-
-/** Whether a finished request is the extension's own (a recheck or a watch): then it is no failure. */
-export function isOwn(details: OwnDetails): boolean {
-  return isOwnRequest(details as { initiator?: string; originUrl?: string; documentUrl?: string }, ownOrigin);
-}
-
-/** webRequest saw one of our own requests fail: hand the real network error to the try waiting for it. */
-export function ownRequestFailed(details: WebRequest.OnErrorOccurredDetailsType, chain: readonly string[] | undefined): void {
-  const key = tryKey(details.method, chain?.[0] ?? details.url);
-  if (!waiting.has(key) && !observed.has(key)) return;
-  const failure = observe(details, chain, { includeAborted: true });
-  const deliver = waiting.get(key);
-  if (deliver) deliver(failure);
-  else observed.set(key, failure);
-}
-
-function observation(key: string): Promise<FailureRecord | null> {
-  if (observed.get(key)) return Promise.resolve(observed.get(key)!);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), OBSERVATION_WAIT_MS);
-    waiting.set(key, (failure) => {
-      clearTimeout(timer);
-      resolve(failure);
-    });
-  });
-}
-
-const synthetic = (url: string, method: string, extra: Partial<WebRequest.OnCompletedDetailsType> & { error?: string }): FailureRecord | null =>
-  observe({ url, method, type: 'xmlhttprequest', tabId: -1, timeStamp: Date.now(), ...extra });
-
-/** The last try of each method and URL: webRequest tells our tries apart only by those, so they take turns. */
-const lanes = new Map<string, Promise<unknown>>();
-
-/** One try: GET or HEAD, with or without the site's cookies, never from the cache, 15 s at most. */
-export function tryOnce(url: string, method: 'GET' | 'HEAD', credentials: 'include' | 'omit'): Promise<TryOutcome> {
-  const key = tryKey(method, url);
-  // A watch's check and a recheck of the same URL would otherwise take each other's network error.
-  const run = (lanes.get(key) ?? Promise.resolve()).then(() => tryAlone(key, url, method, credentials));
-  const done = run.catch(() => {});
-  lanes.set(key, done);
-  void done.then(() => lanes.get(key) === done && lanes.delete(key));
-  return run;
-}
-
-async function tryAlone(key: string, url: string, method: 'GET' | 'HEAD', credentials: 'include' | 'omit'): Promise<TryOutcome> {
-  observed.set(key, null);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), RECHECK_TIMEOUT_MS);
-  try {
-    const response = await fetch(url, { method, credentials, cache: 'no-store', redirect: 'follow', signal: controller.signal });
-    void response.body?.cancel().catch(() => {});
-    if (response.status < 400) return { kind: 'ok', status: response.status };
-    const responseHeaders = [...response.headers].map(([name, value]) => ({ name, value }));
-    const failure = synthetic(response.url || url, method, {
-      statusCode: response.status, statusLine: `HTTP/1.1 ${response.status} ${response.statusText}`.trim(), responseHeaders,
-    });
-    return failure ? { kind: 'failed', failure } : { kind: 'ok', status: response.status };
-  } catch {
-    if (controller.signal.aborted) return { kind: 'timeout' };
-    // fetch only says "TypeError"; webRequest knows the real error (DNS, refused, certificate...).
-    const failure = (await observation(key)) ?? synthetic(url, method, { error: 'net::ERR_FAILED' });
-    return failure ? { kind: 'failed', failure } : { kind: 'timeout' };
-  } finally {
-    clearTimeout(timer);
-    waiting.delete(key);
-    observed.delete(key);
-  }
-}
 
 /** The failure a message is about, looked up in the tab's own log: pages only name it. */
 export function findFailure(ref: FailureRef): FailureRecord | undefined {
@@ -101,18 +18,21 @@ const running = new Map<string, Promise<RecheckResult | undefined>>();
 async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
   const record = findFailure(ref);
   if (!record) return undefined;
-  const plan = recheckPlan(record);
+  const plan = recheckPlan(record, tabPageUrl(record.tabId));
   const result: RecheckResult = { verdict: 'skipped', checkedAt: 0, failedAt: record.lastSeen };
   if (!plan.repeat) result.reason = plan.reason;
   else {
-    const withCookies = await tryOnce(record.url, plan.method, 'include');
-    // Cookies cannot make a server hang, so a timeout is not tried again without them.
-    const withoutCookies = withCookies.kind === 'failed' ? await tryOnce(record.url, plan.method, 'omit') : undefined;
-    const { verdict, cookieKind } = judge(record, withCookies, withoutCookies);
+    if (plan.cookiesLeftOut) result.cookiesLeftOut = plan.cookiesLeftOut;
+    const first = await tryOnce(record.url, plan.method, plan.credentials, plan.reach);
+    // Tried again without cookies only when the first try had them; a timeout is not (cookies cannot make a server hang).
+    const withoutCookies = first.kind === 'failed' && plan.credentials === 'include' ? await tryOnce(record.url, plan.method, 'omit', plan.reach) : undefined;
+    const { verdict, cookieKind } = judge(record, first, withoutCookies);
     result.verdict = verdict;
     if (cookieKind) result.cookieKind = cookieKind;
-    if (withCookies.kind === 'failed') result.failure = withCookies.failure;
-    if (withCookies.kind === 'timeout') {
+    if (first.kind === 'failed') result.failure = first.failure;
+    if (first.kind === 'failed' && first.problem) result.problem = first.problem;
+    if (first.kind === 'redirected') result.redirectedTo = first.to ? hostLabel(first.to) : '';
+    if (first.kind === 'timeout') {
       result.timedOut = true;
       const timeout = synthetic(record.url, plan.method, { error: 'net::ERR_TIMED_OUT' });
       if (timeout) result.failure = timeout;
@@ -123,6 +43,8 @@ async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
   if (!tabLog(ref.tabId)) return result;
   const key = recheckKey(ref.tabId);
   setSessionItem(key, { ...sessionItem<Record<string, RecheckResult>>(key), [failureKey(record)]: result });
+  // Results of failures the caps have dropped meanwhile go with them.
+  keepRechecksOfListed(ref.tabId);
   return result;
 }
 

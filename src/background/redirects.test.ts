@@ -31,3 +31,21 @@ describe('RedirectTracker', () => {
     expect(tracker.take('lost-1')).toEqual(['https://a.test/']);
   });
 });
+
+describe('RedirectTracker in bytes', () => {
+  it('a chain of huge URLs stays within its entry budget, and still counts every redirect', () => {
+    const tracker = new RedirectTracker();
+    for (let i = 0; i < 30; i++) tracker.add('long', `https://a.test/${i}/${'x'.repeat(100_000)}`);
+    expect(tracker.bytes).toBeLessThanOrEqual(tracker.budget.entryBytes);
+    const chain = tracker.take('long')!;
+    expect(chain).toHaveLength(25);
+    expect(chain[0]).toHaveLength(4097);
+    expect(chain.at(-1)!.startsWith('https://a.test/24/')).toBe(true);
+  });
+  it('many lost chains of huge URLs stay within the total budget', () => {
+    const tracker = new RedirectTracker();
+    for (let i = 0; i < 5000; i++) for (let hop = 0; hop < 3; hop++) tracker.add(String(i), `https://a.test/${hop}/${'x'.repeat(5000)}`);
+    expect(tracker.bytes).toBeLessThanOrEqual(tracker.budget.totalBytes);
+    expect(tracker.take('4999')).toHaveLength(3);
+  });
+});

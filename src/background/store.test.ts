@@ -7,7 +7,11 @@ const session = new Map<string, unknown>();
 let releaseRead: () => void = () => {};
 let releaseSettings: () => void = () => {};
 let failingWrites = 0;
+/** What storage.session holds at most, counted as Chromium does: keys and values, strings in UTF-8 bytes. */
+let quotaBytes = Infinity;
 const writes: Record<string, unknown>[] = [];
+const bytesOf = (items: Map<string, unknown>): number =>
+  [...items].reduce((sum, [key, value]) => sum + new TextEncoder().encode(key + (typeof value === 'string' ? value : JSON.stringify(value))).length, 0);
 
 vi.mock('../shared/browser', () => ({
   default: {
@@ -17,7 +21,10 @@ vi.mock('../shared/browser', () => ({
         set: async (items: Record<string, unknown>) => {
           if (failingWrites > 0) {
             failingWrites -= 1;
-            throw new Error('QUOTA_BYTES quota exceeded');
+            throw new Error('The browser is shutting down.');
+          }
+          if (bytesOf(new Map([...session, ...Object.entries(items)])) > quotaBytes) {
+            throw new Error('Session storage quota bytes exceeded. Values were not stored.');
           }
           writes.push(structuredClone(items));
           for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
@@ -52,6 +59,7 @@ beforeEach(() => {
   session.clear();
   writes.length = 0;
   failingWrites = 0;
+  quotaBytes = Infinity;
 });
 
 describe('store on a cold start', () => {
@@ -176,6 +184,81 @@ describe('store when storage fails', () => {
     expect(store.tabLog(4)?.failures).toHaveLength(2);
     expect(storedLog().failures.map((f) => f.url)).toEqual(['https://a.test/1', 'https://a.test/2']);
     warn.mockRestore();
+  });
+});
+
+describe('store when storage is full', () => {
+  const long = (i: number) => failure(`https://a.test/${i}/${'x'.repeat(2000)}`);
+
+  it('drops the oldest records, keeps the newest, counts what it dropped, and stops retrying once it fits', async () => {
+    const store = await readyStore();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (let i = 0; i < 40; i++) store.recordFailure(long(i));
+    await store.flush();
+    expect(storedLog().failures).toHaveLength(40);
+    // The room left shrinks (other data, another extension's share): the next write no longer fits.
+    quotaBytes = bytesOf(session);
+    store.recordFailure(long(40));
+    await store.flush();
+    const stored = storedLog();
+    expect(stored.failures.at(-1)?.url).toContain('/40/');
+    expect(stored.failures.length).toBeLessThan(41);
+    expect(stored.failures.length + stored.dropped!).toBe(41);
+    expect(store.tabLog(4)?.dropped).toBe(stored.dropped);
+    expect(bytesOf(session)).toBeLessThanOrEqual(quotaBytes);
+    warn.mockRestore();
+  });
+
+  it('gives up when nothing old is left to drop, instead of retrying forever', async () => {
+    const store = await readyStore();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    quotaBytes = 100;
+    store.recordFailure(long(1));
+    await store.flush();
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(session.has('tab:4')).toBe(false);
+    // Still in memory, and the next change is tried again.
+    expect(store.tabLog(4)?.failures).toHaveLength(1);
+    quotaBytes = Infinity;
+    store.recordFailure(long(2));
+    await store.flush();
+    expect(storedLog().failures).toHaveLength(2);
+    error.mockRestore();
+  });
+
+  it('asks the history first (its oldest entries go before any tab log record)', async () => {
+    const store = await readyStore();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (let i = 0; i < 10; i++) store.recordFailure(long(i));
+    store.setSessionItem('history:0', 'h'.repeat(20_000));
+    await store.flush();
+    quotaBytes = bytesOf(session);
+    store.setQuotaListener(() => {
+      if (store.sessionItem('history:0') === undefined) return false;
+      store.setSessionItem('history:0', undefined);
+      return true;
+    });
+    store.recordFailure(long(10));
+    await store.flush();
+    expect(session.has('history:0')).toBe(false);
+    expect(storedLog().failures).toHaveLength(11);
+    expect(storedLog().dropped).toBeUndefined();
+    warn.mockRestore();
+  });
+});
+
+describe('isQuotaError', () => {
+  it.each([
+    ['Chromium storage.session', new Error('Session storage quota bytes exceeded. Values were not stored.'), true],
+    ['Chromium storage.local', new Error('Resource::kQuotaBytes quota exceeded'), true],
+    ['Firefox storage.session (measured in Firefox 153)', new Error('QuotaExceededError: storage.session API call exceeded its quota limitations.'), true],
+    ['Firefox IndexedDB', Object.assign(new Error('The current transaction exceeded its quota limitations.'), { name: 'QuotaExceededError' }), true],
+    ['a DOMException by name alone', { name: 'QuotaExceededError', message: '' }, true],
+    ['a shutdown', new Error('The browser is shutting down.'), false],
+    ['not an error at all', undefined, false],
+  ])('%s', async (_name, error, expected) => {
+    const { isQuotaError } = await import('./store');
+    expect(isQuotaError(error)).toBe(expected);
   });
 });
 

@@ -5,7 +5,7 @@ import browser from '../shared/browser';
 import { fromStored, TAB_LOG_PREFIX, tabLogKey, toStored, type FailureRecord, type TabLog } from '../shared/protocol';
 import { settingsReady } from '../shared/settings-store';
 import { readTabLog } from './stored-shape';
-import { addFailure, CAPS, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
+import { addFailure, CAPS, count, enforceTotalCap, forget, startPage, totalsOf, type Commit, type Totals } from './tab-log';
 
 /** After a failed write, wait this long before retrying, doubling up to the maximum. */
 export const RETRY_MS = { first: 500, max: 30_000 };
@@ -24,6 +24,8 @@ const dirty = new Set<string>();
 let loaded = false;
 // Events that arrive while the worker is still reading its state back wait here, in order.
 const pending: (() => void)[] = [];
+/** An event waits for an answer from the browser (whenAnswered): those after it wait too. */
+let asking = false;
 let writing = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let batchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,8 +36,11 @@ let idle: Promise<void> = Promise.resolve();
 let settle: () => void = () => {};
 let onFlushed: (tabIds: number[]) => void = () => {};
 let onRecorded: (record: FailureRecord) => void = () => {};
-/** Session keys also kept in storage.local while `enabled()` (the history, when the person opts in). */
-let local = { matches: (_key: string): boolean => false, enabled: (): boolean => false };
+/**
+ * Session keys also kept in storage.local while `enabled()` (the history, when the person opts in), each in
+ * its `localForm` (the value itself, what of it may leave memory, or undefined: nothing).
+ */
+let local = { matches: (_key: string): boolean => false, enabled: (): boolean => false, localForm: (_key: string, value: unknown): unknown => value };
 let clearLocal = false;
 
 async function load(): Promise<void> {
@@ -60,7 +65,11 @@ async function load(): Promise<void> {
   const restored = [...dirty];
   dirty.clear();
   for (const key of restored) markDirty(key);
-  for (const run of pending.splice(0)) run();
+  runPending();
+}
+
+function runPending(): void {
+  while (loaded && !asking && pending.length) pending.shift()!();
 }
 
 /** After a browser restart storage.session is empty: what was kept locally comes back, and into the session. */
@@ -79,12 +88,25 @@ async function loadLocal(): Promise<void> {
 
 export const ready: Promise<void> = load();
 
+type AccessLevelArea = { setAccessLevel?: (access: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+
+/**
+ * Content scripts (a page's renderer, should it be compromised) may not read what is stored. Chromium lets them
+ * read storage.local and storage.sync unless told otherwise (storage.session is closed to them already).
+ * Firefox has no such setting: its content scripts can always read storage.local, and this does nothing there.
+ */
+export function closeStorageToContentScripts(): void {
+  for (const area of [browser.storage.local, browser.storage.sync] as AccessLevelArea[]) {
+    void area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('Request Doctor: storage stays open to content scripts', error));
+  }
+}
+
 /**
  * Keep the matching session keys in storage.local too while `enabled()`. Call at top level (before
  * the state is read back). When it turns off, `clearLocalItems()` removes them there.
  */
-export function keepLocally(matches: (key: string) => boolean, enabled: () => boolean): void {
-  local = { matches, enabled };
+export function keepLocally(matches: (key: string) => boolean, enabled: () => boolean, localForm = local.localForm): void {
+  local = { matches, enabled, localForm };
 }
 
 /** Remove every kept key from storage.local, through the write queue. */
@@ -103,8 +125,28 @@ export function rewriteLocalItems(): void {
 
 /** Run now if the state and settings are loaded, otherwise right after, keeping event order. */
 export function whenReady(run: () => void): void {
-  if (loaded) run();
+  if (loaded && !asking) run();
   else pending.push(run);
+}
+
+/**
+ * From inside a `whenReady` run: `run` gets what `asked` answers, and every event that came after waits until
+ * then, keeping their order (a failure's page change must not overtake it). `run` is not called on a rejection.
+ */
+export function whenAnswered<T>(asked: Promise<T>, run: (answer: T) => void): void {
+  asking = true;
+  const done = (answer?: { value: T }): void => {
+    asking = false;
+    try {
+      if (answer) run(answer.value);
+    } finally {
+      runPending();
+    }
+  };
+  asked.then((value) => done({ value }), (error: unknown) => {
+    console.error('Request Doctor: no answer from the browser', error);
+    done();
+  });
 }
 
 function logOf(tabId: number): TabLog {
@@ -144,29 +186,45 @@ async function write(): Promise<void> {
   clearLocal = false;
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
+  const values = new Map<string, unknown>();
   for (const key of keys) {
     const value = key.startsWith(TAB_LOG_PREFIX) ? logs.get(Number(key.slice(TAB_LOG_PREFIX.length))) : items.get(key);
     if (value === undefined) remove.push(key);
-    else set[key] = toStored(key, value);
+    else {
+      set[key] = toStored(key, value);
+      values.set(key, value);
+    }
   }
   const keepLocal = local.enabled();
+  let again = false;
   try {
     if (remove.length) await browser.storage.session.remove(remove);
     if (keys.length > remove.length) await browser.storage.session.set(set);
     if (clearingLocal) await removeLocal(Object.keys(await browser.storage.local.get(null)).filter(local.matches));
-    if (keepLocal) await writeLocal(set, remove);
+    if (keepLocal) await writeLocal(set, values, remove);
     retryDelay = RETRY_MS.first;
     onFlushed(keys.filter((key) => key.startsWith(TAB_LOG_PREFIX) && key in set).map((key) => Number(key.slice(TAB_LOG_PREFIX.length))));
   } catch (error) {
-    // Quota or shutdown: memory still has everything; write it again later.
-    console.warn('Request Doctor: could not save session state, retrying', error);
     for (const key of keys) dirty.add(key);
     clearLocal ||= clearingLocal;
-    retryTimer = setTimeout(() => {
-      retryTimer = undefined;
-      void write();
-    }, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, RETRY_MS.max);
+    if (!isQuotaError(error)) {
+      // Shutdown or a passing fault: memory still has everything; write it again later.
+      console.warn('Request Doctor: could not save session state, retrying', error);
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        void write();
+      }, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, RETRY_MS.max);
+    } else if (makeRoom()) {
+      // The oldest entries are gone (and counted as dropped): the next write removes them first, then tries again.
+      console.warn('Request Doctor: storage is full, dropped the oldest failures', error);
+      again = true;
+    } else {
+      // Nothing old is left to drop: these values stay in memory only, until they change again. Never a loop.
+      console.error('Request Doctor: storage is full, could not save', error);
+      for (const key of keys) dirty.delete(key);
+      clearLocal = false;
+    }
   } finally {
     writing = false;
   }
@@ -174,18 +232,56 @@ async function write(): Promise<void> {
     if (!dirty.size && !clearLocal) {
       hurry = false;
       settle();
-    } else if (hurry) void write();
+    } else if (hurry || again) void write();
     else scheduleWrite();
   }
+}
+
+/**
+ * Whether a write failed for want of room. Chromium 156 rejects with "Session storage quota bytes exceeded…"
+ * (storage.session) or "Resource::kQuotaBytes quota exceeded" (storage.local); Firefox 153 with
+ * "QuotaExceededError: storage.session API call exceeded its quota limitations.", or a DOMException named
+ * QuotaExceededError from the IndexedDB under its storage.local.
+ */
+export function isQuotaError(error: unknown): boolean {
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || /quota/i.test(typeof message === 'string' ? message : String(error));
+}
+
+/** Told when storage is full: drop the owner's oldest entries (never its newest); false when none is left. */
+let dropOldestKept: () => boolean = () => false;
+
+export function setQuotaListener(dropOldest: () => boolean): void {
+  dropOldestKept = dropOldest;
+}
+
+/**
+ * Storage is full: the history's oldest entries go first (the owner counts them), then the tab logs' oldest
+ * records, a quarter of their bytes at a time, each tab keeping its newest (counted in its `dropped`).
+ */
+function makeRoom(): boolean {
+  if (dropOldestKept()) return true;
+  const target = { total: totals.records, bytes: Math.floor((totals.bytes * 3) / 4) };
+  const trimmed = enforceTotalCap(logs.values(), totals, target, 1);
+  for (const log of trimmed) markDirty(tabLogKey(log.tabId));
+  return trimmed.length > 0;
 }
 
 function removeLocal(keys: string[]): Promise<void> {
   return keys.length ? browser.storage.local.remove(keys) : Promise.resolve();
 }
 
-async function writeLocal(set: Record<string, unknown>, remove: string[]): Promise<void> {
-  const kept = Object.fromEntries(Object.entries(set).filter(([key]) => local.matches(key)));
-  await removeLocal(remove.filter(local.matches));
+/** The kept keys of a write, each in its local form: what is the same is written as stored, once serialised. */
+async function writeLocal(set: Record<string, unknown>, values: Map<string, unknown>, remove: string[]): Promise<void> {
+  const kept: Record<string, unknown> = {};
+  const gone = remove.filter(local.matches);
+  for (const [key, value] of values) {
+    if (!local.matches(key)) continue;
+    const form = local.localForm(key, value);
+    if (form === undefined) gone.push(key);
+    else kept[key] = form === value ? set[key] : toStored(key, form);
+  }
+  await removeLocal(gone);
   if (Object.keys(kept).length) await browser.storage.local.set(kept);
 }
 
@@ -231,15 +327,23 @@ export function recordFailure(failure: FailureRecord): void {
 
 export function pageCommitted(tabId: number, commit: Commit): void {
   whenReady(() => {
+    // Another page (or the same one loaded again): what a Clear took from the last one stays gone.
+    cleared.delete(tabId);
     const log = logs.get(tabId);
     if (log && startPage(log, commit, totals)) markDirty(tabLogKey(tabId));
   });
 }
 
+/** How long a Clear can be undone: the popup offers Undo for less than this. */
+export const UNDO_CLEAR_MS = 10_000;
+/** The failures each tab's last Clear took away, while they can still come back (memory only: a restart ends it). */
+const cleared = new Map<number, { failures: FailureRecord[]; dropped?: number; at: number }>();
+
 export function clearTab(tabId: number): void {
   whenReady(() => {
     const log = logs.get(tabId);
     if (log && (log.failures.length || log.dropped)) {
+      cleared.set(tabId, { failures: log.failures, dropped: log.dropped, at: Date.now() });
       forget(totals, ...log.failures);
       log.failures = [];
       log.dropped = undefined;
@@ -248,8 +352,24 @@ export function clearTab(tabId: number): void {
   });
 }
 
+/** Puts back what the tab's last Clear took away: only soon after, on the same page, and before anything new failed. */
+export function undoClear(tabId: number): Promise<boolean> {
+  return new Promise((resolve) => whenReady(() => {
+    const taken = cleared.get(tabId);
+    const log = logs.get(tabId);
+    cleared.delete(tabId);
+    if (!taken || !log || Date.now() - taken.at > UNDO_CLEAR_MS || log.failures.length || log.dropped) return resolve(false);
+    log.failures = taken.failures;
+    log.dropped = taken.dropped;
+    count(totals, ...taken.failures);
+    markDirty(tabLogKey(tabId));
+    resolve(true);
+  }));
+}
+
 export function forgetTab(tabId: number): void {
   whenReady(() => {
+    cleared.delete(tabId);
     if (closedTabs.size >= CLOSED_TABS_KEPT) closedTabs.delete(closedTabs.values().next().value!);
     closedTabs.add(tabId);
     const log = logs.get(tabId);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { TabLog } from '../shared/protocol';
 import { clipUrl, MAX_URL_LENGTH } from '../diagnosis/observe';
-import { addFailure, badgeOf, enforceTotalCap, recordSize, startPage, totalsOf } from './tab-log';
+import { entrySize, recordSize } from './bytes';
+import { addFailure, badgeOf, CAPS, enforceTotalCap, startPage, totalsOf } from './tab-log';
 
 const details = (extra: Partial<RequestDetails>): RequestDetails => ({
   url: 'https://shop.test/api', method: 'GET', type: 'xmlhttprequest', tabId: 5, timeStamp: 1000, statusCode: 500, ...extra,
@@ -55,7 +56,7 @@ describe('caps', () => {
     for (let i = 0; i < 8; i++) addFailure(a, failure({ url: `https://a.test/${i}`, timeStamp: i }));
     for (let i = 0; i < 3; i++) addFailure(b, failure({ url: `https://b.test/${i}`, timeStamp: i }));
     const totals = totalsOf([a, b]);
-    expect(enforceTotalCap([a, b], totals, { perTab: 200, total: 6, bytes: 1e9 })).toEqual([a]);
+    expect(enforceTotalCap([a, b], totals, { total: 6, bytes: 1e9 })).toEqual([a]);
     expect([a.failures.length, b.failures.length]).toEqual([3, 3]);
     expect(totals).toEqual(totalsOf([a, b]));
   });
@@ -65,7 +66,7 @@ describe('caps', () => {
     const totals = { records: 0, bytes: 0 };
     for (let i = 0; i < 300; i++) {
       addFailure(log, { ...failure({ url: `https://a.test/${i}/${'u'.repeat(4000)}`, timeStamp: i }), headers: huge }, 1000, totals);
-      enforceTotalCap([log], totals, { perTab: 1000, total: 1000, bytes: 100_000 });
+      enforceTotalCap([log], totals, { total: 1000, bytes: 100_000 });
     }
     expect(totals.bytes).toBeLessThanOrEqual(100_000);
     expect(totals).toEqual(totalsOf([log]));
@@ -89,7 +90,7 @@ describe('failures dropped by the caps are still counted', () => {
     const a = emptyLog(1);
     for (let i = 0; i < 8; i++) addFailure(a, failure({ url: `https://a.test/${i}`, timeStamp: i }));
     addFailure(a, failure({ url: 'https://a.test/0', timeStamp: 9 }));
-    enforceTotalCap([a], totalsOf([a]), { perTab: 200, total: 3, bytes: 1e9 });
+    enforceTotalCap([a], totalsOf([a]), { total: 3, bytes: 1e9 });
     expect(a.failures).toHaveLength(3);
     expect(sumOf(a)).toBe(9);
     expect(badgeOf(a).text).toBe('9');
@@ -193,6 +194,13 @@ describe('badge', () => {
     addFailure(log, failure({ statusCode: 503 }));
     expect(badgeOf(log)).toEqual({ text: '3', severity: 'error' });
   });
+  it('a calm page (only the favicon failed) shows no count; anything that breaks brings the count back', () => {
+    const log = emptyLog();
+    addFailure(log, failure({ url: 'https://shop.test/favicon.ico', type: 'image', statusCode: 404 }));
+    expect(badgeOf(log).text).toBe('');
+    addFailure(log, failure({ statusCode: 500 }));
+    expect(badgeOf(log).text).toBe('2');
+  });
   it('only blocked requests leave the badge empty', () => {
     const log = emptyLog();
     addFailure(log, failure({ error: 'net::ERR_BLOCKED_BY_CLIENT' }));
@@ -202,5 +210,62 @@ describe('badge', () => {
     const log = emptyLog();
     for (let i = 0; i < 150; i++) addFailure(log, failure({ url: `https://shop.test/${i}` }));
     expect(badgeOf(log).text).toBe('99+');
+  });
+});
+
+describe('bytes per tab', () => {
+  it('a tab log of long URLs stays within its byte cap (every write of it writes all of it), keeping the newest', () => {
+    const log = emptyLog();
+    const totals = { records: 0, bytes: 0 };
+    for (let i = 0; i < 200; i++) addFailure(log, failure({ url: `https://a.test/${i}/${'u'.repeat(5000)}`, timeStamp: i }), 200, totals);
+    expect(totalsOf([log]).bytes).toBeLessThanOrEqual(CAPS.perTabBytes);
+    expect(JSON.stringify(log).length).toBeLessThanOrEqual(CAPS.perTabBytes);
+    expect(log.failures.at(-1)?.url).toContain('/199/');
+    expect(totals).toEqual(totalsOf([log]));
+    // Counted as dropped, like the count cap's.
+    expect(log.failures.length + (log.dropped ?? 0)).toBe(200);
+  });
+  it('200 ordinary failures fit', () => {
+    const log = emptyLog();
+    for (let i = 0; i < 200; i++) addFailure(log, failure({ url: `https://shop.test/api/items/${i}?page=2&sort=name`, timeStamp: i }));
+    expect(log.failures).toHaveLength(200);
+  });
+});
+
+describe('recordSize is at least what a record takes stored (JSON text, counted by Chromium in UTF-8 bytes)', () => {
+  const stored = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+  it.each([
+    ['an ordinary failure', failure()],
+    ['a 4 KB URL', failure({ url: `https://a.test/${'x'.repeat(4090)}` })],
+    ['quotes and backslashes from the server', observe(details({ statusLine: `HTTP/1.1 500 ${'"\\\\'.repeat(80)}`, responseHeaders: [{ name: 'WWW-Authenticate', value: '"'.repeat(512) }] }))!],
+    ['control characters and lone surrogates', observe(details({ statusLine: '\u0001\ud800'.repeat(100), responseHeaders: [{ name: 'Server', value: '\u0007é中'.repeat(150) }] }))!],
+    ['a CORS refusal with every detail', failure({ cors: {
+      rule: 'CORS_HEADER_DISALLOWED_BY_PREFLIGHT', pageOrigin: 'https://a.test', allowOrigin: '"\\'.repeat(200), preflight: true, status: 999,
+      allowed: '\u0007é中'.repeat(130), method: 'DELETE', header: 'x-trace', credentialsInferred: true, varyOrigin: false,
+    } })],
+    ['every field', observe(details({ statusLine: 'x', error: 'net::ERR_ABORTED', ip: '::1', initiator: 'https://a.test', documentId: 'A', responseHeaders: [{ name: 'Server', value: 'x' }] }), ['https://a.test/0', 'https://a.test/1'], { includeAborted: true })!],
+  ])('%s', (_name, record) => {
+    expect(recordSize(record)).toBeGreaterThanOrEqual(stored(record));
+    // And not much more: the caps are meant to hold as many failures as storage can.
+    expect(recordSize(record)).toBeLessThanOrEqual(stored(record) * 1.1 + 80);
+    const entry = { ...record, count: 123_456, pageUrl: 'https://a.test/p"', pageTitle: 'Títle "quoted"' };
+    expect(entrySize(entry)).toBeGreaterThanOrEqual(stored(entry));
+  });
+});
+
+describe('bytes per tab, counted as the log changes', () => {
+  it('holds after the log is replaced by a page change, and after drops by the total cap', () => {
+    const log = emptyLog();
+    const totals = { records: 0, bytes: 0 };
+    const long = (i: number, documentId: string) => failure({ url: `https://a.test/${i}/${'u'.repeat(5000)}`, timeStamp: i, documentId });
+    for (let i = 0; i < 30; i++) addFailure(log, long(i, 'OLD'), 200, totals);
+    startPage(log, { url: 'https://a.test/next', timeStamp: 100, documentId: 'NEW' }, totals);
+    for (let i = 100; i < 300; i++) {
+      addFailure(log, long(i, 'NEW'), 200, totals);
+      if (i % 10 === 0) enforceTotalCap([log], totals, { total: 1000, bytes: 150_000 });
+    }
+    expect(totalsOf([log]).bytes).toBeLessThanOrEqual(CAPS.perTabBytes);
+    expect(log.failures.length).toBeGreaterThan(40);
+    expect(log.failures.at(-1)?.url).toContain('/299/');
   });
 });

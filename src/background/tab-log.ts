@@ -2,15 +2,20 @@
 // No browser API here, so the rules are unit-tested directly.
 import { isLoadOf } from '../diagnosis/observe';
 import { worse } from '../diagnosis/severity';
+import { breaksNothing } from '../diagnosis/summary';
 import type { Severity } from '../diagnosis/types';
 import { countedFailures } from '../shared/failures';
 import type { FailureRecord, TabLog } from '../shared/protocol';
+import { recordSize } from './bytes';
 
-/** Records per tab and in all, and the approximate bytes in all: storage.session holds 10 MB at most. */
-export const CAPS = { perTab: 200, total: 2000, bytes: 4_000_000 };
+/**
+ * Records per tab and in all, and bytes (see bytes.ts) per tab and in all: storage.session holds 10 MB at most,
+ * and every write of a tab's log writes all of it (256 KB: 200 ordinary records, or 56 with 4 KB URLs).
+ */
+export const CAPS = { perTab: 200, perTabBytes: 262_144, total: 2000, bytes: 4_000_000 };
 
 /** Add one failure (as observe() made it); a repeat of an identical one only raises its count. Returns the stored record. */
-export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.perTab, totals?: Totals): FailureRecord {
+export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.perTab, totals?: Totals, perTabBytes = CAPS.perTabBytes): FailureRecord {
   // Identical: same code, method and URL. Checked without building a key, on the hot path.
   const existing = log.failures.find((r) => r.code === record.code && r.url === record.url && r.method === record.method);
   if (existing) {
@@ -26,7 +31,9 @@ export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.
     log.failures = [];
     log.dropped = undefined;
   }
+  const counted = bytesOf(log);
   log.failures.push(record);
+  counted.bytes += recordSize(record);
   if (totals) {
     totals.records += 1;
     totals.bytes += recordSize(record);
@@ -35,16 +42,24 @@ export function addFailure(log: TabLog, record: FailureRecord, perTabCap = CAPS.
     const dropped = dropOldest(log);
     if (totals && dropped) forget(totals, dropped);
   }
+  while (counted.bytes > perTabBytes && log.failures.length > 1) {
+    const dropped = dropOldest(log)!;
+    if (totals) forget(totals, dropped);
+  }
   return record;
 }
 
-/** Approximate stored size of a record: its strings dominate. */
-export function recordSize(record: FailureRecord): number {
-  let size = 300 + record.url.length + (record.error?.length ?? 0) + (record.statusLine?.length ?? 0);
-  for (const name in record.headers) size += name.length + record.headers[name]!.length + 6;
-  for (const url of record.redirects ?? []) size += url.length + 3;
-  if (record.cors) size += 200 + record.cors.pageOrigin.length + (record.cors.allowOrigin?.length ?? 0) + (record.cors.allowed?.length ?? 0);
-  return size;
+/** Each log's bytes, with the list they were counted on: code that replaces a log's `failures` keeps no books. */
+const logBytes = new WeakMap<TabLog, { failures: FailureRecord[]; bytes: number }>();
+
+function bytesOf(log: TabLog): { failures: FailureRecord[]; bytes: number } {
+  let counted = logBytes.get(log);
+  if (counted?.failures !== log.failures) {
+    counted = { failures: log.failures, bytes: 0 };
+    for (const record of log.failures) counted.bytes += recordSize(record);
+    logBytes.set(log, counted);
+  }
+  return counted;
 }
 
 /** Drop the oldest failure, keeping the page's own failure as long as possible. Returns what was dropped. */
@@ -59,6 +74,8 @@ export function dropOldest(log: TabLog): FailureRecord | undefined {
   }
   if (victim < 0) victim = oldestPage;
   const dropped = victim >= 0 ? log.failures.splice(victim, 1)[0] : undefined;
+  const counted = logBytes.get(log);
+  if (dropped && counted?.failures === log.failures) counted.bytes -= recordSize(dropped);
   // Its failures still happened: the report and the badge keep counting them.
   if (dropped) log.dropped = (log.dropped ?? 0) + dropped.count;
   return dropped;
@@ -79,12 +96,12 @@ export function totalsOf(logs: Iterable<TabLog>): Totals {
   return totals;
 }
 
-/** Trim the fullest tabs until the totals fit the caps. Returns the tabs that changed. */
-export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps = CAPS): TabLog[] {
+/** Trim the fullest tabs until the totals fit the caps, each keeping at least `keep` records. Returns the tabs that changed. */
+export function enforceTotalCap(logs: Iterable<TabLog>, totals: Totals, caps: Pick<typeof CAPS, 'total' | 'bytes'> = CAPS, keep = 0): TabLog[] {
   const trimmed = new Set<TabLog>();
   while (totals.records > caps.total || totals.bytes > caps.bytes) {
     let fullest: TabLog | undefined;
-    for (const log of logs) if (!fullest || log.failures.length > fullest.failures.length) fullest = log;
+    for (const log of logs) if (log.failures.length > keep && (!fullest || log.failures.length > fullest.failures.length)) fullest = log;
     const dropped = fullest && dropOldest(fullest);
     if (!fullest || !dropped) break;
     trimmed.add(fullest);
@@ -118,6 +135,14 @@ export function startPage(log: TabLog, { url: committed, timeStamp, documentId }
   return changed;
 }
 
+/** Put records (back) into the running totals. */
+export function count(totals: Totals, ...records: FailureRecord[]): void {
+  for (const record of records) {
+    totals.records += 1;
+    totals.bytes += recordSize(record);
+  }
+}
+
 /** Take records out of the running totals. */
 export function forget(totals: Totals, ...records: FailureRecord[]): void {
   for (const record of records) {
@@ -131,10 +156,11 @@ export interface Badge {
   severity: Severity | null;
 }
 
-/** Badge text is the counted failures (see countedFailures, dropped ones included), empty when none; its colour is the worst listed. */
+/** Badge text is the counted failures (see countedFailures, dropped ones included), empty when none or when
+ * they break nothing (a calm page raises no alarm); its colour is the worst listed. */
 export function badgeOf(log: TabLog | undefined): Badge {
   const failures = log?.failures ?? [];
-  const count = countedFailures(log);
+  const count = log?.dropped || !breaksNothing(failures) ? countedFailures(log) : 0;
   let severity: Severity | null = null;
   for (const record of failures) if (!record.blocked) severity = worse(severity, record.severity);
   return { text: count === 0 ? '' : count > 99 ? '99+' : String(count), severity };

@@ -2,13 +2,16 @@
 // Watches live in storage.local (they must survive a browser restart); alarms carry the schedule,
 // never timers, and are re-created on every start because browsers may drop them on restart.
 import browser, { type Alarms } from '../shared/browser';
-import { failureKey, nextCheckAt, roughDuration, watchable, watchExpired, watchGiveUpAt } from '../diagnosis/recheck';
+import { addressSpace } from '../diagnosis/address';
+import { failureKey, nextCheckAt, recheckPlan, roughDuration, watchExpired, watchGiveUpAt, watchRefusal } from '../diagnosis/recheck';
 import { hostLabel } from '../diagnosis/url';
 import { shortCode } from '../shared/failures';
 import { t } from '../shared/i18n';
 import { MessageType, WATCHES_KEY, type BackgroundHandlers, type FailureRef, type Watch, type WatchAnswer } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
-import { findFailure, tryOnce } from './recheck';
+import { tabPageUrl } from './history';
+import { tryOnce } from './own-fetch';
+import { findFailure } from './recheck';
 import { whenReady } from './store';
 
 /** At most this many watches are kept; finished ones make room for new ones. */
@@ -68,7 +71,10 @@ function schedule(watch: Watch, at: number): void {
 async function startWatch(ref: FailureRef): Promise<WatchAnswer> {
   const record = findFailure(ref);
   if (!record) return { ok: false, reason: 'unknown' };
-  if (!watchable(record)) return { ok: false, reason: 'not-watchable' };
+  const pageUrl = tabPageUrl(record.tabId);
+  const refusal = watchRefusal(record, pageUrl);
+  const plan = recheckPlan(record, pageUrl);
+  if (refusal || !plan.repeat) return { ok: false, reason: refusal ?? 'not-watchable' };
   const key = failureKey(record);
   return change((watches): WatchAnswer => {
     const existing = watches.findIndex((w) => w.key === key);
@@ -83,6 +89,7 @@ async function startWatch(ref: FailureRef): Promise<WatchAnswer> {
     const watch: Watch = {
       id: crypto.randomUUID(), key, tabId: record.tabId, url: record.url, method: record.method, code: record.code,
       stage: record.stage, failedAt: record.timeStamp, startedAt: now, state: 'watching', attempts: 0,
+      cookies: plan.credentials === 'include', reach: plan.reach,
     };
     schedule(watch, nextCheckAt(0, now, record.headers?.['retry-after'], watchGiveUpAt(now, settings().watchGiveUpHours)));
     watches.push(watch);
@@ -112,7 +119,8 @@ async function check(id: string): Promise<void> {
   checking.add(id);
   void browser.alarms.create(alarmName(id), { when: now + CHECK_GUARD_MS });
   try {
-    const outcome = await tryOnce(watch.url, watch.method === 'HEAD' ? 'HEAD' : 'GET', 'include');
+    // Watches stored before these rules: no cookies, and no network more private than their own address.
+    const outcome = await tryOnce(watch.url, watch.method === 'HEAD' ? 'HEAD' : 'GET', watch.cookies === true ? 'include' : 'omit', watch.reach ?? addressSpace(watch.url));
     const stillWatched = await change((watches) => {
       // Stopped while its request was out: no new alarm, and no "works again" for a watch the person ended.
       if (!watches.includes(watch)) return false;
@@ -123,6 +131,10 @@ async function check(id: string): Promise<void> {
         watch.state = 'recovered';
         watch.recoveredAt = watch.lastCheck;
         delete watch.nextAt;
+      } else if (outcome.kind === 'redirected') {
+        // An answer, but one it did not follow: still not "works again", and where it pointed is said.
+        watch.lastResult = `${outcome.status || 'redirect'} → ${outcome.to ? hostLabel(outcome.to) : '?'}`;
+        schedule(watch, nextCheckAt(watch.attempts, watch.lastCheck, undefined, watchGiveUpAt(watch.startedAt, settings().watchGiveUpHours)));
       } else {
         watch.lastResult = outcome.kind === 'timeout' ? 'timeout' : outcome.failure.code;
         const retryAfter = outcome.kind === 'failed' ? outcome.failure.headers?.['retry-after'] : undefined;

@@ -2,7 +2,6 @@
 // from the record alone, so a card can be drawn before the catalog is there (the History's first screen).
 import { STAGES, type Stage } from '../diagnosis/types';
 import { h } from '../shared/dom';
-import { shortCode } from '../shared/failures';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { markFailure } from './contract';
@@ -25,7 +24,8 @@ export function cycleStrip(stage: Stage, url: string): HTMLElement {
     const index = STAGES.indexOf(step);
     const state =
       index === failedAt ? 'failed' : step === 'tls' && tlsSkipped ? 'skipped' : index < failedAt ? 'done' : 'not-reached';
-    return h('li', { class: `step ${state}`, 'data-step': step }, h('span', { class: 'step-name' }, t(`stage_${step}`)));
+    return h('li', { class: `step ${state}`, 'data-step': step }, h('span', { class: 'step-name' }, t(`stage_${step}`)),
+      state === 'skipped' ? h('span', { class: 'step-note' }, t('stepNotUsed')) : null);
   });
   return h('div', { class: 'strip' },
     h('p', { class: 'visually-hidden' }, stripSentence(stage, shown, tlsSkipped)),
@@ -34,8 +34,8 @@ export function cycleStrip(stage: Stage, url: string): HTMLElement {
 
 export const cardHeader = (failure: FailureRecord, title: string): HTMLElement =>
   h('header', null,
-    h('span', { class: 'code' }, shortCode(failure.code)),
     h('h3', null, title),
+    h('span', { class: 'code' }, failure.code),
     failure.count > 1 ? h('span', { class: 'count', title: t('repeats') }, t('times', failure.count)) : null);
 
 export const requestLine = (failure: FailureRecord): HTMLElement => h('p', { class: 'url' }, `${failure.method} ${failure.url}`);

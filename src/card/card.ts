@@ -14,7 +14,8 @@ function detailRow(label: string, value: string | number | undefined): HTMLEleme
   return h('div', { class: 'row' }, h('dt', null, label), h('dd', null, String(value)));
 }
 
-function details(failure: FailureRecord): HTMLElement {
+/** Everything technical, together at the end: the request's facts, its IDs, the headers, and where the code is defined. */
+function details(failure: FailureRecord, requestIds: readonly (readonly [string, string])[], source: string | undefined): HTMLElement {
   const headers = Object.entries(failure.headers ?? {});
   return h('details', { class: 'tech' },
     h('summary', null, t('details')),
@@ -27,7 +28,9 @@ function details(failure: FailureRecord): HTMLElement {
       detailRow(t('serverIp'), failure.ip),
       detailRow(t('time'), new Date(failure.timeStamp).toLocaleString(uiLanguage())),
       failure.count > 1 ? detailRow(t('repeats'), t('times', failure.count)) : null,
-      failure.redirects?.length ? detailRow(t('redirects'), [...failure.redirects, failure.url].join('\n→ ')) : null),
+      failure.redirects?.length ? detailRow(t('redirects'), [...failure.redirects, failure.url].join('\n→ ')) : null,
+      source ? detailRow(t('source'), source) : null),
+    requestIds.length ? h('dl', { class: 'ids', 'aria-label': t('requestIds') }, ...requestIds.map(([name, value]) => detailRow(name, value))) : null,
     headers.length
       ? h('dl', { class: 'headers', 'aria-label': t('headers') }, ...headers.map(([name, value]) => detailRow(name, value)))
       : null);
@@ -35,6 +38,10 @@ function details(failure: FailureRecord): HTMLElement {
 
 const steps = (title: string, items: readonly string[]): HTMLElement =>
   h('section', { class: 'steps' }, h('h4', null, title), h('ul', null, ...items.map((item) => h('li', null, item))));
+
+/** The owner's advice is for whoever runs the site: behind its own disclosure, so the visitor's comes first. */
+const ownerSteps = (items: readonly string[]): HTMLElement =>
+  h('details', { class: 'steps owner' }, h('summary', null, t('forOwner')), h('ul', null, ...items.map((item) => h('li', null, item))));
 
 export { failureOf, markFailure } from './contract';
 
@@ -51,15 +58,10 @@ export function failureCard(failure: FailureRecord, catalog: Catalog, { recheck 
     h('p', { class: 'what' }, diagnosis.what),
     diagnosis.notes.length ? h('ul', { class: 'notes' }, ...diagnosis.notes.map((note) => h('li', null, note))) : null,
     h('p', { class: 'side' }, `${t('whoseSide')} ${t(`side_${diagnosis.side}`)}`),
-    h('div', { class: 'advice' }, steps(t('forVisitor'), diagnosis.visitor), steps(t('forOwner'), diagnosis.owner)),
-    diagnosis.requestIds.length
-      ? h('dl', { class: 'ids', 'aria-label': t('requestIds') },
-        ...diagnosis.requestIds.map(([name, value]) => detailRow(name, value)))
-      : null,
+    h('div', { class: 'advice' }, diagnosis.visitor.length ? steps(t('forVisitor'), diagnosis.visitor) : null,
+      diagnosis.owner.length ? ownerSteps(diagnosis.owner) : null),
     recheck ? recheckArea(failure) : null,
-    details(failure),
-    h('footer', null,
-      diagnosis.source ? h('span', { class: 'source' }, `${t('source')}: ${diagnosis.source}`) : null,
-      h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))));
+    h('footer', null, h('button', { type: 'button', class: 'copy', 'data-action': 'copy' }, t('copyReport'))),
+    details(failure, diagnosis.requestIds, diagnosis.source));
   return markFailure(card, failure);
 }

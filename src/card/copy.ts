@@ -1,6 +1,7 @@
 // "Copy report" of one card: the Markdown summary on the clipboard, the same from every page.
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
+import { announce } from '../shared/announce';
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
@@ -22,5 +23,6 @@ export async function copyFailureReport(button: HTMLButtonElement, failure: Fail
   } catch {
     button.textContent = t('copyFailed');
   }
+  announce(button.textContent);
   setTimeout(() => (button.textContent = t('copyReport')), 2000);
 }

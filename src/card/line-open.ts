@@ -1,5 +1,5 @@
 // Opening a line builds the full card (failureCard, unchanged) and shows everything below its header:
-// the line itself stays the header, so nothing moves under the pointer.
+// the line itself stays the header (its whole title is already there), so nothing moves under the pointer.
 import type { Catalog } from '../diagnosis/catalog/types';
 import { h } from '../shared/dom';
 import { failureCard } from './card';
@@ -11,10 +11,10 @@ export function openLine(line: HTMLElement, catalog: Catalog): void {
   const body = line.querySelector<HTMLElement>('.line-body')!;
   if (failure && !body.firstChild) {
     const card = failureCard(failure, catalog);
-    const title = card.querySelector('h3')?.textContent ?? '';
-    setLineTitle(line, title);
-    // The line keeps its one row; the whole title leads the body.
-    body.replaceChildren(h('p', { class: 'full-title' }, title), ...[...card.children].filter((child) => child.tagName !== 'HEADER'));
+    setLineTitle(line, card.querySelector('h3')?.textContent ?? '');
+    // The line's chip shows the code shortened: the card gives it whole (`net::ERR_…`).
+    const fullCode = h('p', { class: 'full-code' }, card.querySelector('header .code'));
+    body.replaceChildren(...[...card.children].map((child) => (child.tagName === 'HEADER' ? fullCode : child)));
   }
   body.hidden = false;
   line.classList.add('open');

@@ -1,13 +1,20 @@
-// The collapsed form of a failure: one line (failed step, code, title, host, ×count) that opens into the
-// full card. The line is a disclosure (APG accordion: a heading holding a button with aria-expanded).
+// The collapsed form of a failure: its title first (whole, wrapping), then a smaller row with the step,
+// the code, the host and ×count; it opens into the full card. The line is a disclosure (APG accordion: a heading holding a button with aria-expanded).
 // Its data-* contract is the card's; the title can arrive later than the line (the catalog is a chunk),
 // and the card's body is built only when the line opens (line-open.ts), so a line costs no catalog.
-import { hostLabel } from '../diagnosis/url';
+import { impactOf } from '../diagnosis/summary';
+import { hostLabel, shortenMiddle } from '../diagnosis/url';
 import { h } from '../shared/dom';
-import { shortCode } from '../shared/failures';
+import { chipCode, isHttpError } from '../shared/failures';
 import { t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { markFailure } from './contract';
+
+/** Hosts longer than this lose their middle, so the row never has to cut them. */
+const HOST_CHARS = 40;
+
+/** The step chip: an HTTP error was answered, so it names the answer, never "receiving" as the failure. */
+const stepChip = (failure: FailureRecord): string => (isHttpError(failure.code) ? t('chipServerError') : t(`stage_${failure.stage}`));
 
 /** One failure as one line, collapsed; `title` may be left out and set once the catalog is there.
  * Under a heading that already names the host, the host is only read out, not shown again. */
@@ -15,14 +22,17 @@ export function failureLine(failure: FailureRecord, title = '', groupHost?: stri
   const host = hostLabel(failure.url);
   // Unique across scripts: the popup's classic first-paint script draws lines with its own copy of this module.
   const bodyId = `failure-body-${crypto.randomUUID()}`;
-  const line = h('article', { class: `failure line severity-${failure.severity}` },
+  // A failure that breaks nothing (the favicon) wears no alarm colour.
+  const calm = impactOf(failure) === 'none' ? ' harmless' : '';
+  const line = h('article', { class: `failure line severity-${failure.severity}${calm}` },
     h('h3', { class: 'line-head' },
       h('button', { type: 'button', class: 'line-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId },
-        h('span', { class: 'chip' }, t(`stage_${failure.stage}`)),
-        h('span', { class: 'code' }, shortCode(failure.code)),
-        h('span', { class: 'line-title', title: title || undefined }, title),
-        h('span', { class: host === groupHost ? 'host visually-hidden' : 'host' }, host),
-        failure.count > 1 ? h('span', { class: 'count' }, t('times', failure.count)) : null)),
+        h('span', { class: 'line-title' }, title),
+        h('span', { class: 'line-meta' },
+          h('span', { class: 'chip' }, stepChip(failure)),
+          h('span', { class: 'code' }, chipCode(failure.code)),
+          h('span', { class: host === groupHost ? 'host visually-hidden' : 'host' }, shortenMiddle(host, HOST_CHARS)),
+          failure.count > 1 ? h('span', { class: 'count' }, t('times', failure.count)) : null))),
     h('div', { class: 'line-body', id: bodyId, hidden: true }));
   return markFailure(line, failure);
 }
@@ -33,7 +43,6 @@ export const isOpen = (line: Element): boolean => toggleOf(line).getAttribute('a
 export function setLineTitle(line: Element, title: string): void {
   const element = line.querySelector<HTMLElement>('.line-title')!;
   element.textContent = title;
-  element.title = title;
 }
 
 export function closeLine(line: HTMLElement): void {

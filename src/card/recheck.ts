@@ -2,7 +2,7 @@
 // Kept apart from card.ts so the card's other features merge cleanly.
 import type { Catalog } from '../diagnosis/catalog/types';
 import { explain } from '../diagnosis/explain';
-import { recheckPlan, roughDuration, watchable, type CookieKind, type SkipReason } from '../diagnosis/recheck';
+import { recheckPlan, roughDuration, watchable, type CookieKind, type CookiesLeftOut, type SkipReason } from '../diagnosis/recheck';
 import { h } from '../shared/dom';
 import { shortCode } from '../shared/failures';
 import { t, type MessageKey, uiLanguage } from '../shared/i18n';
@@ -11,7 +11,9 @@ import { cycleStrip } from './card-top';
 
 const SKIP_TEXT: Record<SkipReason, MessageKey> = {
   'unsafe-method': 'skipUnsafeMethod', 'other-method': 'skipOtherMethod', websocket: 'skipWebSocket', 'not-http': 'skipNotHttp', blocked: 'skipBlocked', 'url-cut': 'skipUrlCut',
+  refused: 'skipRefused', cors: 'skipCors', 'private-address': 'skipPrivateAddress',
 };
+const COOKIES_LEFT_TEXT: Record<CookiesLeftOut, MessageKey> = { 'third-party': 'cookiesLeftThirdParty', 'private-window': 'cookiesLeftPrivateWindow' };
 const COOKIE_TEXT: Record<CookieKind, MessageKey> = {
   'header-too-large': 'cookieHeaderTooLarge', 'redirect-loop': 'cookieRedirectLoop', 'stale-session': 'cookieStaleSession',
 };
@@ -56,14 +58,24 @@ export function showRecheck(card: HTMLElement, failure: FailureRecord, result: R
       break;
     case 'failing': lines.push(h('p', null, t(result.timedOut ? 'verdictTimedOut' : 'verdictFailing'))); break;
     case 'different': lines.push(h('p', null, t('verdictDifferent', result.failure?.code ?? ''))); break;
+    case 'redirected': lines.push(h('p', null, result.redirectedTo ? t('verdictRedirected', result.redirectedTo) : t('verdictRedirectedSomewhere'))); break;
     case 'skipped': lines.push(h('p', { class: 'skip-reason' }, t(SKIP_TEXT[result.reason ?? 'other-method'], failure.method))); break;
   }
+  if (result.cookiesLeftOut && result.verdict !== 'skipped') lines.push(h('p', { class: 'cookies-left-out' }, t(COOKIES_LEFT_TEXT[result.cookiesLeftOut])));
   if (result.failure && (result.verdict === 'failing' || result.verdict === 'different')) {
     const diagnosis = explain(result.failure, catalog);
     lines.push(h('div', { class: 'recheck-failure', 'data-recheck-code': result.failure.code, 'data-recheck-stage': result.failure.stage },
       h('p', null, h('span', { class: 'code' }, shortCode(result.failure.code)), ' ', h('strong', null, diagnosis.title)),
       cycleStrip(result.failure.stage, result.failure.url),
       h('p', { class: 'what' }, diagnosis.what)));
+  }
+  // The server's own words, quoted as text (never HTML): what it said, not what Request Doctor concludes.
+  if (result.problem) {
+    lines.push(h('figure', { class: 'server-words', 'data-server-words': true },
+      h('figcaption', null, t('serverSaid')),
+      h('blockquote', null,
+        result.problem.title ? h('p', { class: 'server-title' }, t('quoted', result.problem.title)) : null,
+        result.problem.detail ? h('p', { class: 'server-detail' }, t('quoted', result.problem.detail)) : null)));
   }
   lines.push(h('p', { class: 'checked-at' }, t('checkedAt', new Date(result.checkedAt).toLocaleTimeString(uiLanguage()))));
   area.replaceChildren(...lines.filter((line): line is HTMLElement => line !== null));
@@ -86,7 +98,7 @@ export function showWatch(card: HTMLElement, watch: Watch | undefined): void {
 /** The background would not start the watch: say why. */
 export function showWatchRefused(card: HTMLElement, answer: WatchAnswer): void {
   const status = card.querySelector('.watch-status');
-  if (status && !answer.ok) status.textContent = t(answer.reason === 'limit' ? 'watchLimit' : 'watchRefused');
+  if (status && !answer.ok) status.textContent = t(answer.reason === 'limit' ? 'watchLimit' : answer.reason === 'private' ? 'watchPrivate' : 'watchRefused');
 }
 
 /** The report's "Back again" list: watched requests of this tab that work again, with their downtime. */

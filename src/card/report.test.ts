@@ -64,6 +64,13 @@ describe('copy report', () => {
     expect(report).toContain('evil\\`server\\<b\\>');
   });
 
+  it('a method holding Markdown comes out as code: no link, no emphasis', () => {
+    const odd = { ...failure, method: 'GET`](http://x) **now** [a' };
+    const report = reportMarkdown(odd, explain(odd), context);
+    expect(report).toContain('- **Request:** `` GET`](http://x) **now** [a `` `https://shop.example.com/api/cart?token=secret#x` (xmlhttprequest)');
+    expect(reportMarkdown(failure, explain(failure), context)).toContain('- **Request:** PUT `https://');
+  });
+
   it('an error report names the error instead of a status', () => {
     const dns = { ...failure, statusCode: undefined, statusLine: undefined, error: 'net::ERR_NAME_NOT_RESOLVED', code: 'net::ERR_NAME_NOT_RESOLVED', stage: 'dns' as const, errorName: 'NAME_NOT_RESOLVED', headers: undefined };
     const report = reportMarkdown(dns, explain(dns), context);

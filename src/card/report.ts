@@ -36,6 +36,9 @@ function code(value: string): string {
  */
 const text = (value: string): string => value.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|]/g, '\\$&');
 
+/** A method or a resource type: a plain word as it is, anything else (a method may hold Markdown) as code. */
+const word = (value: string): string => (/^[A-Za-z_-]+$/.test(value) ? value : code(value));
+
 export function reportMarkdown(failure: Reported, explained: Diagnosis, context: ReportContext): string {
   const url = (u: string): string => code(context.stripQuery ? withoutQuery(u) : u);
   const diagnosis = context.stripQuery ? withoutQueries(explained) : explained;
@@ -48,7 +51,7 @@ export function reportMarkdown(failure: Reported, explained: Diagnosis, context:
     '',
     line(t('time'), Number.isNaN(when.getTime()) ? undefined : `${when.toISOString()} (${local})`),
     line(t('reportPage'), context.pageUrl ? url(context.pageUrl) : undefined),
-    line(t('reportRequest'), `${failure.method} ${url(failure.url)} (${failure.type})`),
+    line(t('reportRequest'), `${word(failure.method)} ${url(failure.url)} (${word(failure.type)})`),
     line(t('reportFailedAt'), `${failure.stage}: ${stage}`),
     line(t('status'), failure.statusLine ? code(failure.statusLine) : failure.statusCode ? String(failure.statusCode) : undefined),
     line(t('error'), failure.error ? code(failure.error) : undefined),

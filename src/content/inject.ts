@@ -37,12 +37,18 @@ function place(position: string, lines: number, more: boolean): void {
   }));
 }
 
-function show(tabId: number, position: string, lines: number, more: boolean): void {
+/** A new valid custom-element name each time: a page cannot look the notification up by its name. */
+function randomName(): string {
+  const letters = (n: number): string => Array.from(crypto.getRandomValues(new Uint8Array(n)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+  return `${letters(6)}-${letters(6)}`;
+}
+
+function show(position: string, lines: number, more: boolean): void {
   if (!host?.isConnected) {
-    host = document.createElement('request-doctor-notice');
+    host = document.createElement(randomName());
     const shadow = host.attachShadow({ mode: 'closed' });
     frame = document.createElement('iframe');
-    frame.src = `${api.runtime.getURL(FRAME_PAGE)}?tab=${tabId}`;
+    frame.src = api.runtime.getURL(FRAME_PAGE);
     frame.title = 'Request Doctor';
     shadow.append(frame);
     // The top layer sits above any z-index the page uses.
@@ -63,7 +69,7 @@ const flag = '__requestDoctorNotice';
 if (!(globalThis as Record<string, unknown>)[flag]) {
   (globalThis as Record<string, unknown>)[flag] = true;
   api.runtime.onMessage.addListener((message) => {
-    if (message.type === MessageType.ShowNotice) show(message.tabId, message.position, message.lines, message.more);
+    if (message.type === MessageType.ShowNotice) show(message.position, message.lines, message.more);
     else if (message.type === MessageType.HideNotice) hide();
   });
 }

@@ -68,7 +68,7 @@ function render(notice: Notice | undefined): void {
         h('span', { class: 'stage' }, t(`stage_${line.stage}`)),
         h('button', { type: 'button', 'data-action': 'details', 'aria-label': t('noticeDetailsFor', line.code, line.host) }, t('noticeDetails'))))),
     more > 0 ? h('p', { class: 'more' }, t('noticeMore', more)) : '',
-    h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));
+    notice.private ? '' : h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));
   // A new failure redraws it: the keyboard stays where it was.
   if (refocus) root.querySelector<HTMLElement>(refocus)?.focus();
   root.onclick = (event) => {
@@ -95,11 +95,15 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') dismiss();
 });
 
-// Asked from the background: Firefox gives an extension page framed by a web page only content-script APIs.
+/** The tab's notification, asked for as the frame it is: the background answers only the notification frame, about its own tab. */
+const fetchNotice = (): Promise<Notice | undefined> =>
+  browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => (notice ?? undefined) as Notice | undefined);
+
+// Told of a change by the background, with nothing in the message: the page's content script hears it too.
+// Firefox gives an extension page framed by a web page only content-script APIs, so it asks rather than reads storage.
 browser.runtime.onMessage.addListener((message: unknown) => {
-  if ((message as Message).type === MessageType.NoticeChanged) render((message as Extract<Message, { type: MessageType.NoticeChanged }>).notice);
+  if ((message as Message | null)?.type === MessageType.NoticeChanged) void fetchNotice().then(render);
 });
 localizePage();
 // The timer needs the person's setting, so the first render waits for it.
-void Promise.all([browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message), settingsReady])
-  .then(([notice]) => render((notice ?? undefined) as Notice | undefined));
+void Promise.all([fetchNotice(), settingsReady]).then(([notice]) => render(notice));

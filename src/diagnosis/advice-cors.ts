@@ -1,7 +1,6 @@
 // The notes and the owner's header lines of a CORS refusal (or of an error status it hid), from the
 // record's CORS detail: every value said is one the answers or the request showed.
-import type { Advice } from './advice';
-import type { AdviceContext, AdviceRule } from './advice-rules';
+import type { Advice, AdviceContext, AdviceRule } from './advice-rules';
 import type { CorsDetail } from './cors';
 import { withoutQuery } from './url';
 

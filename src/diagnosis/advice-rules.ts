@@ -1,12 +1,20 @@
 // The advice rules, one small function each, in the order their notes are shown.
-import type { Advice } from './advice';
-import { corsAdvice } from './advice-cors';
 import { clockTime, layerName, waitFor } from './advice-words';
 import type { Values } from './catalog/template';
 import type { AdviceKey, Catalog } from './catalog/types';
-import { answeredBy, MAX_LISTED_METHODS, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
+import { answeredBy, type Layer, MAX_LISTED_METHODS, parseAllow, parseChallenge, parseRetryAfter, requestIds, siteOf } from './headers-parse';
 import type { Classification, Observation } from './types';
 import { hostOf, isFavicon } from './url';
+
+export interface Advice {
+  /** Observed facts, most important first, shown above the generic explanation's steps. */
+  notes: string[];
+  visitor: string[];
+  owner: string[];
+  /** The layer that produced the error, when headers tell. */
+  layer?: Layer;
+  requestIds: [string, string][];
+}
 
 export interface AdviceContext {
   failure: Observation & Classification;
@@ -195,6 +203,8 @@ const thirdParty: AdviceRule = {
 export const MODIFIER_IDS = ['maintenance', 'proxyChallenge', 'proxyNoAnswer'];
 
 export const ADVICE_RULES: readonly AdviceRule[] = [
-  corsAdvice, retryAfter, allow, challenge, note('unauthorizedVsForbidden'), note('forbiddenVsUnauthorized'), redirects, whoAnswered, ids, body,
+  retryAfter, allow, challenge, note('unauthorizedVsForbidden'), note('forbiddenVsUnauthorized'), redirects, whoAnswered, ids,
   editConflict, precondition, missing, uploadTooLarge, note('legal'), resetOrEmpty, thirdParty,
+  // Last: that the body is out of sight is worth a line, never the first one.
+  body,
 ];

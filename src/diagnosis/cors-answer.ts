@@ -1,5 +1,6 @@
 // What a cross-origin answer said about CORS, read from its headers once and kept small. Pure.
 import type { HeaderLike } from './headers';
+import { cut } from './text';
 
 /** The CORS headers of one answer (or of a preflight's answer), values clipped. */
 export interface CorsAnswer {
@@ -67,8 +68,8 @@ export function readCorsAnswer(headers: readonly HeaderLike[] | undefined, statu
     if (typeof header?.name !== 'string' || typeof header.value !== 'string') continue;
     const key = NAMES.get(header.name.toLowerCase());
     if (!key) continue;
-    const value = header.value.slice(0, MAX_VALUE);
-    answer[key] = answer[key] === undefined ? value : `${answer[key]}, ${value}`.slice(0, MAX_VALUE * 2);
+    const value = cut(header.value, MAX_VALUE);
+    answer[key] = answer[key] === undefined ? value : cut(`${answer[key]}, ${value}`, MAX_VALUE * 2);
   }
   return answer;
 }
@@ -77,7 +78,7 @@ export function readCorsAnswer(headers: readonly HeaderLike[] | undefined, statu
 export function requestedHeadersOf(headers: readonly HeaderLike[] | undefined): string | undefined {
   if (!Array.isArray(headers)) return undefined;
   const header = headers.find((h) => typeof h?.name === 'string' && h.name.length === REQUESTED_HEADERS.length && h.name.toLowerCase() === REQUESTED_HEADERS);
-  return typeof header?.value === 'string' ? header.value.slice(0, MAX_VALUE) : undefined;
+  return typeof header?.value === 'string' ? cut(header.value, MAX_VALUE) : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { adviceFor } from './advice';
 import type { Catalog } from './catalog/types';
 import type { Layer } from './headers-parse';
 import { httpStatusOf } from './status';
+import { impactOf } from './summary';
 import { withoutQueriesIn } from './url';
 import type { Classification, Explanation, Observation, Stage } from './types';
 
@@ -34,13 +35,15 @@ export function explanationFor(classification: Classification, catalog: Catalog)
 export function explain(failure: Observation & Classification, catalog: Catalog): Diagnosis {
   const base = explanationFor(failure, catalog);
   const advice = adviceFor(failure, catalog);
+  // Breaks nothing (the favicon): its note says there is nothing to do, so no list says otherwise.
+  const harmless = impactOf(failure) === 'none';
   const diagnosis: Diagnosis = {
     ...base,
     stage: failure.stage,
     code: failure.code,
     notes: advice.notes,
-    visitor: [...advice.visitor, ...base.visitor],
-    owner: [...advice.owner, ...base.owner],
+    visitor: harmless ? [] : [...advice.visitor, ...base.visitor],
+    owner: harmless ? advice.owner : [...advice.owner, ...base.owner],
     requestIds: advice.requestIds,
   };
   if (advice.layer) diagnosis.layer = advice.layer;

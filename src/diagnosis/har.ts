@@ -1,5 +1,5 @@
 // A DevTools HAR entry → the same failure record the background stores, so DevTools shows the same card.
-import type { FailureRecord } from '../shared/protocol';
+import type { FailureRecord } from './types';
 import { observe } from './observe';
 import type { HarEntry } from './timings';
 

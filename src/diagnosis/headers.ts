@@ -1,4 +1,5 @@
 // Which response headers we keep, and reading them safely.
+import { cut } from './text';
 
 export interface HeaderLike {
   name: string;
@@ -21,6 +22,8 @@ const KEPT = new Set([
 const KEPT_PREFIXES = ['x-akamai-'];
 const MAX_HEADERS = 24;
 const MAX_VALUE_LENGTH = 512;
+/** Names and values in all: what one record's headers may take. */
+export const MAX_HEADER_BYTES = 4096;
 
 const isKept = (name: string): boolean => KEPT.has(name) || KEPT_PREFIXES.some((p) => name.startsWith(p));
 
@@ -28,15 +31,28 @@ const isKept = (name: string): boolean => KEPT.has(name) || KEPT_PREFIXES.some((
 export function pickHeaders(headers: readonly HeaderLike[]): Record<string, string> | undefined {
   let picked: Record<string, string> | undefined;
   let kept = 0;
+  let bytes = 0;
   for (const header of headers) {
     if (typeof header?.name !== 'string') continue;
     const name = header.name.toLowerCase();
     if (!isKept(name) || typeof header.value !== 'string') continue;
-    picked ??= {};
     // Repeated headers (several WWW-Authenticate challenges) are joined, as HTTP allows.
-    const value = header.value.slice(0, MAX_VALUE_LENGTH);
-    picked[name] = name in picked ? `${picked[name]}, ${value}`.slice(0, MAX_VALUE_LENGTH) : value;
+    const before = picked?.[name];
+    const clipped = cut(header.value, MAX_VALUE_LENGTH);
+    const value = before === undefined ? clipped : cut(`${before}, ${clipped}`, MAX_VALUE_LENGTH);
+    const grows = before === undefined ? name.length + value.length : value.length - before.length;
+    // Over the budget in all: what is kept stays whole, and a smaller header further on may still fit.
+    if (bytes + grows > MAX_HEADER_BYTES) continue;
+    bytes += grows;
+    picked ??= {};
+    picked[name] = value;
     if (++kept >= MAX_HEADERS) break;
   }
   return picked;
+}
+
+/** The relevant headers as the browser lists them, for an answer kept until its request ends (pickHeaders of them is the same). */
+export function keptHeaders(headers: readonly HeaderLike[]): HeaderLike[] | undefined {
+  const picked = pickHeaders(headers);
+  return picked && Object.entries(picked).map(([name, value]) => ({ name, value }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_URL_LENGTH, observe, type RequestDetails } from './observe';
+import { keptAnswer, MAX_URL_LENGTH, observe, type RequestDetails } from './observe';
 
 const base: RequestDetails = { url: 'https://a.test/x', method: 'GET', type: 'image', tabId: 3, timeStamp: 5 };
 
@@ -44,6 +44,17 @@ describe('observe', () => {
     expect(typeof failure!.method).toBe('string');
   });
   it('status 0 without an error is not a failure', () => expect(observe({ ...base, statusCode: 0 })).toBeNull());
+  describe('a private window', () => {
+    it.each([
+      ['incognito', { incognito: true }, true],
+      ['not incognito', { incognito: false }, undefined],
+      ['no word on it', {}, undefined],
+    ])('a failure %s is private: %s', (_name, extra, expected) => expect(observe({ ...base, statusCode: 503, ...extra })?.private).toBe(expected));
+    it('an error answer the browser gave up on stays private', () =>
+      expect(observe({ ...base, error: 'net::ERR_ABORTED', incognito: true }, undefined, undefined, { ...base, statusCode: 500 })?.private).toBe(true));
+    it('keeps the key in place, so every record has one shape', () =>
+      expect(Object.keys(observe({ ...base, statusCode: 503, incognito: true })!)).toEqual(Object.keys(observe({ ...base, statusCode: 503 })!)));
+  });
   it('Firefox originUrl is used as the initiator', () =>
     expect(observe({ ...base, statusCode: 404, originUrl: 'https://page.test/' })?.initiator).toBe('https://page.test/'));
 });
@@ -58,4 +69,20 @@ describe('isLoadOf: the failed load of the page at a URL', async () => {
     ['a sub-request at that URL', { ...page, type: 'xmlhttprequest' }, 'https://shop.test/', false],
     ['a long URL, cut alike', { type: 'main_frame', url: `https://shop.test/${'a'.repeat(MAX_URL_LENGTH)}`.slice(0, MAX_URL_LENGTH) + '…' }, `https://shop.test/${'a'.repeat(MAX_URL_LENGTH)}`, true],
   ])('%s', (_, record, url, expected) => expect(isLoadOf(record, url)).toBe(expected));
+});
+
+describe('keptAnswer: an error answer kept until its request ends', () => {
+  const answer: RequestDetails = {
+    url: `https://a.test/${'p'.repeat(9000)}`, method: 'GET', type: 'stylesheet', tabId: 3, timeStamp: 5, statusCode: 503,
+    statusLine: 'HTTP/1.1 503 Service Unavailable', ip: '10.0.0.1', originUrl: `https://a.test/page?${'q'.repeat(900)}`,
+    parentDocumentId: 'doc-1',
+    responseHeaders: [{ name: 'Retry-After', value: '30' }, { name: 'Set-Cookie', value: 'session=1' }, { name: 'X-Request-Id', value: 'r-1' }],
+  };
+  it('observes into exactly the record the whole answer gave', () => {
+    const ended = { url: answer.url, method: 'GET', type: 'stylesheet', tabId: 3, timeStamp: 9, error: 'net::ERR_ABORTED' };
+    expect(observe(ended, undefined, undefined, keptAnswer(answer))).toEqual(observe(ended, undefined, undefined, answer));
+  });
+  it('keeps no header the diagnosis does not read', () => {
+    expect(keptAnswer(answer).responseHeaders?.map((h) => h.name)).toEqual(['retry-after', 'x-request-id']);
+  });
 });

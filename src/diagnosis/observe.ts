@@ -1,18 +1,20 @@
 // Browser event details → the stored record of a failure, or null. The single pure call per webRequest event.
-import type { FailureRecord } from '../shared/protocol';
 import { classify, classifyCors, type ClassifyOptions } from './classify';
 import { judgeCors, type CorsDetail, type CorsEvidence } from './cors';
 import { pageOriginOf } from './cors-answer';
-import { pickHeaders, type HeaderLike } from './headers';
-import type { Observation } from './types';
+import { keptHeaders, pickHeaders, type HeaderLike } from './headers';
+import { cut } from './text';
+import type { FailureRecord, Observation } from './types';
 
 /**
  * What onCompleted/onErrorOccurred hand us (Chromium and Firefox): the observation's own fields, as the
  * browser names them, plus the three it names otherwise. The headers and redirects are derived from these.
  */
-export type RequestDetails = Omit<Observation, 'headers' | 'redirects'> & {
+export type RequestDetails = Omit<Observation, 'headers' | 'redirects' | 'private'> & {
   /** Firefox's name for the initiator. */
   originUrl?: string;
+  /** Firefox: the request came from a private window (Chromium's caller sets it from the tab). */
+  incognito?: boolean;
   /** A sub-frame's request belongs to the document that holds the frame. */
   parentDocumentId?: string;
   responseHeaders?: readonly HeaderLike[];
@@ -23,7 +25,7 @@ export const MAX_URL_LENGTH = 4096;
 
 export function clipUrl(url: unknown): string {
   const text = typeof url === 'string' ? url : String(url ?? '');
-  return text.length > MAX_URL_LENGTH ? `${text.slice(0, MAX_URL_LENGTH)}…` : text;
+  return text.length > MAX_URL_LENGTH ? `${cut(text, MAX_URL_LENGTH)}…` : text;
 }
 
 /**
@@ -37,11 +39,28 @@ export function isLoadOf(record: Pick<FailureRecord, 'type' | 'url' | 'redirects
 }
 
 const clip = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
+  typeof value === 'string' && value !== '' ? cut(value, max) : undefined;
+
+/** Lengths the stored fields are cut to (the URL's is MAX_URL_LENGTH). */
+const MAX = { method: 16, type: 32, statusLine: 256, error: 512, ip: 64, initiator: 512, documentId: 64 };
+
+/**
+ * An error answer as kept until its request ends (see observe's `answer`): only what observe() reads of it,
+ * cut as observe() cuts it, and only the headers it keeps. A server can send any number of headers of any size.
+ */
+export function keptAnswer(details: RequestDetails): RequestDetails {
+  return {
+    url: clipUrl(details.url), method: clip(details.method, MAX.method) ?? 'GET', type: clip(details.type, MAX.type) ?? 'other',
+    tabId: details.tabId, timeStamp: details.timeStamp, statusCode: details.statusCode, statusLine: clip(details.statusLine, MAX.statusLine),
+    ip: clip(details.ip, MAX.ip), initiator: clip(details.initiator ?? details.originUrl, MAX.initiator),
+    documentId: clip(details.documentId ?? details.parentDocumentId, MAX.documentId),
+    responseHeaders: details.responseHeaders && keptHeaders(details.responseHeaders),
+  };
+}
 
 /** The CORS detail as stored: every value clipped, so a hostile server cannot grow the record. */
 function clipCors(detail: CorsDetail): CorsDetail {
-  const clipped: CorsDetail = { ...detail, pageOrigin: detail.pageOrigin.slice(0, 512) };
+  const clipped: CorsDetail = { ...detail, pageOrigin: cut(detail.pageOrigin, MAX.initiator) };
   for (const key of ['allowOrigin', 'allowed', 'method', 'header'] as const) if (clipped[key] !== undefined) clipped[key] = clip(clipped[key], 400);
   return clipped;
 }
@@ -56,12 +75,12 @@ function clipCors(detail: CorsDetail): CorsDetail {
 export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails, cors?: CorsEvidence): FailureRecord | null {
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
-  if (answer) return observe({ ...answer, timeStamp: details.timeStamp }, redirects, options);
+  if (answer) return observe({ ...answer, timeStamp: details.timeStamp, incognito: details.incognito || answer.incognito }, redirects, options);
   const finding = details.error ? judgeCors({ ...details, initiator: pageOriginOf(details) }, cors) : undefined;
   // An error status the CORS check hid from the page is that status (its CORS detail says why the page could not read it).
   const hidden = finding?.hiddenStatus !== undefined;
   const statusCode = hidden ? finding.hiddenStatus : typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
-  const error = hidden ? undefined : clip(details.error, 512);
+  const error = hidden ? undefined : clip(details.error, MAX.error);
   const redirectChain = redirects?.length ? redirects : undefined;
   const rule = hidden ? undefined : finding?.detail.rule;
   const classification = rule ? classifyCors(rule) : classify({ statusCode, error, redirects: redirectChain }, options);
@@ -69,19 +88,21 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
   const timeStamp = Number.isFinite(details.timeStamp) ? details.timeStamp : Date.now();
   return {
     url: clipUrl(details.url),
-    method: clip(details.method, 16) ?? 'GET',
-    type: clip(details.type, 32) ?? 'other',
+    method: clip(details.method, MAX.method) ?? 'GET',
+    type: clip(details.type, MAX.type) ?? 'other',
     tabId: Number.isInteger(details.tabId) ? details.tabId : -1,
     timeStamp,
     statusCode,
-    statusLine: clip(details.statusLine, 256),
+    statusLine: clip(details.statusLine, MAX.statusLine),
     error,
-    ip: clip(details.ip, 64),
-    initiator: clip(details.initiator ?? details.originUrl, 512),
-    documentId: clip(details.documentId ?? details.parentDocumentId, 64),
+    ip: clip(details.ip, MAX.ip),
+    initiator: clip(details.initiator ?? details.originUrl, MAX.initiator),
+    documentId: clip(details.documentId ?? details.parentDocumentId, MAX.documentId),
+    frameId: Number.isSafeInteger(details.frameId) ? details.frameId : undefined,
     headers: details.responseHeaders ? pickHeaders(details.responseHeaders) : undefined,
     redirects: redirectChain,
     cors: finding && clipCors(finding.detail),
+    private: details.incognito === true || undefined,
     stage: classification.stage,
     code: classification.code,
     severity: classification.severity,

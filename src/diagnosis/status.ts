@@ -5,3 +5,6 @@ import type { Classification } from './types';
 export function httpStatusOf({ code, errorName }: Pick<Classification, 'code' | 'errorName'>): number | undefined {
   return errorName === undefined && /^\d+$/.test(code) ? Number(code) : undefined;
 }
+
+/** A code as headlines show it: Chromium's `net::ERR_` prefix dropped, anything else as it is. */
+export const shortCode = (code: string): string => code.replace(/^net::ERR_/, '');

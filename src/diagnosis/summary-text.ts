@@ -1,6 +1,6 @@
 // The summary in words. The words are interface messages (`_locales`), passed in as `t` so this
 // stays pure: the same sentence in the popup, the report and the tests.
-import { shortCode } from '../shared/failures';
+import { shortCode } from './status';
 import { KINDS, type PageSummary } from './summary';
 
 export type Words = (key: string, ...substitutions: (string | number)[]) => string;

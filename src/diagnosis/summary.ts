@@ -1,6 +1,7 @@
 // What a tab's failures mean for the page as a whole: did the page itself fail, which kinds of
 // requests failed, and whether that likely breaks features, only changes looks, or breaks nothing.
-import { isFavicon } from './url';
+import { siteOf } from './headers-parse';
+import { hostOf, isFavicon } from './url';
 import { STAGES, type Classification, type Observation, type Severity } from './types';
 
 /** The kinds of request a page makes, in the order the summary names them. */
@@ -30,7 +31,13 @@ export function impactOf(failure: Pick<Observation, 'type' | 'url'>): Impact {
   return BREAKING.has(kind) ? 'breaks' : 'looks';
 }
 
-type Failure = Pick<Observation, 'type' | 'url' | 'timeStamp'> & Pick<Classification, 'stage' | 'code' | 'severity' | 'blocked'> & { lastSeen?: number };
+/** A calm page: it failed something, but nothing that breaks anything (only the favicon). No alarm for it anywhere. */
+export function breaksNothing(failures: readonly Pick<Failure, 'type' | 'url' | 'blocked'>[]): boolean {
+  const counted = failures.filter((f) => !f.blocked);
+  return counted.length > 0 && counted.every((f) => impactOf(f) === 'none');
+}
+
+type Failure = Pick<Observation, 'type' | 'url' | 'timeStamp'> & Partial<Pick<Observation, 'initiator'>> & Pick<Classification, 'stage' | 'code' | 'severity' | 'blocked'> & { lastSeen?: number };
 
 export interface PageSummary<F extends Failure = Failure> {
   status: PageStatus;
@@ -50,9 +57,18 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1,
 const IMPACT_RANK: Readonly<Record<Impact, number>> = { none: 0, looks: 1, breaks: 2 };
 const newest = (f: Failure): number => f.lastSeen ?? f.timeStamp;
 
-/** Worse first: what it breaks, then severity, then the earlier stage (less of the cycle worked), then newer. */
+/** A request to another site than the page's (an ad, a tracker, a CDN of someone else); unknown when the page is. */
+export function isThirdParty(failure: Pick<Failure, 'url' | 'initiator'>): boolean {
+  const host = hostOf(failure.url);
+  const pageHost = hostOf(failure.initiator);
+  return Boolean(host && pageHost) && siteOf(host) !== siteOf(pageHost);
+}
+
+/** Worse first: what it breaks, then the page's own site before others, then severity, then the earlier stage
+ * (less of the cycle worked), then newer. */
 function worse(a: Failure, b: Failure, impact: ReadonlyMap<Failure, Impact>): number {
   return IMPACT_RANK[impact.get(b)!] - IMPACT_RANK[impact.get(a)!] ||
+    Number(isThirdParty(a)) - Number(isThirdParty(b)) ||
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
     STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) ||
     newest(b) - newest(a);

@@ -45,10 +45,14 @@ export interface Observation {
   headers?: Readonly<Record<string, string>>;
   /** Chromium: the document that made the request (its frame's parent document for sub-frames). */
   documentId?: string;
+  /** The frame the request belongs to: 0 is the tab's top document (a sub-frame's own load names the new frame). */
+  frameId?: number;
   /** URLs this request was redirected through, oldest first. */
   redirects?: readonly string[];
   /** A cross-origin fetch/XHR that failed without a reason: which CORS rule refused it, as far as was seen. */
   cors?: CorsDetail;
+  /** The request came from a private (incognito) window. */
+  private?: boolean;
 }
 
 /** Where a failure sits on the cycle; `null` from the classifier means "not a failure". */
@@ -61,4 +65,18 @@ export interface Classification {
   blocked: boolean;
   /** Chromium error name (no prefix) used to look up the explanation, for errors only. */
   errorName?: string;
+}
+
+/** One failure as stored: what was observed, where it failed, and how often it repeated.
+ * Identical failures (same code, method and URL) fold into one record. */
+export interface FailureRecord extends Observation, Classification {
+  count: number;
+  /** `timeStamp` is when it first happened; this is the latest repeat. */
+  lastSeen: number;
+}
+
+/** One failure in the history: the record plus the page it happened on (empty for requests without a tab). */
+export interface HistoryEntry extends FailureRecord {
+  pageUrl: string;
+  pageTitle?: string;
 }

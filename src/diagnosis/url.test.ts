@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { hostLabel, hostOf, isFavicon, samePage, withoutQueriesIn } from './url';
+import { hostLabel, hostOf, isFavicon, samePage, shortenMiddle, withoutQueriesIn } from './url';
+
+describe('shortenMiddle: long hosts and URLs keep their start and end', () => {
+  it.each([
+    ['api.shop.test', 20, 'api.shop.test'],
+    ['a-very-long-subdomain.of-a-long-site.example', 21, 'a-very-lon…te.example'],
+    ['abcdefghij', 5, 'ab…ij'],
+    ['abcdefghij', 6, 'abc…ij'],
+  ])('%s (%i) → %s', (text, max, shortened) => {
+    expect(shortenMiddle(text, max)).toBe(shortened);
+    expect(shortenMiddle(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
 
 describe('hostOf: one host key for report groups, notification lines and muted sites', () => {
   it.each([
@@ -14,6 +26,10 @@ describe('hostOf: one host key for report groups, notification lines and muted s
   ])('%s → %j', (url, host) => expect(hostOf(url)).toBe(host));
   it('answers the same from its memory of recent URLs', () => {
     for (let i = 0; i < 600; i++) expect(hostOf(`https://h${i % 300}.test:${i}/`)).toBe(`h${i % 300}.test`);
+  });
+  it('answers for a URL as long as a page can make one (2 MB), which it does not remember', () => {
+    const huge = `https://long.test/${'x'.repeat(2 * 2 ** 20)}`;
+    for (let i = 0; i < 3; i++) expect(hostOf(`${huge}${i}`)).toBe('long.test');
   });
   it('labels a URL without a host by its start', () => {
     expect(hostLabel('https://cdn.test/a.js')).toBe('cdn.test');

@@ -3,6 +3,8 @@
 /** Recent answers: a page's failures share a few hosts and initiators, and URL parsing is not free. */
 const recentHosts = new Map<string, string>();
 const MAX_REMEMBERED = 256;
+/** Longer URLs (a page can make its own up to 2 MB) are parsed each time: 256 of them would hold half a gigabyte. */
+const MAX_REMEMBERED_LENGTH = 4097;
 
 /**
  * The host name of a URL, '' when it has none or does not parse.
@@ -19,6 +21,7 @@ export function hostOf(url: string | undefined): string {
   } catch {
     host = '';
   }
+  if (url.length > MAX_REMEMBERED_LENGTH) return host;
   if (recentHosts.size >= MAX_REMEMBERED) recentHosts.clear();
   recentHosts.set(url, host);
   return host;
@@ -26,6 +29,13 @@ export function hostOf(url: string | undefined): string {
 
 /** Where a host is wanted as a label: the host, or the start of a URL that has none. */
 export const hostLabel = (url: string): string => hostOf(url) || url.slice(0, 80);
+
+/** A long host or URL as a line shows it: its start and its end, the middle left out (`…`); at most `max` characters. */
+export function shortenMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = Math.floor((max - 1) / 2);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+}
 
 /** The site's icons browsers ask for by themselves: a 404 there is no failure of the page. */
 export const isFavicon = (url: string): boolean =>

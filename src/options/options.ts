@@ -7,7 +7,16 @@ import { HISTORY_DAYS, MIN_SEVERITIES, NOTICE_SECONDS, NOTIFY_LEVELS, POSITIONS,
 import { setSiteMuted, settingsReady, updateSettings, watchSettings } from '../shared/settings-store';
 
 const form = document.getElementById('settings')!;
-const save = updateSettings;
+const savedNote = document.getElementById('saved')!;
+let savedTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Every change is saved at once; "Saved" says so (seen, and read out: the note is a status). */
+async function save(patch: Partial<Options>): Promise<void> {
+  await updateSettings(patch);
+  savedNote.textContent = t('saved');
+  clearTimeout(savedTimer);
+  savedTimer = setTimeout(() => (savedNote.textContent = ''), 2500);
+}
 
 type Choice = 'notify' | 'minSeverity' | 'position';
 /** The message naming each value of each choice (message names allow no dashes). */
@@ -56,7 +65,7 @@ function numberChoice<K extends NumberChoice>(key: K, current: Options[K]): HTML
   const select = h('select', { id: key, name: key },
     ...values.map((value) => h('option', { value, selected: value === current }, t(valueKey(key, value)))));
   select.addEventListener('change', () => void save({ [key]: Number(select.value) } as Partial<Options>));
-  return h('label', { for: key }, h('span', null, t(label), h('span', { class: 'hint' }, t(hint))), select);
+  return h('label', { for: key }, h('span', null, t(label)), select, h('span', { class: 'hint' }, t(hint)));
 }
 
 function mutedList(sites: string[]): HTMLElement {
@@ -74,8 +83,18 @@ async function shortcutKeys(): Promise<string | undefined> {
   return commands.find((command) => command.name === '_execute_action')?.shortcut || undefined;
 }
 
+/** The browser's own page of extension shortcuts: Firefox opens it by API (it has no address an extension may open). */
+function openShortcutPage(): void {
+  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+  if (commands.openShortcutSettings) void commands.openShortcutSettings();
+  else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
+
 function shortcut(keys: string | undefined): HTMLElement {
-  return h('p', { id: 'shortcut' }, keys ? h('span', null, t('shortcutOpen', keys), ' ', h('span', { class: 'hint' }, t('shortcutChange'))) : t('shortcutNone'));
+  const open = h('button', { type: 'button', id: 'shortcut-page' }, t('shortcutPage'));
+  open.addEventListener('click', openShortcutPage);
+  return h('div', { id: 'shortcut', class: 'setting' },
+    h('p', null, keys ? t('shortcutOpen', keys) : t('shortcutNone')), keys ? h('p', { class: 'hint' }, t('shortcutChange')) : null, open);
 }
 
 /** Found once at start; the browser changes it only on its own shortcuts page. */

@@ -20,7 +20,12 @@ export const handedOver = (): FirstScreen | undefined => (location.search ? unde
 export function labelPage(isReportPage: boolean): void {
   localizePage();
   const labels = { clear: t('clear'), 'open-report': t('openReport'), history: t('history'), settings: t('settings') };
-  for (const [id, label] of Object.entries(labels)) document.getElementById(id)!.textContent = label;
+  // Icon buttons: the name is read out (aria-label) and shown on hover (title).
+  for (const [id, label] of Object.entries(labels)) {
+    const button = document.getElementById(id)!;
+    button.setAttribute('aria-label', label);
+    button.title = label;
+  }
   document.getElementById('open-report')!.hidden = isReportPage;
 }
 

@@ -3,10 +3,12 @@
 import browser from '../shared/browser';
 import { followStorage } from '../shared/follow-storage';
 import { t } from '../shared/i18n';
-import { fromStored, MessageType, NO_TAB, tabLogKey, type FailureRecord, type Message, type TabLog } from '../shared/protocol';
+import { fromStored, NO_TAB, tabLogKey, type FailureRecord, type TabLog } from '../shared/protocol';
 import { failureOf } from '../card/contract';
 import { pageFailure } from '../diagnosis/summary';
+import { shortenMiddle } from '../diagnosis/url';
 import { addedElements } from './added';
+import { wireClear } from './clear';
 import { handleDisclosure, type OpenState } from './disclosure';
 import { adoptHandedOver, handedOver, labelPage } from './first-screen-view';
 import { render, setAllOpen, whenComplete } from './render';
@@ -53,6 +55,9 @@ function show(log: TabLog | undefined, state: OpenState): Promise<void> {
   newestPageFailure = pageFailure(log?.failures ?? []);
   return render(log, state);
 }
+
+/** The page line's title and URL lose their middle beyond this, so the line is never cut. */
+const PAGE_CHARS = 60;
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
@@ -112,7 +117,7 @@ async function main(): Promise<void> {
   // The page line is not needed for the first paint: asked for alongside, not before; and again when the
   // log changes, which it does when the tab goes to another page (a report stays open meanwhile).
   const showPage = (): void => void (tabId >= 0 ? browser.tabs.get(tabId).catch(() => undefined) : Promise.resolve(undefined)).then((tab) => {
-    document.getElementById('page')!.textContent = tab?.url ? t('pageLine', tab.title || tab.url, tab.url) : tabId === NO_TAB ? t('noTabBucket') : '';
+    document.getElementById('page')!.textContent = tab?.url ? t('pageLine', shortenMiddle(tab.title || tab.url, PAGE_CHARS), shortenMiddle(tab.url, PAGE_CHARS)) : tabId === NO_TAB ? t('noTabBucket') : '';
   });
   // The first read, then every change; the rest of this setup runs before the first render.
   const shown = followStorage('session', [key], (values, initial) => {
@@ -134,9 +139,7 @@ async function main(): Promise<void> {
     const stripAdded = addedElements(mutations).some((n) => n.matches('.cycle') || n.querySelector('.cycle'));
     if (stripAdded && list.getAttribute('aria-busy') === 'false') void addTimings();
   }).observe(list, { childList: true, subtree: true });
-  clearButton.addEventListener('click', () => {
-    void browser.runtime.sendMessage({ type: MessageType.ClearTab, tabId } satisfies Message);
-  });
+  wireClear(clearButton, tabId);
   if (isReportPage) void addExportButtons(tabId, key);
   else {
     openButton.addEventListener('click', () => {

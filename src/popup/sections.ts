@@ -28,8 +28,13 @@ export function sectionElement(section: Pick<Section, 'title' | 'note' | 'size'>
     section.note ? h('p', { class: 'note' }, section.note) : null);
 }
 
+/** Whether the person cleared the list in this page: an empty list then says so, never that nothing failed. */
+let clearedHere = false;
+export const setClearedHere = (cleared: boolean): void => void (clearedHere = cleared);
+
 export function emptyState(): HTMLElement {
-  return h('div', { class: 'empty', 'data-empty': true }, h('h2', null, t('emptyTitle')), h('p', null, t('emptyBody')));
+  return h('div', { class: 'empty', 'data-empty': clearedHere ? 'cleared' : true },
+    h('h2', null, t(clearedHere ? 'clearedTitle' : 'emptyTitle')), h('p', null, t(clearedHere ? 'clearedBody' : 'emptyBody')));
 }
 
 /** Failures the per-tab cap no longer lists: counted, so the numbers still add up. */

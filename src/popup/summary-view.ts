@@ -30,6 +30,8 @@ export function paintSummary(summary: PageSummary<LineRecord>): void {
   part('.verdict').textContent = summarySentence(summary, words);
   part('.worst-stage').textContent = worstStageText(summary, words);
   part('.likely-side').textContent = '';
+  // Only failures that break nothing: the count is said, not alarmed (no red).
+  document.getElementById('summary')?.classList.toggle('calm', summary.status === 'partial' && summary.impact === 'none');
 }
 
 /** The likely side of the failure that matters most: `sideOf` is the same catalog rule as its card's. */

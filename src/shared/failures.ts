@@ -8,5 +8,11 @@ export function countedFailures(log: Pick<TabLog, 'failures' | 'dropped'> | unde
   return count;
 }
 
-/** A code as headlines show it: Chromium's `net::ERR_` prefix dropped, anything else as it is. */
-export const shortCode = (code: string): string => code.replace(/^net::ERR_/, '');
+export { shortCode } from '../diagnosis/status';
+import { shortCode } from '../diagnosis/status';
+
+/** A code as a line's chip reads it: the short code with spaces between its words (the card shows the whole code). */
+export const chipCode = (code: string): string => shortCode(code).replaceAll('_', ' ');
+
+/** An answer from the server with an error status (as opposed to a request that got no answer). */
+export const isHttpError = (code: string): boolean => /^\d{3}$/.test(code);

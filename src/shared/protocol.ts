@@ -1,15 +1,12 @@
 // Shapes and names every extension context agrees on: stored records, storage keys and messages.
-import type { Classification, Observation, Stage } from '../diagnosis/types';
-import type { CookieKind, SkipReason, Verdict } from '../diagnosis/recheck';
+import type { AddressSpace } from '../diagnosis/address';
+import type { ServerProblem } from '../diagnosis/problem';
+import type { Classification, FailureRecord, Observation, Stage } from '../diagnosis/types';
+import type { CookieKind, CookiesLeftOut, SkipReason, Verdict } from '../diagnosis/recheck';
 import type { Options } from './settings';
 
-/** One failure as stored: what was observed, where it failed, and how often it repeated.
- * Identical failures (same code, method and URL) fold into one record. */
-export interface FailureRecord extends Observation, Classification {
-  count: number;
-  /** `timeStamp` is when it first happened; this is the latest repeat. */
-  lastSeen: number;
-}
+// The stored shapes are the diagnosis's own; every context names them through the protocol too.
+export type { FailureRecord, HistoryEntry } from '../diagnosis/types';
 
 /** The failures of the page currently shown in one tab (tab -1 holds requests without a tab). */
 export interface TabLog {
@@ -20,12 +17,6 @@ export interface TabLog {
 }
 
 export const NO_TAB = -1;
-
-/** One failure in the history: the record plus the page it happened on (empty for requests without a tab). */
-export interface HistoryEntry extends FailureRecord {
-  pageUrl: string;
-  pageTitle?: string;
-}
 
 /** History chunks are stored under `history:<n>` (n grows; oldest first), so a new failure rewrites one small chunk. */
 export const HISTORY_PREFIX = 'history:';
@@ -87,6 +78,8 @@ export interface Notice {
   position: Options['position'];
   /** Bumped on every change so the notification can tell a fresh burst from an old one. */
   revision: number;
+  /** The tab is in a private window: muting would write its site to synced settings, so it is not offered. */
+  private?: boolean;
 }
 
 /** `storage.session` key of a tab's in-page notification. */
@@ -96,6 +89,8 @@ export const noticeKey = (tabId: number): string => `notice:${tabId}`;
 export enum MessageType {
   /** report page → background: forget this tab's failures. */
   ClearTab = 'clear-tab',
+  /** report page → background: put back what this tab's last Clear took away (answers whether it could). */
+  UndoClear = 'undo-clear',
   /** notification frame → background: close the notification of the sender's tab. */
   DismissNotice = 'dismiss-notice',
   /** background → content script: show (or resize) the notification frame. */
@@ -104,7 +99,8 @@ export enum MessageType {
   HideNotice = 'hide-notice',
   /** notification frame → background: the sender tab's notification (Firefox gives a framed extension page no storage.session). */
   GetNotice = 'get-notice',
-  /** background → notification frame: the notification changed. */
+  /** background → notification frame: the notification changed; the frame asks for it (GetNotice). It says
+   * nothing more: it reaches every context of the tab, the page's content script too. */
   NoticeChanged = 'notice-changed',
   /** notification frame → background: open the full report of the sender's tab (Firefox gives a framed extension page no tabs API). */
   OpenReport = 'open-report',
@@ -139,6 +135,12 @@ export interface RecheckResult {
   failure?: Observation & Classification;
   /** The recheck gave up after its time limit. */
   timedOut?: boolean;
+  /** It went without cookies, and why. */
+  cookiesLeftOut?: CookiesLeftOut;
+  /** verdict 'redirected': the host it pointed to, not followed ('' when the browser did not say). */
+  redirectedTo?: string;
+  /** What the server said about the error, when its answer was a problem description (RFC 9457). */
+  problem?: ServerProblem;
 }
 
 /** `storage.session` key of a tab's recheck results. */
@@ -169,6 +171,10 @@ export interface Watch {
   /** The last check's code (`200`, `503`, a net error). */
   lastResult?: string;
   recoveredAt?: number;
+  /** Its checks carry the site's cookies (only a first-party failure's do; none before this was stored). */
+  cookies?: boolean;
+  /** The most private network its checks may reach, from the page it failed on. */
+  reach?: AddressSpace;
 }
 
 export const WATCHES_KEY = 'watches';
@@ -176,11 +182,12 @@ export const WATCHES_KEY = 'watches';
 export const NOTIFICATIONS_ASKED_KEY = 'notifications-asked';
 
 /** What a Watch message answers. */
-export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-watchable' | 'unknown' };
+export type WatchAnswer = { ok: true } | { ok: false; reason: 'limit' | 'not-watchable' | 'unknown' | 'private' };
 
 /** Messages the background answers. */
 export type BackgroundMessage =
   | { type: MessageType.ClearTab; tabId: number }
+  | { type: MessageType.UndoClear; tabId: number }
   /** `revision`: sent when the notice's own timer ran out, naming the drawing it timed out on. */
   | { type: MessageType.DismissNotice; revision?: number }
   | { type: MessageType.GetNotice }
@@ -192,16 +199,19 @@ export type BackgroundMessage =
 
 /** Messages the background sends to pages (the notification's script and frame). */
 export type PageMessage =
-  | { type: MessageType.ShowNotice; tabId: number; position: string; lines: number; more: boolean }
+  | { type: MessageType.ShowNotice; position: string; lines: number; more: boolean }
   | { type: MessageType.HideNotice }
-  | { type: MessageType.NoticeChanged; notice: Notice };
+  | { type: MessageType.NoticeChanged };
 
 export type Message = BackgroundMessage | PageMessage;
 
 /** What a handler learns of the sender: only these fields are read. */
 export interface Sender {
+  id?: string;
   tab?: { id?: number; index: number };
   url?: string;
+  /** Chromium: the sending document's origin. */
+  origin?: string;
 }
 
 /** One handler per background message type: the compiler reports a type without one. */

@@ -1,4 +1,5 @@
 // User settings, kept in storage.sync. The defaults object is the single source of the type.
+import { REACT_TO } from '../diagnosis/scope';
 import { SEVERITIES } from '../diagnosis/types';
 
 export const NOTIFY_LEVELS = ['off', 'page', 'page-and-api', 'everything'] as const;
@@ -29,7 +30,16 @@ export const defaults = {
   watchGiveUpHours: 24,
   /** Keep the history across restarts in storage.local for this many days; 0: memory only (storage.session). */
   historyDays: 0 as (typeof HISTORY_DAYS)[number],
+  /** "Sites I work on": host names, each with its subdomains, as `parseSiteList` keeps them. */
+  mySites: [] as string[],
+  /** Once `mySites` has entries: what the badge and the in-page notice react to. */
+  reactTo: 'all' as (typeof REACT_TO)[number],
+  /** Failures of other sites than the page's own (analytics, ads, widgets) are counted but never notified. */
+  quietThirdParties: false,
 };
+
+/** "Sites I work on" holds at most this many hosts (storage.sync allows 8 KB per item). */
+export const MAX_MY_SITES = 100;
 
 /** The range the watch limit may take, in hours. */
 export const WATCH_HOURS = { min: 1, max: 168 } as const;
@@ -51,5 +61,8 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
     watchGiveUpHours: typeof stored.watchGiveUpHours === 'number' && stored.watchGiveUpHours >= WATCH_HOURS.min && stored.watchGiveUpHours <= WATCH_HOURS.max
       ? stored.watchGiveUpHours : defaults.watchGiveUpHours,
     historyDays: pick(stored.historyDays, HISTORY_DAYS, defaults.historyDays),
+    mySites: Array.isArray(stored.mySites) ? stored.mySites.filter((s): s is string => typeof s === 'string' && s.length <= 253).slice(0, MAX_MY_SITES) : [],
+    reactTo: pick(stored.reactTo, REACT_TO, defaults.reactTo),
+    quietThirdParties: stored.quietThirdParties === true,
   };
 }

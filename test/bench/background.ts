@@ -6,6 +6,8 @@ import { EVENTS, type Sequence, type Traffic } from './traffic';
 
 export interface Background {
   listeners: ((details: unknown) => void)[];
+  /** Deliver any event, e.g. 'webRequest.onResponseStarted', which the replayed traffic does not use. */
+  emit(event: string, details: unknown): void;
   flush(): Promise<void>;
   /** JSON bytes (keys + values) currently in storage.session, as Chromium counts its quota. */
   sessionBytes(): number;
@@ -29,7 +31,8 @@ export async function freshBackground(use: (browser: unknown) => void): Promise<
   const session = (fake.browser as { storage: { session: Record<string, unknown> } }).storage.session;
   session.set = async (items: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(items)) {
-      bytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(JSON.stringify(value)));
+      // A string (a tab log's or history chunk's JSON text) counts as its UTF-8 bytes, unescaped (measured in Chromium 156).
+      bytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value)));
       // Tab-log records (what the per-tab caps bound) and history entries are counted apart.
       if (key.startsWith(TAB_LOG_PREFIX)) records.set(key, (fromStored(value) as TabLog).failures.length);
       else if (key.startsWith(HISTORY_PREFIX)) historyEntries.set(key, historyChunkEntries(value).length);
@@ -41,7 +44,7 @@ export async function freshBackground(use: (browser: unknown) => void): Promise<
   await import('../../src/background/index');
   await store.ready;
   const listeners = EVENTS.map((name) => fake.listeners.get(name)![0] as (details: unknown) => void);
-  return { listeners, flush: store.flush, sessionBytes: () => sum(bytes), sessionRecords: () => sum(records), historyEntries: () => sum(historyEntries) };
+  return { listeners, emit: fake.emit, flush: store.flush, sessionBytes: () => sum(bytes), sessionRecords: () => sum(records), historyEntries: () => sum(historyEntries) };
 }
 
 export const newTotals = (): Totals => ({

@@ -186,7 +186,7 @@ describe('notification and keyboard', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.tagName)).toBe('BUTTON');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(':popover-open').length === 0);
     await page.close();
   });
 });
@@ -195,7 +195,7 @@ describe('screen readers', () => {
   it('read the strip as one sentence', { timeout: 180_000 }, async () => {
     const { page, tabId } = await failingTab();
     const { page: report } = await suite.browser.report(tabId, 4);
-    const sentence = (code: string) => report.locator(`[data-failure][data-code="${code}"] .strip p.visually-hidden`).innerText();
+    const sentence = (code: string) => report.locator(`[data-failure][data-code="${code}"] .strip p.visually-hidden`).textContent();
     expect(await sentence('503')).toBe('Failed at: Receive response; the steps before it passed (no TLS handshake: plain http).');
     expect(await sentence('net::ERR_NAME_NOT_RESOLVED')).toBe('Failed at the first step: DNS lookup.');
     // Port 9 is one Chromium refuses to use: stopped in the browser, before any step.

@@ -20,7 +20,7 @@ it('5,000 failures in a burst: all counted, badge 99+, one notification updated 
   // The first failure opens the notification; keep it open (the pointer rests on it) and watch every redraw.
   expect(await page.evaluate(() => (window as unknown as { burst: (n: number, d: number) => Promise<{ failed: number }> }).burst(1, 1))).toMatchObject({ failed: 1 });
   const frame = await waitForNotice(suite.browser, page, /1 request failed/);
-  const box = (await page.locator('request-doctor-notice').boundingBox())!;
+  const box = (await page.locator(':popover-open').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const watchedFrom = Date.now();
   await frame.evaluate(() => {

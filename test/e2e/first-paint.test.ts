@@ -68,7 +68,7 @@ const finalView = (): Seen & { texts: { what: string; advice: number; title: str
     tops: [...document.querySelectorAll('[data-failure]')].map((el) => el.getBoundingClientRect().top),
     texts: [...document.querySelectorAll('[data-failure]')].map((el) => ({
       what: el.querySelector('.what')?.textContent ?? '', advice: el.querySelectorAll('.advice li').length,
-      title: el.querySelector('.full-title')?.textContent ?? '',
+      title: el.querySelector('.line-title')?.textContent ?? '',
     })),
   };
 };

@@ -78,7 +78,8 @@ describe('history across tabs', () => {
     // Its cards answer Copy report and Open in tab; Recheck and Watch are the tab's report's (a failure still in its log).
     expect(await view.locator('[data-failure] button[data-action="copy"]').count()).toBeGreaterThan(0);
     expect(await view.locator('[data-failure] button[data-action="recheck"], [data-failure] button[data-action="watch"]').count()).toBe(0);
-    // Open in tab: tab A has moved on from page ?a, so its failure opens that page again rather than tab A.
+    // Open in tab: tab A has moved on from page ?a, so its failure opens that page again rather than tab A, and says so.
+    expect(await view.locator(`[data-failure][data-url="${origin}/status/500?a"] [data-action="open-tab"]`).textContent()).toBe('Open again');
     const [opened] = await Promise.all([
       suite.browser.context.waitForEvent('page'),
       view.click(`[data-failure][data-url="${origin}/status/500?a"] [data-action="open-tab"]`),
@@ -184,6 +185,7 @@ it("a hash-routed app's page is still its page after the route changes: marked c
   const { view } = await history(suite.browser, '', (found) => found.some((row) => row.url === url));
   const card = view.locator(`[data-failure][data-url="${url}"]`);
   expect(await card.getAttribute('data-current-page')).toBe('');
+  expect(await card.locator('[data-action="open-tab"]').textContent()).toBe('Go to tab');
   await card.locator('[data-action="open-tab"]').click();
   await expect.poll(() => view.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id), POLL).toBe(tabId);
   await Promise.all([view.close(), page.close()]);

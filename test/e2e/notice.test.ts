@@ -2,7 +2,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
-import { eventsSettled, fetchIn, hostCount, noticeFrames, setSettings, storedNotice, waitForNotice as waitForAnyNotice } from '../support/chromium-notice';
+import { eventsSettled, fetchIn, hostCount, NOTICE_HOST, noticeFrames, setSettings, storedNotice, waitForNoNotice, waitForNotice as waitForAnyNotice } from '../support/chromium-notice';
 
 const suite = chromiumSuite({ nginx: false });
 let serial = 0;
@@ -97,13 +97,13 @@ describe('in-page notification', () => {
     // action's own promise may reject on the detached frame: only the outcome is awaited.
     const pressOnClose = (key: string): void => void frame.locator('button[data-action="close"]').press(key).catch(() => {});
     pressOnClose('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await waitForNoNotice(page);
     await expect.poll(() => noticeFrame(page)).toBeUndefined();
 
     await fetchIn(page, `${suite.site.origin}/status/500?esc`);
     frame = await waitForNotice(page);
     pressOnClose('Escape');
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await waitForNoNotice(page);
     await page.close();
   });
 
@@ -112,7 +112,7 @@ describe('in-page notification', () => {
     await fetchIn(page, `${suite.site.origin}/status/500?mute`);
     const frame = await waitForNotice(page);
     await frame.click('button[data-action="mute"]');
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await waitForNoNotice(page);
     await page.reload();
     const tabId = await suite.browser.tabIdOf(page);
     await fetchIn(page, `${suite.site.origin}/status/500?after-mute`);
@@ -168,7 +168,7 @@ describe('isolation from the page', () => {
     const secret = `${suite.site.origin}/status/500?secret-${Date.now()}`;
     await fetchIn(page, secret);
     await waitForNotice(page);
-    const found = await page.evaluate((needle) => {
+    const found = await page.evaluate(([needle, selector]) => {
       const seen: string[] = [];
       const walk = (root: Document | ShadowRoot | Element): void => {
         seen.push(root instanceof Document ? root.documentElement.outerHTML : (root as Element).innerHTML ?? '');
@@ -180,11 +180,40 @@ describe('isolation from the page', () => {
         }
       };
       walk(document);
-      const host = document.querySelector('request-doctor-notice');
+      const host = document.querySelector(selector);
       return { inDom: seen.join('\n').includes(needle) || document.body.innerText.includes(needle), hostShadow: host?.shadowRoot ?? null, hostExists: !!host };
-    }, secret.slice(secret.indexOf('/status')));
+    }, [secret.slice(secret.indexOf('/status')), NOTICE_HOST] as const);
     expect(found).toEqual({ inDom: false, hostShadow: null, hostExists: true });
     await page.close();
+  });
+
+  it('a page cannot look it up by a fixed name: each notification is named anew, and carries nothing that names it', async () => {
+    /** Causes a failure, waits for its notification and returns how a page script sees the host. */
+    const shown = async (page: Page, label: string): Promise<string> => {
+      await fetchIn(page, `${suite.site.origin}/status/500?unnamed-${label}`);
+      // Positive signal first: the notification frame is up, so its host is in the page.
+      await waitForNotice(page);
+      const host = await page.evaluate((selector) => {
+        const element = document.querySelector(selector)!;
+        return {
+          name: element.localName, attributes: element.getAttributeNames().sort(), underRoot: element.parentNode === document.documentElement,
+          sameName: document.getElementsByTagName(element.localName).length, fixedName: document.querySelectorAll('request-doctor-notice').length,
+        };
+      }, NOTICE_HOST);
+      expect(host).toMatchObject({ attributes: ['popover', 'style'], underRoot: true, sameName: 1, fixedName: 0 });
+      expect(host.name).toMatch(/^[a-z]+-[a-z]+$/);
+      return host.name;
+    };
+    const first = await blankPage();
+    const names = [await shown(first, 'a')];
+    const second = await blankPage();
+    names.push(await shown(second, 'b'));
+    // Closed and shown again on the same page: a new host, with a new name.
+    await (await waitForNotice(second)).locator('button[data-action="close"]').click().catch(() => {});
+    await waitForNoNotice(second);
+    names.push(await shown(second, 'c'));
+    expect(new Set(names).size).toBe(3);
+    await Promise.all([first.close(), second.close()]);
   });
 
   it('hostile page styles can neither hide nor restyle it', async () => {
@@ -192,12 +221,12 @@ describe('isolation from the page', () => {
     await page.goto(`${suite.site.origin}/pages/hostile`);
     await page.bringToFront();
     const frame = await waitForNotice(page, /409/);
-    const box = await page.evaluate(() => {
-      const host = document.querySelector('request-doctor-notice')!;
+    const box = await page.evaluate((selector) => {
+      const host = document.querySelector(selector)!;
       const rect = host.getBoundingClientRect();
       const top = document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
       return { width: Math.round(rect.width), right: Math.round(innerWidth - rect.right), bottom: Math.round(innerHeight - rect.bottom), onTop: top === host };
-    });
+    }, NOTICE_HOST);
     expect(box).toEqual({ width: 380, right: 16, bottom: 16, onTop: true });
     expect(await frame.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('13px');
     // And nothing of ours leaks into the page's own styles.
@@ -225,13 +254,13 @@ describe('calm by default', () => {
     const page = await blankPage();
     await fetchIn(page, `${suite.site.origin}/status/500?auto-dismiss`);
     await waitForNotice(page);
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0, null, { timeout: 12_000 });
+    await waitForNoNotice(page, 12_000);
 
     await fetchIn(page, `${suite.site.origin}/status/500?held`);
     const frame = await waitForNotice(page);
     await frame.locator('button[data-action="details"]').focus();
     // Passing over it with the mouse and leaving again does not end the hold its focus has.
-    const box = await page.locator('request-doctor-notice').boundingBox();
+    const box = await page.locator(NOTICE_HOST).boundingBox();
     await page.mouse.move(box!.x + 20, box!.y + 20);
     await page.mouse.move(1, 1);
     // A new failure redraws it: the keyboard stays on the same button.
@@ -272,7 +301,7 @@ describe('calm by default', () => {
     // Shown with "until I close them"; then 8 s is chosen while it is on screen.
     await setSettings(suite.browser, { noticeSeconds: 8 });
     onTestFinished(() => setSettings(suite.browser, { noticeSeconds: 0 }));
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0, null, { timeout: 12_000 });
+    await waitForNoNotice(page, 12_000);
     await page.close();
   }, 30_000);
 

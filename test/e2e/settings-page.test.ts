@@ -46,7 +46,7 @@ const noticeCodes = (frame: Awaited<ReturnType<typeof waitForNotice>>) =>
   frame.locator('li').evaluateAll((lines) => lines.map((li) => li.getAttribute('data-code')));
 
 describe('settings page', () => {
-  it('notification level "Nothing" silences it; back to "The page and its API calls" it shows again', async () => {
+  it('notification level "Nothing" silences it; back to "The page and the data it loads" it shows again', async () => {
     await choose('notify', 'off');
     const { page, tabId } = await failingPage();
     await fetchIn(page, `${suite.site.origin}/status/500?silenced`);
@@ -80,7 +80,7 @@ describe('settings page', () => {
     await page.close();
   });
 
-  it('minimum severity "Server and network errors" leaves out a 404', async () => {
+  it('minimum severity "Only serious problems" leaves out a 404', async () => {
     await choose('minSeverity', 'error');
     const { page, tabId } = await failingPage();
     await fetchIn(page, `${suite.site.origin}/status/404?quiet`);
@@ -97,7 +97,7 @@ describe('settings page', () => {
     await fetchIn(page, `${suite.site.origin}/status/500?top-left`);
     await waitForNotice(suite.browser, page);
     const box = await page.evaluate(() => {
-      const rect = document.querySelector('request-doctor-notice')!.getBoundingClientRect();
+      const rect = document.querySelector(':popover-open')!.getBoundingClientRect();
       return { top: Math.round(rect.top), left: Math.round(rect.left) };
     });
     expect(box).toEqual({ top: 16, left: 16 });
@@ -111,7 +111,7 @@ describe('settings page', () => {
     const { page } = await failingPage();
     await fetchIn(page, `${suite.site.origin}/status/500?goes-by-itself`);
     await waitForNotice(suite.browser, page);
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0, null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelectorAll(':popover-open').length === 0, null, { timeout: 15_000 });
     await page.close();
   }, 40_000);
 
@@ -134,7 +134,7 @@ describe('settings page', () => {
     await page.bringToFront();
     // Shown again, it is brought up to date, and still goes by itself.
     await waitForNotice(suite.browser, page, /2 requests failed/);
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0, null, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll(':popover-open').length === 0, null, { timeout: 20_000 });
     await page.close();
   }, 60_000);
 
@@ -184,7 +184,7 @@ describe('settings page', () => {
     await fetchIn(page, `${suite.site.origin}/status/500?to-mute`);
     const frame = await waitForNotice(suite.browser, page);
     await frame.click('button[data-action="mute"]');
-    await page.waitForFunction(() => document.querySelectorAll('request-doctor-notice').length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(':popover-open').length === 0);
     await options.bringToFront();
     await options.waitForSelector('#muted li:has-text("127.0.0.1")');
     await options.click('#muted li:has-text("127.0.0.1") button');

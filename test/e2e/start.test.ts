@@ -1,13 +1,23 @@
 // npm start with a display (a virtual one here): the demo site stays up, a saved source file rebuilds
 // the extension and reopens Chromium with it, and Ctrl-C stops everything.
+// It runs in a copy of the project, so the saves it makes (a broken one among them) never touch the tree.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const XVFB = '/usr/bin/Xvfb';
+/** What `npm start` needs of the project; node_modules is linked, not copied. */
+const PROJECT = ['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'scripts', 'src', 'public', 'icons', 'test/servers', 'test/support'];
+let copy = '';
+let display = '';
 let xvfb: ChildProcess | undefined;
 let start: ChildProcess | undefined;
 let output = '';
+
+const startIn = (dir: string): ChildProcess =>
+  spawn('node', ['scripts/start.mjs'], { cwd: dir, env: { ...process.env, DISPLAY: `:${display}` }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Resolves with the first match of `pattern` in npm start's output. */
 const waitFor = (pattern: RegExp, timeout = 180_000): Promise<RegExpMatchArray> => new Promise((resolve, reject) => {
@@ -29,8 +39,11 @@ const waitFor = (pattern: RegExp, timeout = 180_000): Promise<RegExpMatchArray> 
 beforeAll(async () => {
   // -displayfd: Xvfb picks a free display and writes its number.
   xvfb = spawn(XVFB, ['-displayfd', '1', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  const display = await new Promise<string>((resolve) => xvfb!.stdout!.once('data', (data) => resolve(String(data).trim())));
-  start = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, DISPLAY: `:${display}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+  display = await new Promise<string>((resolve) => xvfb!.stdout!.once('data', (data) => resolve(String(data).trim())));
+  copy = mkdtempSync(join(tmpdir(), 'request-doctor-start-'));
+  for (const entry of PROJECT) cpSync(entry, join(copy, entry), { recursive: true });
+  symlinkSync(join(process.cwd(), 'node_modules'), join(copy, 'node_modules'), 'dir');
+  start = startIn(copy);
   start.stdout!.on('data', (data) => (output += data));
   start.stderr!.on('data', (data) => (output += data));
 }, 30_000);
@@ -38,6 +51,7 @@ beforeAll(async () => {
 afterAll(() => {
   if (start?.exitCode === null) start.kill('SIGKILL');
   xvfb?.kill();
+  if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
 // Skipped only outside CI, where npm test installs Xvfb; in CI a missing display is a failure.
@@ -47,7 +61,7 @@ it.skipIf(!existsSync(XVFB) && !process.env.CI)('serves the demo, rebuilds and r
   expect((await fetch(demoUrl!)).status).toBe(200);
 
   // Saving a source file, even unchanged, is a change to the watcher.
-  const file = 'src/shared/failures.ts';
+  const file = join(copy, 'src/shared/failures.ts');
   writeFileSync(file, readFileSync(file, 'utf8'));
   await waitFor(/Rebuilt; Chromium reopened/);
   expect((await fetch(demoUrl!)).status).toBe(200);
@@ -72,13 +86,9 @@ it.skipIf(!existsSync(XVFB) && !process.env.CI)('serves the demo, rebuilds and r
 }, 400_000);
 
 it.skipIf(!existsSync(XVFB) && !process.env.CI)('Ctrl-C while it is still starting stops everything it started, with exit code 0', async () => {
-  const display = await new Promise<string>((resolve) => {
-    const second = spawn(XVFB, ['-displayfd', '1', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    afterAll(() => void second.kill());
-    second.stdout!.once('data', (data) => resolve(String(data).trim()));
-  });
+  // The first test's npm start has exited: its display and its copy of the project are free again.
   let early = '';
-  const starting = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, DISPLAY: `:${display}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const starting = startIn(copy);
   starting.stdout!.on('data', (data) => (early += data));
   starting.stderr!.on('data', (data) => (early += data));
   const exited = new Promise<[number | null, string | null]>((resolve) => starting.once('exit', (code, signal) => resolve([code, signal])));

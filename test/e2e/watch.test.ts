@@ -204,3 +204,27 @@ describe('watch across a browser restart', () => {
     }
   });
 });
+
+describe('a watch meeting a redirect to another site', () => {
+  it('does not follow it: the check names where it pointed, the other site receives nothing, and it keeps watching', async () => {
+    const other = suite.site.origin.replace('127.0.0.1', 'localhost');
+    const url = `${suite.site.origin}/then-redirect/watch-away?to=${encodeURIComponent(`${other}/landing/watch-away`)}`;
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.site.origin}/pages/blank?watch-away`);
+    const tabId = await suite.browser.tabIdOf(page);
+    expect(await page.evaluate((u) => fetch(u).then((r) => r.status), url)).toBe(503);
+    const { page: report } = await suite.browser.report(tabId, 1);
+    // Room for it, whatever the tests before left.
+    for (const { id } of await watchesOf(report)) await report.evaluate((watchId) => chrome.runtime.sendMessage({ type: 'stop-watch', id: watchId }), id);
+    const card = report.locator(`[data-failure][data-url="${url}"]`);
+    await card.locator('button[data-action="watch"]').click();
+    await card.and(report.locator('[data-watch="watching"]')).waitFor();
+    const { id } = (await watchesOf(report)).find((w) => w.url === url)!;
+    expect(await fireAndWait(report, id, 1)).toMatchObject({ state: 'watching', lastResult: '302 → localhost' });
+    expect(suite.site.seen.get('GET /then-redirect/watch-away')).toBe(2);
+    expect(suite.site.seen.get('GET /landing/watch-away')).toBeUndefined();
+    expect((await alarmOf(report, id))?.inMs).toBeGreaterThan(50_000);
+    await report.close();
+    await page.close();
+  });
+});

@@ -108,7 +108,7 @@ window.burst = async (n, distinct) => {
 function sendStatus(req, res, code, q) {
   const json = q.get('type') === 'json';
   const reason = http.STATUS_CODES[code] ?? 'Unknown';
-  const body = json ? JSON.stringify({ title: reason, status: code }) : `${code} ${reason}\n`;
+  const body = json ? JSON.stringify({ title: reason, status: code, detail: q.get('detail') ?? undefined }) : `${code} ${reason}\n`;
   /** @type {Record<string, string>} */
   const headers = { ...CORS, 'Content-Type': json ? 'application/problem+json' : 'text/plain; charset=utf-8' };
   for (const h of q.getAll('h')) {
@@ -235,6 +235,21 @@ function route(site, req, res) {
   if ((m = /^\/changing\/[\w-]+$/.exec(p))) return sendStatus(req, res, Number(answered(site, p) <= 1 ? q.get('first') : q.get('then')), q);
   // /then-hang/<name>: 503 for the first GET, then no answer at all (a server that stopped responding).
   if ((m = /^\/then-hang\/[\w-]+$/.exec(p))) return answered(site, p) <= 1 ? sendStatus(req, res, 503, q) : undefined;
+  // /then-redirect/<name>?to=URL: 503 for the first GET, then a 302 to `to` (a recheck or watch must not follow it off the site).
+  if ((m = /^\/then-redirect\/[\w-]+$/.exec(p))) {
+    return answered(site, p) <= 1 ? sendStatus(req, res, 503, q) : send(302, 'text/plain', 'moved\n', { Location: q.get('to') ?? '/' });
+  }
+  // Where those redirects point: 200, counted like every request.
+  if (p.startsWith('/landing/')) return send(200, 'text/plain', 'landed\n');
+  // /cookie-seen/<name>: always 503, with CORS for credentialed requests; counts the requests that carried a Cookie header.
+  if ((m = /^\/cookie-seen\/[\w-]+$/.exec(p))) {
+    if (req.headers.cookie) site.seen.set(`cookie ${p}`, (site.seen.get(`cookie ${p}`) ?? 0) + 1);
+    return void res.writeHead(503, { 'Access-Control-Allow-Origin': req.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', 'Cache-Control': 'no-store', 'Content-Type': 'text/plain' }).end('503\n');
+  }
+  // JSON that must not be sniffed: loaded as another origin's <img>, the browser blocks it (ORB).
+  if (p.startsWith('/nosniff-json/')) return send(200, 'application/json', '{"secret":1}', { 'X-Content-Type-Options': 'nosniff' });
+  // No Access-Control-Allow-Origin: another origin's fetch of it is refused by CORS.
+  if (p.startsWith('/no-cors/')) return void res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end('{}');
   // 400 while the request carries the cookie `big` (as a page-set cookie that grew too large would), 200 without.
   if (p === '/cookie-400') return /(^|;\s*)big=/.test(req.headers.cookie ?? '') ? sendStatus(req, res, 400, q) : send(200, 'text/plain', 'fine\n');
   if (p.startsWith('/ok/')) {

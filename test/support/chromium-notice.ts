@@ -19,8 +19,36 @@ export async function waitForNotice(browser: ExtensionBrowser, page: Page, text?
   }
 }
 
+/**
+ * The notification's host as a page script can find it without a name: the element in the top layer (the
+ * test pages open no popovers of their own). Usable in `page.evaluate` (pass it in) and as a locator.
+ */
+export const NOTICE_HOST = ':popover-open';
+
 /** How many notification hosts the page's DOM holds. */
-export const hostCount = (page: Page): Promise<number> => page.evaluate(() => document.querySelectorAll('request-doctor-notice').length);
+export const hostCount = (page: Page): Promise<number> => page.evaluate((selector) => document.querySelectorAll(selector).length, NOTICE_HOST);
+
+/** Waits until the page holds no notification host. */
+export const waitForNoNotice = (page: Page, timeout?: number): Promise<unknown> =>
+  page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, NOTICE_HOST, { timeout });
+
+/** The notification host's size, as a page script measures it. */
+export const hostSize = (page: Page): Promise<{ width: number; height: number }> =>
+  page.evaluate((selector) => {
+    const { width, height } = document.querySelector(selector)!.getBoundingClientRect();
+    return { width, height };
+  }, NOTICE_HOST);
+
+/**
+ * Runs in the extension's isolated world of a tab's top frame, where its content script runs (what a
+ * compromised renderer controls), injected from the extension page `ext`. `func` must stand alone.
+ */
+export async function inContentScript<A extends unknown[], T>(ext: Page, tabId: number, func: (...args: A) => T, ...args: A): Promise<Awaited<T>> {
+  // An expression evaluated by the test driver: the extension page's policy forbids building a function from text.
+  const target = JSON.stringify({ tabId, frameIds: [0] });
+  const call = `chrome.scripting.executeScript({ target: ${target}, args: ${JSON.stringify(args)}, func: ${func.toString()} }).then(([injection]) => injection.result)`;
+  return ext.evaluate(call) as Promise<Awaited<T>>;
+}
 
 export const fetchIn = (page: Page, url: string, method = 'GET'): Promise<unknown> =>
   page.evaluate(([u, m]) => fetch(u, { method: m, credentials: 'omit' }).then((r) => r.status, (e: Error) => e.message), [url, method] as const);

@@ -11,24 +11,32 @@ export interface FakeBrowser {
   badges: Map<number, { text: string; color?: string }>;
   /** Each tab's popup, as `action.setPopup` last set it. */
   popups: Map<number, string>;
+  /** What storage.session may hold, counted as Chromium counts it (keys and values, strings in UTF-8 bytes); beyond it a set fails as Chromium's does. */
+  quota: { sessionBytes: number };
 }
+
+/** Bytes of a storage area as Chromium's quota counts them: a string value is its UTF-8 bytes, anything else its JSON. */
+export const storedBytes = (items: Map<string, unknown>): number =>
+  [...items].reduce((sum, [key, value]) => sum + new TextEncoder().encode(key + (typeof value === 'string' ? value : JSON.stringify(value))).length, 0);
 
 export function createFakeBrowser(): FakeBrowser {
   const listeners = new Map<string, Listener[]>();
   const session = new Map<string, unknown>();
   const badges = new Map<number, { text: string; color?: string }>();
   const popups = new Map<number, string>();
+  const quota = { sessionBytes: Infinity };
   const event = (name: string) => ({
     addListener: (fn: Listener) => listeners.set(name, [...(listeners.get(name) ?? []), fn]),
     removeListener: () => {},
   });
-  const area = (store: Map<string, unknown>) => ({
+  const area = (store: Map<string, unknown>, limit = () => Infinity) => ({
     get: async (keys: unknown) => {
       if (keys === null || keys === undefined) return Object.fromEntries(store);
       if (typeof keys === 'string') return store.has(keys) ? { [keys]: store.get(keys) } : {};
       return { ...(keys as object), ...Object.fromEntries(store) };
     },
     set: async (items: Record<string, unknown>) => {
+      if (storedBytes(new Map([...store, ...Object.entries(items)])) > limit()) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
       for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
     },
     remove: async (keys: string | string[]) => [keys].flat().forEach((k) => store.delete(k)),
@@ -51,7 +59,7 @@ export function createFakeBrowser(): FakeBrowser {
       get: async (tabId: number) => ({ id: tabId, url: `https://example.com/tab/${tabId}`, title: `Tab ${tabId}`, active: false }),
     },
     runtime: { onMessage: event('runtime.onMessage'), onSuspend: event('runtime.onSuspend'), getURL: (path: string) => `chrome-extension://fake-extension-id/${path}` },
-    storage: { session: area(session), local: area(new Map()), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
+    storage: { session: area(session, () => quota.sessionBytes), local: area(new Map()), sync: { ...area(new Map()), onChanged: event('storage.sync.onChanged') } },
     alarms: { onAlarm: event('alarms.onAlarm'), create: async () => {}, clear: async () => true, getAll: async () => [] },
     action: {
       setPopup: async ({ tabId, popup }: { tabId: number; popup: string }) => void popups.set(tabId, popup),
@@ -66,6 +74,7 @@ export function createFakeBrowser(): FakeBrowser {
     session,
     badges,
     popups,
+    quota,
     emit: (name, ...args) => listeners.get(name)?.forEach((fn) => (fn as (...a: unknown[]) => unknown)(...args)),
   };
 }

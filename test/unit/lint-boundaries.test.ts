@@ -35,9 +35,21 @@ describe('lint keeps the contexts apart', { timeout: 60_000 }, () => {
     ['src/background/notice-plan.ts', 'export const u = chrome.runtime.id;', 'no-restricted-globals'],
     ['src/background/notice-plan.ts', "import browser from '../shared/browser';\nexport default browser;", 'no-restricted-imports'],
     ['src/shared/notice-lines.ts', 'export const u = document.title;', 'no-restricted-globals'],
+    ['src/diagnosis/x.ts', "import type { TabLog } from '../shared/protocol';\nexport type T = TabLog;", 'no-restricted-imports'],
+    ['src/diagnosis/x.ts', "import { markFailure } from '../card/contract';\nexport default markFailure;", 'no-restricted-imports'],
+    ['src/background/x.ts', 'export const u = document.title;', 'no-restricted-globals'],
+    ['src/background/x.ts', "export const u = window.location.href;", 'no-restricted-globals'],
+    // A module that imports one that imports it back (diagnosis/recheck.ts imports observe.ts).
+    ['src/diagnosis/observe.ts', "import { recheckPlan } from './recheck';\nexport default recheckPlan;", 'project/no-import-cycle'],
+    ['src/diagnosis/advice-rules.ts', "import { adviceFor } from './advice';\nexport default adviceFor;", 'project/no-import-cycle'],
   ])('%s: %s', async (file, code, rule) => {
     expect(await ruleIds(code, file)).toContain(rule);
     // The first lint loads the whole config and typescript-eslint: slow on a busy 2-core machine.
+  }, 30_000);
+
+  it('names the whole circle', async () => {
+    const [result] = await eslint.lintText("import { recheckPlan } from './recheck';\nexport default recheckPlan;", { filePath: 'src/diagnosis/observe.ts' });
+    expect(result!.messages.map((m) => m.message)).toContain('Import cycle: src/diagnosis/observe.ts → src/diagnosis/recheck.ts → src/diagnosis/observe.ts');
   }, 30_000);
 
   it('allows the sanctioned paths', async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error har-validator ships no types
 import validate from 'har-validator';
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { catalogFor } from '../catalog';
 import { explain } from '../explain';
 import { csvCell, csvRows } from './csv';
@@ -114,6 +114,28 @@ describe('CSV', () => {
     expect(csvCell(-1)).toBe('-1');
   });
 
+  // Each hostile text, as a page or server could put it into a URL, title or method.
+  const hostile = ['=1+1', 'https://a.test/x;=1+1', 'a;-2+3', 'a; @SUM(A1)', 'a;"=1+1"', 'a;" +1"', 'a\n=1+1', 'a\r\n@x', 'a\t=1', '\t=1',
+    '"=HYPERLINK(""x"")', 'a,=1+1', ' =1+1', "x;=cmd|' /C calc'!A0"];
+  /** Where a cell starts when the file is read split at `separators` ignoring quotes (a semicolon locale), and what it holds. */
+  const cellStarts = (text: string, separators: RegExp) => text.split(separators).map((piece) => piece.replace(/^[ "]*/, ''));
+
+  it.each(hostile)('%j stays text in a comma locale and in a semicolon one', async (text) => {
+    const csv = join(csvRows([entry({ url: text, pageTitle: text, method: text })], await context()));
+    // A comma locale reads it as RFC 4180: no cell starts a formula.
+    for (const cell of parseCsv(csv)[1]!) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // A semicolon locale splits at semicolons, tabs and line breaks, even inside quotes.
+    for (const start of cellStarts(csv, /[;\t\r\n]/)) expect(start).not.toMatch(/^[=+\-@]/);
+    // Nothing is lost: the apostrophe is added, the text kept.
+    expect(parseCsv(csv)[1]![5]!.replace(/'/g, '')).toBe(text.replace(/'/g, ''));
+  });
+
+  it('leaves ordinary URLs, titles and numbers as they are', () => {
+    expect(csvCell('https://a.test/x?a=1&b=-2')).toBe('https://a.test/x?a=1&b=-2');
+    expect(csvCell('Größen – Shop')).toBe('Größen – Shop');
+    expect(csvCell(-1)).toBe('-1');
+  });
+
   it('strips query strings when asked', async () => {
     const rows = parseCsv(join(csvRows(entries, await context(true))));
     expect(rows[1]![2]).toBe('https://shop.test/cart');
@@ -149,6 +171,16 @@ describe('JSON', () => {
     const stripped = JSON.parse(join(jsonParts(entries, await context(true))));
     expect(stripped.entries[0].headers.location).toBe('https://x.test/next');
     expect(stripped.entries[0].pageUrl).toBe('https://shop.test/cart');
+  });
+
+  it('strips the query string from Firefox\'s initiator (a full URL) when asked, and keeps Chromium\'s origin', async () => {
+    const firefox = entry({ initiator: 'https://shop.test/checkout?card=secret#pay' });
+    const chromium = entry({ initiator: 'https://shop.test' });
+    const stripped = JSON.parse(join(jsonParts([firefox, chromium], await context(true))));
+    expect(stripped.entries.map((e: HistoryEntry) => e.initiator)).toEqual(['https://shop.test/checkout', 'https://shop.test']);
+    expect(JSON.stringify(stripped)).not.toContain('secret');
+    const kept = JSON.parse(join(jsonParts([firefox], await context())));
+    expect(kept.entries[0].initiator).toBe('https://shop.test/checkout?card=secret#pay');
   });
 
   it('an empty history is still valid', async () => {

@@ -1,5 +1,5 @@
 // What every export shares: its context, query-string stripping and the file name. Pure.
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import type { Diagnosis } from '../explain';
 import { withoutQueriesIn, withoutQuery } from '../url';
 

@@ -1,6 +1,6 @@
 // History filters: each narrows the list, they combine, and they round-trip through the URL.
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { applyFilters, classOf, drawableEarly, filtersToParams, groupEntries, hostFilter, hostOf, parseFilters } from './filter';
 
 const NOW = 10_000_000;

@@ -1,5 +1,5 @@
 // History filters, kept in the view's URL so a filtered view can be reloaded and shared. Pure.
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { STAGES, type Stage } from '../types';
 
 export const CLASSES = ['4xx', '5xx', 'network', 'blocked'] as const;

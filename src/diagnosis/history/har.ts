@@ -1,6 +1,6 @@
 // HAR 1.2 export: one entry per failure, in the shape DevTools imports. Pure; yields one entry at a time.
 // What is not observed (request headers, bodies, timings) gets HAR's "unknown" values.
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { headersFor, pageTitleFor, urlFor, type ExportContext } from './export';
 
 const httpVersionOf = (statusLine: string | undefined): string => /^(HTTP\/[\d.]+)/i.exec(statusLine ?? '')?.[1] ?? '';

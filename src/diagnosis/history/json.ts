@@ -1,5 +1,5 @@
 // JSON export: the stored records with the page and the explanation texts, under a version field. Pure.
-import type { HistoryEntry } from '../../shared/protocol';
+import type { HistoryEntry } from '../types';
 import { withoutQueries } from '../explain';
 import { headersFor, pageTitleFor, urlFor, type ExportContext } from './export';
 
@@ -12,6 +12,8 @@ function exported(entry: HistoryEntry, context: ExportContext) {
   return {
     ...entry,
     url: urlFor(context, entry.url),
+    // Chromium's initiator is an origin, Firefox's a full URL, its query string included.
+    initiator: entry.initiator === undefined ? undefined : urlFor(context, entry.initiator),
     pageUrl: urlFor(context, entry.pageUrl),
     pageTitle: entry.pageTitle === undefined ? undefined : pageTitleFor(context, entry),
     redirects: entry.redirects?.map((url) => urlFor(context, url)),

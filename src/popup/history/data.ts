@@ -7,6 +7,7 @@ import { settings, settingsReady } from '../../shared/settings-store';
 import { t, uiLanguage } from '../../shared/i18n';
 import type { CatalogLanguage } from '../../diagnosis/catalog';
 import { STAGES } from '../../diagnosis/types';
+import type { OpenTabs } from './open-rule';
 
 const DAY_MS = 86_400_000;
 /** Chunks (of `HISTORY_CAPS.chunk` entries) read before the first screen. */
@@ -77,10 +78,10 @@ export async function* readStoredHistory(): AsyncGenerator<StoredHistory> {
   yield { entries: entriesOf({ ...rest, ...first }, since), dropped, complete: true };
 }
 
-/** Open tabs and the page each shows, to mark entries of a current page and switch to them. */
-export async function openTabs(): Promise<Map<number, { url: string; windowId?: number }>> {
+/** Open tabs, the page each shows and its window, to mark entries of a current page and open them (open-rule.ts). */
+export async function openTabs(): Promise<OpenTabs> {
   const tabs = await browser.tabs.query({}).catch(() => []);
-  return new Map(tabs.filter((tab) => tab.id !== undefined).map((tab) => [tab.id!, { url: tab.url ?? '', windowId: tab.windowId }]));
+  return new Map(tabs.filter((tab) => tab.id !== undefined).map((tab) => [tab.id!, { url: tab.url ?? '', windowId: tab.windowId, incognito: tab.incognito }]));
 }
 
 /** The catalog speaks the interface's language, as in the report. */

@@ -4,9 +4,9 @@ import { samePage } from '../../diagnosis/url';
 import { h } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/protocol';
+import { openAction, type OpenTabs } from './open-rule';
 
-/** Open tabs: id → the URL shown now. */
-export type OpenTabs = Map<number, { url: string; windowId?: number }>;
+export type { OpenTabs } from './open-rule';
 
 function pageLabel(entry: HistoryEntry): string {
   if (entry.tabId < 0) return t('noTabPage');
@@ -19,13 +19,16 @@ export function withEntryMeta(card: HTMLElement, entry: HistoryEntry, tabs: Open
   card.setAttribute('data-tab', String(entry.tabId));
   card.setAttribute('data-page', entry.pageUrl);
   if (current) card.setAttribute('data-current-page', '');
+  if (entry.private) card.setAttribute('data-private', '');
   const when = new Date(entry.lastSeen);
-  // Only where it can do something: the page's address is known, or its tab is still open.
-  const openable = buttons && (entry.pageUrl || tabs.has(entry.tabId));
+  // Only where it can do something (a private page: only in a private window still open).
+  const openable = buttons && openAction(entry, tabs) !== undefined;
   card.prepend(h('p', { class: 'history-meta' },
     h('time', { datetime: when.toISOString() }, when.toLocaleString()),
     h('span', { class: 'history-page', title: entry.pageUrl }, pageLabel(entry)),
+    entry.private ? h('span', { class: 'private' }, t('privateWindow')) : null,
     current ? h('span', { class: 'current' }, t('currentPage')) : null,
-    openable ? h('button', { type: 'button', 'data-action': 'open-tab' }, t('openInTab')) : null));
+    // Says what it will do: switch to the tab still showing the page, or open the page again (a private page only in a private window).
+    openable ? h('button', { type: 'button', 'data-action': 'open-tab', title: entry.private ? t('openInPrivateOnly') : null }, t(current ? 'goToTab' : 'openAgain')) : null));
   return card;
 }

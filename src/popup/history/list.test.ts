@@ -30,3 +30,21 @@ describe('Open in tab', async () => {
     expect(open(entry(-1, ''), new Map())).toBe(false);
   });
 });
+
+describe('a failure of a private window', async () => {
+  const catalog = await catalogFor([entry(1, '')]);
+  const secret = { ...entry(9, 'https://private.test/'), private: true };
+  const card = (tabs: Map<number, { url: string; windowId?: number; incognito?: boolean }>) => entryCard(secret, { catalog, tabs, grouping: 'none' });
+
+  it('says so on its card', () => {
+    const shown = card(new Map());
+    expect(shown.hasAttribute('data-private')).toBe(true);
+    expect(shown.querySelector('.history-meta .private')?.textContent).toBe('privateWindow');
+    expect(entryCard(entry(4, 'https://shop.test/'), { catalog, tabs: new Map(), grouping: 'none' }).hasAttribute('data-private')).toBe(false);
+  });
+  it('offers Open in tab only while a private window is open, never to open it in a normal one', () => {
+    const button = (tabs: Map<number, { url: string; windowId?: number; incognito?: boolean }>) => card(tabs).querySelector('[data-action="open-tab"]');
+    expect(button(new Map([[1, { url: 'https://shop.test/', windowId: 1, incognito: false }]]))).toBeNull();
+    expect(button(new Map([[3, { url: 'about:blank', windowId: 2, incognito: true }]]))?.getAttribute('title')).toBe('openInPrivateOnly');
+  });
+});

@@ -1,5 +1,6 @@
 // The History view (`index.html?view=history`): failures of every tab, filtered, grouped and exported.
 // Filters live in the URL, so a view can be reloaded and shared.
+import { announce } from '../../shared/announce';
 import browser from '../../shared/browser';
 import { localizePage, t } from '../../shared/i18n';
 import { MessageType, type HistoryEntry, type Message } from '../../shared/protocol';
@@ -8,11 +9,11 @@ import { failureOf } from '../../card/card';
 import { catalogFor, catalogWith } from '../../diagnosis/catalog';
 import type { Catalog } from '../../diagnosis/catalog/types';
 import { explain, explanationFor } from '../../diagnosis/explain';
-import { samePage } from '../../diagnosis/url';
 import { applyFilters, filtersToParams, groupEntries, parseFilters, type HistoryFilters } from '../../diagnosis/history/filter';
 import { browserName, reportMarkdown } from '../../card/report';
 import { readForm } from './controls';
 import { catalogLanguage, openTabs, readStoredHistory, type StoredHistory } from './data';
+import { openAction } from './open-rule';
 import { startedNow } from './started-now';
 import { wireExports } from './download';
 import type { OpenTabs } from './entry-meta';
@@ -82,21 +83,22 @@ async function copyReport(button: HTMLButtonElement, entry: HistoryEntry): Promi
     stripQuery: settings().stripQueryInReports, catalog,
   });
   button.textContent = await navigator.clipboard.writeText(text).then(() => t('copied'), () => t('copyFailed'));
+  announce(button.textContent);
   setTimeout(() => (button.textContent = t('copyReport')), 2000);
 }
 
-/** Switch to the tab if it still shows that page; otherwise open the page in a new tab. */
-async function openInTab(entry: HistoryEntry): Promise<void> {
-  // Asked now: tabs move on to other pages, and after a browser restart their ids name other tabs.
-  const tab = entry.tabId >= 0 ? await browser.tabs.get(entry.tabId).catch(() => undefined) : undefined;
-  if (tab && (!entry.pageUrl || samePage(tab.url, entry.pageUrl))) {
-    const switched = await browser.tabs.update(entry.tabId, { active: true }).then(() => true, () => false);
-    if (switched) {
-      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
-      return;
-    }
-  }
-  if (entry.pageUrl) await browser.tabs.create({ url: entry.pageUrl });
+/** Switch to the tab if it still shows that page; otherwise open the page in a new tab (open-rule.ts). */
+async function openInTab(entry: HistoryEntry, tabsNow?: OpenTabs): Promise<void> {
+  // Asked now: tabs move on to other pages, windows close, and after a browser restart tab ids name other tabs.
+  const tabs = tabsNow ?? (await openTabs());
+  const action = openAction(entry, tabs);
+  if (!action) return;
+  const opened = action.kind === 'switch'
+    ? await browser.tabs.update(action.tabId, { active: true }).then(() => true, () => false)
+    : await browser.tabs.create({ url: action.url, windowId: action.windowId }).then(() => true, () => false);
+  // The tab closed meanwhile: as if it had been closed before.
+  if (!opened && action.kind === 'switch' && tabs.delete(action.tabId)) return openInTab(entry, tabs);
+  if (opened && action.windowId !== undefined) await browser.windows.update(action.windowId, { focused: true }).catch(() => {});
 }
 
 function onListClick(event: Event): void {

@@ -12,7 +12,8 @@ let serial = 0;
 
 beforeAll(async () => {
   site = await startSite({ nginx: false });
-  firefox = await FirefoxBrowser.launch({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+  // recheck.test: a host name that is not loopback (Firefox upgrades any other), answered by the test server.
+  firefox = await FirefoxBrowser.launch({ prefs: { 'extensions.webextOptionalPermissionPrompts': false, 'network.dns.localDomains': 'recheck.test' } });
 });
 
 afterAll(async () => {
@@ -22,9 +23,9 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-async function failIn(url: string, method = 'GET'): Promise<{ page: Page; tabId: number }> {
+async function failIn(url: string, method = 'GET', origin = site.origin): Promise<{ page: Page; tabId: number }> {
   const page = await firefox.newPage();
-  await page.goto(`${site.origin}/pages/blank?ff-recheck-${++serial}`);
+  await page.goto(`${origin}/pages/blank?ff-recheck-${++serial}`);
   const tabId = await firefox.tabIdOf(page);
   await page.evaluate(([u, m]) => fetch(u, { method: m }).then((r) => r.status, (e: Error) => e.message), [url, method] as const);
   return { page, tabId };
@@ -92,6 +93,34 @@ describe('Firefox: recheck', () => {
     const answer = await report.evaluate((ref) => browser.runtime.sendMessage({ type: 'recheck', ...ref }), { tabId, method: 'POST', code: '409', url });
     expect(answer).toMatchObject({ verdict: 'skipped' });
     expect(site.seen.get('POST /status/409')).toBe(1);
+    await report.close();
+    await page.close();
+  });
+});
+
+describe('Firefox: what a recheck never does', () => {
+  it('upgrade an http:// address to https (the extension pages’ CSP has no upgrade-insecure-requests)', async () => {
+    const origin = site.origin.replace('127.0.0.1', 'recheck.test');
+    const url = `${origin}/flaky/ff-plain-http?fail=1&code=503`;
+    const { page, tabId } = await failIn(url, 'GET', origin);
+    const { report, verdict, text } = await recheck(tabId, url);
+    // Upgraded, the recheck would speak TLS to this plain-http server and fail.
+    expect(verdict).toBe('ok');
+    expect(text).toMatch(/Works now/);
+    expect(site.seen.get('GET /flaky/ff-plain-http')).toBe(2);
+    await report.close();
+    await page.close();
+  });
+
+  it('follow a redirect to another site: it says where it pointed, and the other site receives nothing', async () => {
+    const other = site.origin.replace('127.0.0.1', 'localhost');
+    const url = `${site.origin}/then-redirect/ff-away?to=${encodeURIComponent(`${other}/landing/ff-away`)}`;
+    const { page, tabId } = await failIn(url);
+    const { report, verdict, text } = await recheck(tabId, url);
+    expect(verdict).toBe('redirected');
+    expect(text).toMatch(/Now redirects to localhost\. Not followed/);
+    expect(site.seen.get('GET /then-redirect/ff-away')).toBe(2);
+    expect(site.seen.get('GET /landing/ff-away')).toBeUndefined();
     await report.close();
     await page.close();
   });
