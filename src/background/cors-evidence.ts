@@ -7,6 +7,7 @@ import { corsAnswerToKeep, isWebOrigin, pageOriginOf, readCorsAnswer, requestedH
 import type { CorsEvidence } from '../diagnosis/cors';
 import { MAX_URL_LENGTH } from '../diagnosis/observe';
 import { textBytes } from './bytes';
+import { settingsReady, watchSettings } from '../shared/settings-store';
 import { PerRequest } from './per-request';
 
 /** Fetch and XHR (and their preflights) are the only requests CORS refuses. */
@@ -80,7 +81,7 @@ export function corsRequestDone(details: EndDetails): void {
   if (page !== undefined) preflights.delete(preflightKey(page, details.url));
 }
 
-/** The request failed: hand over what was seen of its answer and of its preflight, and forget both. */
+/** The request failed: hand over what was seen of its answer and of its preflight, and forget both. Undefined: not looked for. */
 export function takeCorsEvidence(details: EndDetails): CorsEvidence | undefined {
   const answer = corsAnswers.size !== 0 ? corsAnswers.take(details.requestId) : undefined;
   let preflight: CorsAnswer | undefined;
@@ -91,19 +92,41 @@ export function takeCorsEvidence(details: EndDetails): CorsEvidence | undefined 
     preflights.delete(key);
     if (preflight && !(details.timeStamp - (preflight.at ?? 0) <= PREFLIGHT_FRESH_MS)) preflight = undefined;
   }
-  return answer || preflight ? { answer, preflight } : undefined;
+  return listening || answer || preflight ? { answer, preflight } : undefined;
 }
 
+/** Whether the listeners are registered: without them there is no evidence, and nothing is judged. */
+let listening = false;
+
+type CorsEvents = Pick<typeof browser.webRequest, 'onHeadersReceived' | 'onSendHeaders'>;
+
 /**
- * Registers both listeners (synchronously, at the worker's top level). Chromium shows CORS preflights
- * (OPTIONS) only to an extension with an 'extraHeaders' listener; Firefox shows them anyway and refuses the
- * option, so it gets the listener without it. onSendHeaders needs no 'extraHeaders' of its own.
+ * Chromium shows CORS preflights (OPTIONS) only to an extension with an 'extraHeaders' listener; Firefox shows
+ * them anyway and refuses the option, so it gets the listener without it. onSendHeaders needs no 'extraHeaders'.
  */
-export function listenForCors(webRequest: Pick<typeof browser.webRequest, 'onHeadersReceived' | 'onSendHeaders'>, urls: string[]): void {
+function listen(webRequest: CorsEvents, urls: string[], on: boolean): void {
+  if (on === listening) return;
+  listening = on;
+  if (!on) {
+    webRequest.onHeadersReceived.removeListener(onCorsHeaders);
+    webRequest.onSendHeaders.removeListener(onCorsSendHeaders);
+    preflights.clear();
+    return;
+  }
   try {
     webRequest.onHeadersReceived.addListener(onCorsHeaders, CORS_FILTER(urls), ['responseHeaders', 'extraHeaders']);
   } catch {
     webRequest.onHeadersReceived.addListener(onCorsHeaders, CORS_FILTER(urls), ['responseHeaders']);
   }
   webRequest.onSendHeaders.addListener(onCorsSendHeaders, CORS_FILTER(urls), ['requestHeaders']);
+}
+
+/**
+ * The listeners cost page-load time on every cross-origin fetch, so they exist only while the person asked for
+ * CORS reasons: registered once the settings are read (a request before that has no evidence, and its card
+ * says what is known), and added or removed as the setting changes.
+ */
+export function listenForCorsWhileAsked(webRequest: CorsEvents, urls: string[]): void {
+  void settingsReady.then((options) => listen(webRequest, urls, options.explainCors));
+  watchSettings((options) => listen(webRequest, urls, options.explainCors));
 }

@@ -8,7 +8,7 @@ import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Send
 import { settings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { considerNotice, noticeHandlers, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
-import { corsRequestDone, isPreflight, listenForCors, takeCorsEvidence } from './cors-evidence';
+import { corsRequestDone, isPreflight, listenForCorsWhileAsked, takeCorsEvidence } from './cors-evidence';
 import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected, ownTryOut } from './own-fetch';
 import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck';
 import { answerBytes, PerRequest } from './per-request';
@@ -118,7 +118,7 @@ browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);
 browser.webRequest.onCompleted.addListener(onCompleted, FILTER, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, FILTER);
 browser.webRequest.onResponseStarted.addListener(onResponseStarted, CANCELLED_ON_ERROR, ['responseHeaders']);
-listenForCors(browser.webRequest, FILTER.urls);
+listenForCorsWhileAsked(browser.webRequest, FILTER.urls);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);

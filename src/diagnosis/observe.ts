@@ -70,13 +70,14 @@ function clipCors(detail: CorsDetail): CorsDetail {
  * store keeps, built at once with every key in the same order (absent ones undefined, which JSON leaves
  * out): one object shape keeps the scans over a full log fast. `answer`: the error status (with its
  * headers) the request had been answered with before the browser reported an error for it. `cors`: what was
- * seen of a cross-origin request's answer and preflight, which names the CORS rule behind a bare failure.
+ * seen of a cross-origin request's answer and preflight, which names the CORS rule behind a bare failure
+ * (absent: CORS evidence was not looked for, and nothing is judged).
  */
 export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails, cors?: CorsEvidence): FailureRecord | null {
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
   if (answer) return observe({ ...answer, timeStamp: details.timeStamp, incognito: details.incognito || answer.incognito }, redirects, options);
-  const finding = details.error ? judgeCors({ ...details, initiator: pageOriginOf(details) }, cors) : undefined;
+  const finding = details.error && cors ? judgeCors({ ...details, initiator: pageOriginOf(details) }, cors) : undefined;
   // An error status the CORS check hid from the page is that status (its CORS detail says why the page could not read it).
   const hidden = finding?.hiddenStatus !== undefined;
   const statusCode = hidden ? finding.hiddenStatus : typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;

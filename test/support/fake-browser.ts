@@ -27,7 +27,7 @@ export function createFakeBrowser(): FakeBrowser {
   const quota = { sessionBytes: Infinity };
   const event = (name: string) => ({
     addListener: (fn: Listener) => listeners.set(name, [...(listeners.get(name) ?? []), fn]),
-    removeListener: () => {},
+    removeListener: (fn: Listener) => listeners.set(name, (listeners.get(name) ?? []).filter((f) => f !== fn)),
   });
   const area = (store: Map<string, unknown>, limit = () => Infinity) => ({
     get: async (keys: unknown) => {

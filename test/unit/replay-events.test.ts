@@ -24,6 +24,15 @@ beforeEach(() => {
   fake = createFakeBrowser();
 });
 
+const sync = () => (fake.browser as { storage: { sync: { set(items: object): Promise<void> } } }).storage.sync;
+/** The person turned on "Name the reason of CORS refusals" (stored before the worker starts). */
+const askForCors = () => void sync().set({ explainCors: true });
+/** The setting changed while the worker runs, as storage.sync reports it. */
+const changeCorsSetting = (on: boolean) => {
+  void sync().set({ explainCors: on });
+  fake.emit('storage.sync.onChanged', { explainCors: { newValue: on } });
+};
+
 const BROWSERS: { browser: Browser; recorded: [fixture: string, stored: string][] }[] = [
   {
     browser: 'chromium',
@@ -104,6 +113,7 @@ describe.each(BROWSERS)('replaying real $browser event sequences', ({ browser, r
 });
 
 describe('CORS refusals replayed from real Chromium: the rule that failed, from the answer and preflight seen', () => {
+  beforeEach(askForCors);
   const listed = (code: string | null): string[] => {
     if (code === null) return [];
     return [/^\d+$/.test(code) ? `receive ${code} ×1` : `browser ${code} ×1`];
@@ -146,6 +156,7 @@ describe('CORS refusals replayed from real Chromium: the rule that failed, from 
 });
 
 describe('CORS refusals replayed from real Firefox ESR', () => {
+  beforeEach(askForCors);
   // Firefox reports a refused preflight as NS_ERROR_DOM_BAD_URI (the OPTIONS and the request), and shows the
   // preflight's answer without 'extraHeaders'. A refused simple request completes as far as webRequest tells.
   const FIREFOX: [fixture: string, stored: string[]][] = [
@@ -191,14 +202,32 @@ describe('CORS refusals replayed from real Firefox ESR', () => {
 });
 
 describe('the background listens to what the recorders record, and no more', () => {
-  it('registers only the listeners the diagnosis needs', async () => {
+  const CORS_LISTENERS = ['webRequest.onHeadersReceived', 'webRequest.onSendHeaders'];
+  const registered = () => [...fake.listeners].filter(([k, fns]) => fns.length && (k.startsWith('webRequest.') || k === 'webNavigation.onCommitted')).map(([k]) => k).sort();
+
+  it('registers only the listeners the diagnosis needs; the CORS ones only while the person asked for CORS reasons', async () => {
     await replay('chromium', 'status-404-image');
-    const registered = [...fake.listeners.keys()].filter((k) => k.startsWith('webRequest.') || k === 'webNavigation.onCommitted').sort();
-    expect(registered).toEqual([
-      'webNavigation.onCommitted', 'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webRequest.onHeadersReceived',
-      'webRequest.onResponseStarted', 'webRequest.onSendHeaders',
+    expect(registered()).toEqual([
+      'webNavigation.onCommitted', 'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webRequest.onResponseStarted',
     ]);
-    expect(LISTENERS.map((l) => l.event).sort()).toEqual(registered);
+    expect(LISTENERS.map((l) => l.event).sort()).toEqual([...registered(), ...CORS_LISTENERS].sort());
+    changeCorsSetting(true);
+    expect(registered()).toEqual(expect.arrayContaining(CORS_LISTENERS));
+    expect(LISTENERS.map((l) => l.event).sort()).toEqual(registered());
+    changeCorsSetting(false);
+    expect(registered()).not.toContain(CORS_LISTENERS[0]);
+    expect(registered()).not.toContain(CORS_LISTENERS[1]);
+  });
+
+  it('with the setting on at start, both CORS listeners are registered once the settings are read', async () => {
+    askForCors();
+    await replay('chromium', 'status-404-image');
+    expect(CORS_LISTENERS.map((k) => fake.listeners.get(k)?.length)).toEqual([1, 1]);
+  });
+
+  it.each(['cors-allow-origin-mismatch', 'cors-hidden-500', 'cors-preflight-405'])('without the setting, %s stays the bare failure it was, with no CORS detail', async (name) => {
+    const logs = await replay('chromium', name);
+    expect(logs.flatMap((log) => log.failures.map((f) => [f.code, f.cors]))).toEqual([['net::ERR_FAILED', undefined]]);
   });
 });
 
