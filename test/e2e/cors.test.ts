@@ -1,8 +1,10 @@
 // Cross-origin fetches refused under CORS, in real Chromium against the real test server (the page on
 // `localhost`, the server answering on 127.0.0.1): the card names the rule that failed, an error status the
-// page could not read is listed as that status, and allowed cross-origin requests show nothing.
-import { describe, expect, it } from 'vitest';
+// page could not read is listed as that status, and allowed cross-origin requests show nothing. All of this
+// only with "Name the reason of CORS refusals" on: off (the default), the CORS listeners do not exist.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
+import { setSettings } from '../support/chromium-notice';
 import { chromiumSuite } from '../support/chromium-suite';
 import { CORS_CASES, otherOrigin } from '../support/recording.mjs';
 
@@ -23,7 +25,38 @@ const fetchIn = (page: Page, url: string, init: RequestInit = {}) =>
 
 const refused = CORS_CASES.filter((c) => c.code?.startsWith('CORS_'));
 
+/** Whether the running worker has the CORS listeners (onCompleted, always there, says the worker answers at all). */
+const corsListeners = () => suite.browser.worker()?.evaluate(() => chrome.webRequest.onCompleted.hasListeners() &&
+  [chrome.webRequest.onHeadersReceived.hasListeners(), chrome.webRequest.onSendHeaders.hasListeners()]);
+
+/** Turn the setting on or off, and wait until the worker has added or removed its listeners. */
+async function explainCors(on: boolean): Promise<void> {
+  await setSettings(suite.browser, { explainCors: on });
+  await vi.waitFor(async () => expect(await corsListeners()).toEqual([on, on]), { timeout: 5000 });
+}
+
+describe('without "Name the reason of CORS refusals" (the default)', () => {
+  it('the CORS listeners are not registered: a refused fetch gets the catch-all card; once turned on, the next one is named', async () => {
+    await expect.poll(corsListeners).toEqual([false, false]);
+    const { page, tabId, pageOrigin } = await crossOriginPage();
+    const { name, query } = CORS_CASES.find((c) => c.name === 'cors-missing-allow-origin')!;
+    expect(await fetchIn(page, corsUrl(name, `${query}&off`))).toBe('Failed to fetch');
+    const before = await suite.browser.failures(tabId, 1);
+    expect(before.map((f) => [f.stage, f.code])).toEqual([['browser', 'net::ERR_FAILED']]);
+    expect(before[0]!.title).toBe('The browser stopped the request without naming a reason');
+    expect(before[0]!.text).not.toContain(`Access-Control-Allow-Origin: ${pageOrigin}`);
+
+    await explainCors(true);
+    expect(await fetchIn(page, corsUrl(name, `${query}&on`))).toBe('Failed to fetch');
+    const after = await suite.browser.failures(tabId, 2);
+    expect(after.map((f) => [f.code, f.url]).sort()).toEqual([['CORS_MISSING_ALLOW_ORIGIN', corsUrl(name, `${query}&on`)], ['net::ERR_FAILED', corsUrl(name, `${query}&off`)]]);
+    await page.close();
+  });
+});
+
 describe('a refused cross-origin fetch names the CORS rule that failed', () => {
+  beforeAll(() => explainCors(true));
+
   it.each(refused)('$name → $code', async ({ name, query, init, code }) => {
     const { page, tabId, pageOrigin } = await crossOriginPage();
     expect(await fetchIn(page, corsUrl(name, query), init)).toBe('Failed to fetch');
@@ -54,6 +87,8 @@ describe('a refused cross-origin fetch names the CORS rule that failed', () => {
 });
 
 describe('an error status hidden by CORS, and what CORS allowed', () => {
+  beforeAll(() => explainCors(true));
+
   it('a 500 without CORS headers is listed as the 500, saying the page could not read it', async () => {
     const { page, tabId } = await crossOriginPage();
     const { name, query } = CORS_CASES.find((c) => c.name === 'cors-hidden-500')!;

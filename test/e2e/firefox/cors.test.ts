@@ -2,6 +2,7 @@
 // Firefox reports a refused preflight (NS_ERROR_DOM_BAD_URI) and shows the preflight's answer, so those
 // refusals name their rule as in Chromium. A refused simple request (no preflight) is not reported as a
 // failure at all: webRequest says it completed, so Firefox cannot show it. A 500 arrives as the 500.
+// All with "Name the reason of CORS refusals" on (off by default, the CORS listeners do not exist).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSite } from '../../servers/site.mjs';
@@ -15,6 +16,10 @@ let serial = 0;
 beforeAll(async () => {
   site = await startSite({ nginx: false });
   firefox = await FirefoxBrowser.launch({ idleTimeoutMs: 600_000 });
+  const control = await firefox.control();
+  await control.evaluate(() => browser.storage.sync.set({ explainCors: true }));
+  // Positive signal: the setting is stored (the event page, running, hears the change before the next page loads).
+  expect(await control.evaluate(() => browser.storage.sync.get('explainCors'))).toEqual({ explainCors: true });
 });
 
 afterAll(async () => {
