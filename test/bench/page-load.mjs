@@ -3,7 +3,8 @@
 // extension (a), with no-op listeners on the same events (b), and with Request Doctor (c); with `old`, also
 // with another build of it (o), e.g. the one before a change, side by side in the same run.
 // kind 'cors': 300 cross-origin fetches instead (allowed with *, 10 % refused under CORS), the requests the
-// CORS listeners hear.
+// CORS listeners hear. `explainCors`: Request Doctor with "Name the reason of CORS refusals" on, and the
+// no-op floor with the same CORS listeners ('extraHeaders' included); off (the default), neither has them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,12 +42,31 @@ async function loadOnce(page, url) {
   return page.evaluate(() => window.__doneAt ?? Number.NaN);
 }
 
-/** @param {{ loads?: number, warmup?: number, kind?: 'image' | 'cors', old?: string }} [options] */
-export async function pageLoad({ loads = 20, warmup = 2, kind = 'image', old } = {}) {
+/** The CORS listeners, on in both the floor (b) and Request Doctor (c): set, then seen registered in each worker. */
+async function turnOnCors(/** @type {ExtensionBrowser} */ doctor, /** @type {import('playwright-core').BrowserContext} */ floor) {
+  const helper = await doctor.context.newPage();
+  await helper.goto(`${doctor.reportUrl}?tab=-2`);
+  await helper.evaluate(() => chrome.storage.sync.set({ explainCors: true }));
+  await helper.close();
+  const [noop] = floor.serviceWorkers();
+  await noop?.evaluate(() => chrome.storage.local.set({ explainCors: true }));
+  for (const worker of [doctor.worker(), noop]) {
+    if (!worker) throw new Error('a service worker is not running');
+    for (let i = 0; !(await worker.evaluate(() => chrome.webRequest.onSendHeaders.hasListeners() && chrome.webRequest.onHeadersReceived.hasListeners())); i++) {
+      if (i > 100) throw new Error('the CORS listeners were not registered');
+      await sleep(50);
+    }
+  }
+}
+
+/** @param {{ loads?: number, warmup?: number, kind?: 'image' | 'cors', old?: string, explainCors?: boolean }} [options] */
+export async function pageLoad({ loads = 20, warmup = 2, kind = 'image', old, explainCors = false } = {}) {
   const site = await startSite({ nginx: false });
   const doctor = await ExtensionBrowser.launch();
+  const floor = await launch(NOOP);
   /** @type {Record<string, { context: import('playwright-core').BrowserContext, close: () => Promise<unknown> }>} */
-  const setups = { a: await launch(null), b: await launch(NOOP), c: { context: doctor.context, close: () => doctor.close() } };
+  const setups = { a: await launch(null), b: floor, c: { context: doctor.context, close: () => doctor.close() } };
+  if (explainCors) await turnOnCors(doctor, floor.context);
   if (old) setups.o = await launch(old);
   /** @type {{ a: number[], b: number[], c: number[], o?: number[] }} */
   const times = { a: [], b: [], c: [], ...(old ? { o: [] } : {}) };
