@@ -42,9 +42,16 @@ const { timingsRead } = await import('../test/bench/timings.mjs');
 const { historyRender } = await import('../test/bench/history.mjs');
 const { sizes, zipSizes } = await import('../test/bench/size.mjs');
 const { burstSettle } = await import('../test/bench/burst.mjs');
-if (!only) console.log('▶ Chromium: page load, 3 setups × 40 loads, interleaved');
+const { oldBuild } = await import('../test/bench/old-build.mjs');
+// The build before this change (BENCH_BASE, default main), loaded side by side with this one: old and new in one run.
+const old = only ? null : oldBuild(process.env.BENCH_BASE ?? 'main');
+if (!only) console.log(`▶ Chromium: page load, ${old ? `4 setups (old build: ${old.ref} ${old.commit.slice(0, 8)})` : '3 setups'} × 40 loads, interleaved`);
 // 40, not 20: with 20 the same code's c/b moved by ±0.04 between runs, as much as the budget's margin.
-const loads = only ? undefined : await pageLoad({ loads: 40 });
+const loads = only ? undefined : await pageLoad({ loads: 40, old: old?.dir });
+// An extra measurement: the opt-in "Name the reason of CORS refusals" on, where its listeners cost most.
+if (!only) console.log('▶ Chromium: page load of 300 cross-origin fetches (10 % refused under CORS), CORS reasons on, the same setups × 20 loads');
+const corsLoads = only ? undefined : await pageLoad({ loads: 20, kind: 'cors', old: old?.dir, explainCors: true });
+old?.remove();
 if (only !== 'history') console.log('▶ Chromium: popup render, 10 openings each');
 const popup = only === 'history' ? undefined : await popupRender();
 if (!only) console.log('▶ Chromium: a burst of 5,000 failing fetches');
@@ -99,6 +106,15 @@ if (!only) {
     row('2 Page load ratio b/a (any webRequest listener)', (medians.b / medians.a).toFixed(3), '—', undefined);
     row('2 Page load ratio c/b', (medians.c / medians.b).toFixed(3), '≤ 1.05', medians.c / medians.b <= 1.05);
     row('2 Page load ratio c/a', (medians.c / medians.a).toFixed(3), '≤ 1.20', medians.c / medians.a <= 1.2);
+    if (loads.o) row(`2 Page load: (o) the old build (${old?.ref}), ratio o/b beside c/b`, `${spread(loads.o)}, o/b ${(median(loads.o) / medians.b).toFixed(3)}`, '—', undefined, loads.o);
+  }
+  if (corsLoads) {
+    // "Name the reason of CORS refusals" on: an opt-in, so no verdict here; the floor (b) registers the same listeners, 'extraHeaders' included, as no-ops.
+    const [a, b, c] = [median(corsLoads.a), median(corsLoads.b), median(corsLoads.c)];
+    row('2 Page load, 300 cross-origin fetches 10 % refused by CORS, CORS reasons on: (a) no extension', ms(a), '—', undefined, corsLoads.a);
+    row('2   (b) no-op listeners, the same ones (CORS ones with extraHeaders included)', ms(b), '—', undefined, corsLoads.b);
+    row('2   (c) Request Doctor, CORS reasons on: ratio c/b', `${ms(c)}, c/b ${(c / b).toFixed(3)}`, '(opt-in; ≤ 1.05 to be on by default)', undefined, corsLoads.c);
+    if (corsLoads.o) row(`2   (o) the old build (${old?.ref}): ratio o/b`, `${ms(median(corsLoads.o))}, o/b ${(median(corsLoads.o) / b).toFixed(3)}`, '—', undefined, corsLoads.o);
   }
 }
 
@@ -182,7 +198,7 @@ console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB RAM; No
 console.log(`load average ${loadBefore.toFixed(2)} before, ${machine.loadAverage.after.toFixed(2)} after; ${machine.minutes} min`);
 
 mkdirSync('.artifacts', { recursive: true });
-writeFileSync('.artifacts/bench.json', `${JSON.stringify({ machine, rows, node, pageLoad: loads, popup, burst, timings, historyView, size, zips }, null, 1)}\n`);
+writeFileSync('.artifacts/bench.json', `${JSON.stringify({ machine, rows, node, pageLoad: loads, corsPageLoad: corsLoads, popup, burst, timings, historyView, size, zips }, null, 1)}\n`);
 const over = rows.filter((r) => r.result === 'FAIL').length;
 console.log(over ? `\n${over} over budget (see .artifacts/bench.json)` : '\nall within budget');
 process.exitCode = over ? 1 : 0;

@@ -1,6 +1,6 @@
 // @ts-check
 // Records the real webRequest/webNavigation event sequences Chromium sends for each failure kind,
-// into test/fixtures/chromium-events/*.json (or the folder given). The background is unit-tested by replaying them.
+// into test/fixtures/chromium-events/*.json (or the folder given; a second argument records only the scenarios whose names start with it). The background is unit-tested by replaying them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startSite } from '../test/servers/site.mjs';
 import { ExtensionBrowser } from '../test/support/extension-browser.mjs';
@@ -23,7 +23,7 @@ await page.goto(`${site.origin}/pages/blank?warm`);
 await take();
 
 mkdirSync(OUT, { recursive: true });
-for (const { name, run } of scenariosFor('chromium')) {
+for (const { name, run } of scenariosFor('chromium', process.argv[3])) {
   await page.goto(`${site.origin}/pages/blank?${name}`);
   await page.waitForTimeout(100);
   await take();

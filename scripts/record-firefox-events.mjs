@@ -1,6 +1,6 @@
 // @ts-check
 // Records the real webRequest/webNavigation event sequences Firefox sends for each failure kind,
-// into test/fixtures/firefox-events/*.json (or the folder given). The background is unit-tested by replaying them.
+// into test/fixtures/firefox-events/*.json (or the folder given; a second argument records only the scenarios whose names start with it). The background is unit-tested by replaying them.
 // A throwaway recorder add-on posts every event to a collector on 127.0.0.1 started here.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,7 +81,7 @@ const page = await firefox.newPage();
 const version = execFileSync(firefoxPath(), ['--version'], { encoding: 'utf8' }).trim();
 try {
   mkdirSync(OUT, { recursive: true });
-  for (const { name, run } of scenariosFor('firefox')) {
+  for (const { name, run } of scenariosFor('firefox', process.argv[3])) {
     // about:blank first: a goto right after a failed navigation can hang.
     await page.goto('about:blank');
     await page.goto(`${site.origin}/pages/blank?${name}`);

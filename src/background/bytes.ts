@@ -10,6 +10,11 @@ import type { FailureRecord, HistoryEntry } from '../shared/protocol';
 const RECORD_OVERHEAD = 180;
 /** A string field: its key, two pairs of quotes, a colon and a comma. */
 const field = (key: string, value: string | undefined): number => (value === undefined ? 0 : key.length + 6 + stringBytes(value));
+/**
+ * A record's CORS detail besides its string fields: its key and braces, and the fixed-word keys with their largest
+ * values ("cors":{},"preflight":true,"status":999,"credentialsInferred":true,"varyOrigin":false,).
+ */
+const CORS_OVERHEAD = 90;
 /** The page keys of a history entry ("pageUrl":"","pageTitle":"", and commas). */
 const PAGE_OVERHEAD = 30;
 
@@ -55,6 +60,11 @@ function measure(record: FailureRecord): number {
   for (const name in record.headers) size += textBytes(name, record.headers[name]) + 6;
   if (record.redirects) size += 15;
   for (const url of record.redirects ?? []) size += textBytes(url) + 3;
+  const { cors } = record;
+  if (cors) {
+    size += CORS_OVERHEAD + field('rule', cors.rule) + field('pageOrigin', cors.pageOrigin) + field('allowOrigin', cors.allowOrigin) +
+      field('allowed', cors.allowed) + field('method', cors.method) + field('header', cors.header);
+  }
   sizes.set(record, size);
   return size;
 }

@@ -72,7 +72,7 @@ export function readHistory(stored: Iterable<[number, unknown]>, meta: unknown, 
  */
 const historyEntry = (r: FailureRecord, page: Page): HistoryEntry => ({
   url: r.url, method: r.method, type: r.type, tabId: r.tabId, timeStamp: r.timeStamp, statusCode: r.statusCode, statusLine: r.statusLine,
-  error: r.error, ip: r.ip, initiator: r.initiator, documentId: undefined, headers: r.headers, redirects: r.redirects, private: r.private, stage: r.stage,
+  error: r.error, ip: r.ip, initiator: r.initiator, documentId: undefined, headers: r.headers, redirects: r.redirects, cors: r.cors, private: r.private, stage: r.stage,
   code: r.code, severity: r.severity, blocked: r.blocked, errorName: r.errorName, count: 1, lastSeen: r.lastSeen, pageUrl: page.url, pageTitle: page.title,
 });
 

@@ -8,6 +8,7 @@ import { MessageType, type BackgroundHandlers, type BackgroundMessage, type Send
 import { settings, watchIgnoreRules, watchSettings } from '../shared/settings-store';
 import { historyHandlers, historyPageCommitted, historyPageTitled, historyTabClosed, recordHistory } from './history';
 import { backOnline, considerNotice, noticeHandlers, offlineNoticed, noticePageCommitted, noticeTabShown, resetNotice } from './notify';
+import { corsRequestDone, isPreflight, listenForCorsWhileAsked, takeCorsEvidence } from './cors-evidence';
 import { isOwn, ownRequestAnswered, ownRequestFailed, ownRequestRedirected, ownTryOut } from './own-fetch';
 import { forgetRechecks, keepRechecksOfListed, recheckHandlers } from './recheck';
 import { answerBytes, PerRequest } from './per-request';
@@ -43,6 +44,7 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   // The success path: no allocation, no storage.
   if (details.statusCode < 400) {
     if (redirects.size !== 0) redirects.take(details.requestId);
+    corsRequestDone(details);
     // The network answered after failures of being offline: one boolean read, nothing allocated otherwise.
     if (offlineNoticed && !details.fromCache) backOnline();
     if (details.statusCode >= 300 && ownTryOut() && isOwn(details)) ownRequestAnswered(details);
@@ -50,8 +52,10 @@ function onCompleted(details: WebRequest.OnCompletedDetailsType): void {
   }
   const chain = redirects.take(details.requestId);
   if (answers.size !== 0) answers.take(details.requestId);
-  // A recheck's own answer is read from its fetch response; it is never a failure of any tab.
-  if (isOwn(details)) return;
+  corsRequestDone(details);
+  // A recheck's own answer is read from its fetch response; it is never a failure of any tab. A refused
+  // preflight is told by the failure of the request it was for.
+  if (isOwn(details) || isPreflight(details)) return;
   // Observed at once: while a woken worker reads its state back, only the record waits, not the browser's details.
   const failure = observe(details, chain);
   if (failure) {
@@ -64,7 +68,8 @@ function onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
   const chain = redirects.take(details.requestId);
   const answer = answers.size !== 0 ? answers.take(details.requestId) : undefined;
   if (isOwn(details)) return ownRequestFailed(details, chain);
-  const failure = observe(details, chain, { includeAborted: true }, answer);
+  if (isPreflight(details)) return;
+  const failure = observe(details, chain, { includeAborted: true }, answer, takeCorsEvidence(details));
   // Whether cancelled requests count is the person's setting: read it only once settings are loaded.
   if (failure) {
     const { incognito } = details as RequestDetails;
@@ -118,6 +123,7 @@ browser.webRequest.onBeforeRedirect.addListener(onBeforeRedirect, FILTER);
 browser.webRequest.onCompleted.addListener(onCompleted, FILTER, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener(onErrorOccurred, FILTER);
 browser.webRequest.onResponseStarted.addListener(onResponseStarted, CANCELLED_ON_ERROR, ['responseHeaders']);
+listenForCorsWhileAsked(browser.webRequest, FILTER.urls);
 browser.webNavigation.onCommitted.addListener(onCommitted);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetTab(tabId);

@@ -129,13 +129,13 @@ describe('rate limit', () => {
 
 describe('settings', () => {
   it('bad stored values fall back to the defaults', () => {
-    expect(normalizeOptions({ notify: 'loud', minSeverity: 7, mutedSites: ['a.test', 3, null], position: 'middle', showAborted: 'yes', historyDays: 5, noticeSeconds: 7 })).toEqual({
+    expect(normalizeOptions({ notify: 'loud', minSeverity: 7, mutedSites: ['a.test', 3, null], position: 'middle', showAborted: 'yes', historyDays: 5, noticeSeconds: 7, explainCors: 'yes' })).toEqual({
       ...defaults, mutedSites: ['a.test'],
     });
   });
   it('good values are kept', () => {
     const stored = { notify: 'everything', minSeverity: 'error', mutedSites: ['x.test'], position: 'top-left', noticeSeconds: 0, systemNotifications: true, showAborted: true, stripQueryInReports: true, watchGiveUpHours: 48, historyDays: 7,
-      mySites: ['example.com'], reactTo: 'my-sites', quietThirdParties: true } as const;
+      mySites: ['example.com'], reactTo: 'my-sites', quietThirdParties: true, explainCors: true } as const;
     expect(normalizeOptions(stored)).toEqual(stored);
   });
   it('sites I work on: only host names, at most 100', () => {

@@ -239,6 +239,10 @@ describe('recordSize is at least what a record takes stored (JSON text, counted 
     ['a 4 KB URL', failure({ url: `https://a.test/${'x'.repeat(4090)}` })],
     ['quotes and backslashes from the server', observe(details({ statusLine: `HTTP/1.1 500 ${'"\\\\'.repeat(80)}`, responseHeaders: [{ name: 'WWW-Authenticate', value: '"'.repeat(512) }] }))!],
     ['control characters and lone surrogates', observe(details({ statusLine: '\u0001\ud800'.repeat(100), responseHeaders: [{ name: 'Server', value: '\u0007é中'.repeat(150) }] }))!],
+    ['a CORS refusal with every detail', failure({ cors: {
+      rule: 'CORS_HEADER_DISALLOWED_BY_PREFLIGHT', pageOrigin: 'https://a.test', allowOrigin: '"\\'.repeat(200), preflight: true, status: 999,
+      allowed: '\u0007é中'.repeat(130), method: 'DELETE', header: 'x-trace', credentialsInferred: true, varyOrigin: false,
+    } })],
     ['every field', observe(details({ statusLine: 'x', error: 'net::ERR_ABORTED', ip: '::1', initiator: 'https://a.test', documentId: 'A', responseHeaders: [{ name: 'Server', value: 'x' }] }), ['https://a.test/0', 'https://a.test/1'], { includeAborted: true })!],
   ])('%s', (_name, record) => {
     expect(recordSize(record)).toBeGreaterThanOrEqual(stored(record));

@@ -1,4 +1,5 @@
 // Observation → where it failed on the HTTP cycle. Returns null for anything that is not a failure.
+import type { CorsRule } from './cors';
 import { firefoxTwin } from './firefox-errors';
 import { guessStage, NET_ERROR_STAGES } from './net-errors';
 import type { Classification, Observation, Severity, Stage } from './types';
@@ -59,3 +60,6 @@ export function classify(observation: Partial<Observation>, options: ClassifyOpt
   if (typeof statusCode === 'number') return classifyStatus(statusCode);
   return null;
 }
+
+/** A CORS refusal: stopped in the browser, but the server's configuration is at fault, and the page's request failed. */
+export const classifyCors = (rule: CorsRule): Classification => ({ stage: 'browser', code: rule, severity: 'error', blocked: false, errorName: rule });

@@ -26,7 +26,7 @@ export function explanationFor(classification: Classification, catalog: Catalog)
   const { stage, errorName } = classification;
   const status = httpStatusOf(classification);
   if (status === undefined) {
-    return (errorName && (catalog.netErrors[errorName] ?? groupExplanation(catalog, errorName))) || catalog.stages[stage];
+    return (errorName && (catalog.cors[errorName] ?? catalog.netErrors[errorName] ?? groupExplanation(catalog, errorName))) || catalog.stages[stage];
   }
   return catalog.statuses[status] ?? catalog.statusClasses[Math.floor(status / 100)] ?? catalog.stages[stage];
 }

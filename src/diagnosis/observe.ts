@@ -1,5 +1,7 @@
 // Browser event details → the stored record of a failure, or null. The single pure call per webRequest event.
-import { classify, type ClassifyOptions } from './classify';
+import { classify, classifyCors, type ClassifyOptions } from './classify';
+import { judgeCors, type CorsDetail, type CorsEvidence } from './cors';
+import { pageOriginOf } from './cors-answer';
 import { keptHeaders, pickHeaders, type HeaderLike } from './headers';
 import { cut } from './text';
 import type { FailureRecord, Observation } from './types';
@@ -56,20 +58,33 @@ export function keptAnswer(details: RequestDetails): RequestDetails {
   };
 }
 
+/** The CORS detail as stored: every value clipped, so a hostile server cannot grow the record. */
+function clipCors(detail: CorsDetail): CorsDetail {
+  const clipped: CorsDetail = { ...detail, pageOrigin: cut(detail.pageOrigin, MAX.initiator) };
+  for (const key of ['allowOrigin', 'allowed', 'method', 'header'] as const) if (clipped[key] !== undefined) clipped[key] = clip(clipped[key], 400);
+  return clipped;
+}
+
 /**
  * Classify one finished request; null when it did not fail. A failure comes back as the record the
  * store keeps, built at once with every key in the same order (absent ones undefined, which JSON leaves
  * out): one object shape keeps the scans over a full log fast. `answer`: the error status (with its
- * headers) the request had been answered with before the browser reported an error for it.
+ * headers) the request had been answered with before the browser reported an error for it. `cors`: what was
+ * seen of a cross-origin request's answer and preflight, which names the CORS rule behind a bare failure
+ * (absent: CORS evidence was not looked for, and nothing is judged).
  */
-export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails): FailureRecord | null {
+export function observe(details: RequestDetails, redirects?: readonly string[], options?: ClassifyOptions, answer?: RequestDetails, cors?: CorsEvidence): FailureRecord | null {
   // An error answer the browser then gave up on (Chromium cancels a stylesheet whose error status comes with a
   // body still arriving, and reports net::ERR_ABORTED or net::ERR_FAILED): that status is the failure.
   if (answer) return observe({ ...answer, timeStamp: details.timeStamp, incognito: details.incognito || answer.incognito }, redirects, options);
-  const statusCode = typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
-  const error = clip(details.error, MAX.error);
+  const finding = details.error && cors ? judgeCors({ ...details, initiator: pageOriginOf(details) }, cors) : undefined;
+  // An error status the CORS check hid from the page is that status (its CORS detail says why the page could not read it).
+  const hidden = finding?.hiddenStatus !== undefined;
+  const statusCode = hidden ? finding.hiddenStatus : typeof details.statusCode === 'number' && details.statusCode > 0 ? details.statusCode : undefined;
+  const error = hidden ? undefined : clip(details.error, MAX.error);
   const redirectChain = redirects?.length ? redirects : undefined;
-  const classification = classify({ statusCode, error, redirects: redirectChain }, options);
+  const rule = hidden ? undefined : finding?.detail.rule;
+  const classification = rule ? classifyCors(rule) : classify({ statusCode, error, redirects: redirectChain }, options);
   if (!classification) return null;
   const timeStamp = Number.isFinite(details.timeStamp) ? details.timeStamp : Date.now();
   return {
@@ -87,6 +102,7 @@ export function observe(details: RequestDetails, redirects?: readonly string[], 
     frameId: Number.isSafeInteger(details.frameId) ? details.frameId : undefined,
     headers: details.responseHeaders ? pickHeaders(details.responseHeaders) : undefined,
     redirects: redirectChain,
+    cors: finding && clipCors(finding.detail),
     private: details.incognito === true || undefined,
     offline: undefined,
     stage: classification.stage,

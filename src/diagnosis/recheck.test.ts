@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify';
+import { classify, classifyCors } from './classify';
 import { roughDuration } from './duration';
 import { reachOf } from './trust';
 import {
@@ -73,6 +73,8 @@ describe('what the browser refused for security or policy is never repeated', ()
     ['CORS: another port is another origin', seen('net::ERR_FAILED', { url: 'http://127.0.0.1:8081/a', initiator: 'http://127.0.0.1:8080' }), 'cors'],
     ['ERR_FAILED with no initiator to compare: may be a refusal', seen('net::ERR_FAILED', { initiator: undefined }), 'cors'],
     ['Firefox: CORS (NS_ERROR_DOM_BAD_URI)', seen('NS_ERROR_DOM_BAD_URI'), 'cors'],
+    ['CORS named from evidence', { ...seen('net::ERR_FAILED'), ...classifyCors('CORS_MISSING_ALLOW_ORIGIN'), cors: { rule: 'CORS_MISSING_ALLOW_ORIGIN', pageOrigin: 'https://shop.example' } }, 'cors'],
+    ['an error status CORS hid', { ...seen('net::ERR_FAILED'), ...classify({ statusCode: 500 })!, error: undefined, statusCode: 500, cors: { rule: 'CORS_MISSING_ALLOW_ORIGIN', pageOrigin: 'https://shop.example' } }, 'cors'],
     ['Firefox: CORP', seen('NS_ERROR_DOM_CORP_FAILED', { type: 'image' }), 'refused'],
     ['Firefox: COEP', seen('NS_ERROR_DOM_COEP_FAILED', { type: 'image' }), 'refused'],
     ['Firefox: X-Frame-Options', seen('NS_ERROR_XFO_VIOLATION', { type: 'sub_frame' }), 'refused'],

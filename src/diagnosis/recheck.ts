@@ -9,7 +9,7 @@ import { browserRefusal, firstParty, reachOf } from './trust';
 import type { Classification, Observation } from './types';
 
 /** What a failed request looked like: enough to decide whether and how to repeat it. */
-export type Original = Pick<Observation, 'url' | 'method' | 'type' | 'statusCode' | 'error' | 'headers' | 'initiator' | 'ip' | 'private'> & Classification;
+export type Original = Pick<Observation, 'url' | 'method' | 'type' | 'statusCode' | 'error' | 'headers' | 'initiator' | 'ip' | 'private' | 'cors'> & Classification;
 
 export type SkipReason =
   | 'unsafe-method' | 'other-method' | 'websocket' | 'not-http' | 'blocked' | 'url-cut' | 'refused' | 'cors' | 'private-address';

@@ -6,7 +6,7 @@ import type { Classification, Observation } from './types';
 import { hostOf } from './url';
 
 /** What these rules read of a failed request. */
-export type Failed = Pick<Observation, 'url' | 'type' | 'error' | 'initiator' | 'ip'> & Pick<Classification, 'errorName'>;
+export type Failed = Pick<Observation, 'url' | 'type' | 'error' | 'initiator' | 'ip' | 'cors'> & Pick<Classification, 'errorName'>;
 
 /** Errors of requests the browser itself refused for security or policy: a repeat must not get round them. */
 const REFUSED = /^(?:BLOCKED_BY_\w+|CLEARTEXT_NOT_PERMITTED|NETWORK_ACCESS_DENIED|UNSAFE_REDIRECT|UNSAFE_PORT|DISALLOWED_URL_SCHEME|\w*(?:LOCAL|PRIVATE)_NETWORK_ACCESS\w*)$/;
@@ -24,8 +24,10 @@ const originOf = (url: string | undefined): string | undefined => {
 /**
  * Why the browser may have refused the request itself, if it may have. A request to another origin that ended
  * in a bare ERR_FAILED is how Chromium reports a CORS refusal (and a local-network-access block): not repeated.
+ * Nor is one whose CORS refusal was named (also an error status CORS hid): the extension is not bound by CORS.
  */
 export function browserRefusal(original: Failed): 'refused' | 'cors' | undefined {
+  if (original.cors) return 'cors';
   if (original.error === 'NS_ERROR_DOM_BAD_URI') return 'cors';
   if (REFUSED.test(original.errorName ?? '') || FIREFOX_REFUSED.test(original.error ?? '')) return 'refused';
   const crossOrigin = originOf(original.initiator) !== originOf(original.url);

@@ -1,4 +1,5 @@
 // Pure data shapes shared by the classifier, the catalog and every UI that renders a diagnosis.
+import type { CorsDetail } from './cors';
 
 /** The steps of one HTTP request, in order. `browser` means it never left this computer. */
 export const STAGES = ['browser', 'dns', 'connect', 'tls', 'send', 'wait', 'receive'] as const;
@@ -48,6 +49,8 @@ export interface Observation {
   frameId?: number;
   /** URLs this request was redirected through, oldest first. */
   redirects?: readonly string[];
+  /** A cross-origin fetch/XHR that failed without a reason: which CORS rule refused it, as far as was seen. */
+  cors?: CorsDetail;
   /** The request came from a private (incognito) window. */
   private?: boolean;
   /** It failed because the device was offline (scope.ts `isOfflineFailure`, with the browser's own word then). */

@@ -36,7 +36,7 @@ function choice<K extends Choice>(key: K, label: MessageKey, values: readonly Op
   return h('label', { for: key }, h('span', null, t(label)), select);
 }
 
-function toggle(key: 'systemNotifications' | 'showAborted' | 'stripQueryInReports', label: MessageKey, hint: MessageKey, current: boolean): HTMLElement {
+function toggle(key: 'systemNotifications' | 'showAborted' | 'stripQueryInReports' | 'explainCors', label: MessageKey, hint: MessageKey, current: boolean): HTMLElement {
   const input = h('input', { type: 'checkbox', id: key, name: key });
   input.checked = current;
   input.addEventListener('change', async () => {
@@ -117,6 +117,7 @@ function render(options: Options): void {
     h('h2', null, t('optionsReport')),
     toggle('showAborted', 'optionShowAborted', 'optionShowAbortedHint', options.showAborted),
     toggle('stripQueryInReports', 'optionStripQuery', 'optionStripQueryHint', options.stripQueryInReports),
+    toggle('explainCors', 'optionExplainCors', 'optionExplainCorsHint', options.explainCors),
     h('h2', null, t('optionsHistory')),
     numberChoice('historyDays', options.historyDays),
     h('h2', null, t('optionsKeyboard')),

@@ -36,6 +36,8 @@ export const defaults = {
   reactTo: 'all' as (typeof REACT_TO)[number],
   /** Failures of other sites than the page's own (analytics, ads, widgets) are counted but never notified. */
   quietThirdParties: false,
+  /** Name the rule behind a CORS refusal: needs listeners that cost page-load time on cross-origin requests. */
+  explainCors: false,
 };
 
 /** "Sites I work on" holds at most this many hosts (storage.sync allows 8 KB per item). */
@@ -64,5 +66,6 @@ export function normalizeOptions(stored: Record<string, unknown>): Options {
     mySites: Array.isArray(stored.mySites) ? stored.mySites.filter((s): s is string => typeof s === 'string' && s.length <= 253).slice(0, MAX_MY_SITES) : [],
     reactTo: pick(stored.reactTo, REACT_TO, defaults.reactTo),
     quietThirdParties: stored.quietThirdParties === true,
+    explainCors: stored.explainCors === true,
   };
 }

@@ -1,6 +1,10 @@
 // @ts-check
 // Page-load overhead in real Chromium: a page with 300 images (10 % failing), loaded in turn without an
-// extension (a), with no-op listeners on the same events (b), and with Request Doctor (c).
+// extension (a), with no-op listeners on the same events (b), and with Request Doctor (c); with `old`, also
+// with another build of it (o), e.g. the one before a change, side by side in the same run.
+// kind 'cors': 300 cross-origin fetches instead (allowed with *, 10 % refused under CORS), the requests the
+// CORS listeners hear. `explainCors`: Request Doctor with "Name the reason of CORS refusals" on, and the
+// no-op floor with the same CORS listeners ('extraHeaders' included); off (the default), neither has them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,13 +42,35 @@ async function loadOnce(page, url) {
   return page.evaluate(() => window.__doneAt ?? Number.NaN);
 }
 
-/** @param {{ loads?: number, warmup?: number }} [options] */
-export async function pageLoad({ loads = 20, warmup = 2 } = {}) {
+/** The CORS listeners, on in both the floor (b) and Request Doctor (c): set, then seen registered in each worker. */
+async function turnOnCors(/** @type {ExtensionBrowser} */ doctor, /** @type {import('playwright-core').BrowserContext} */ floor) {
+  const helper = await doctor.context.newPage();
+  await helper.goto(`${doctor.reportUrl}?tab=-2`);
+  await helper.evaluate(() => chrome.storage.sync.set({ explainCors: true }));
+  await helper.close();
+  const [noop] = floor.serviceWorkers();
+  await noop?.evaluate(() => chrome.storage.local.set({ explainCors: true }));
+  for (const worker of [doctor.worker(), noop]) {
+    if (!worker) throw new Error('a service worker is not running');
+    for (let i = 0; !(await worker.evaluate(() => chrome.webRequest.onSendHeaders.hasListeners() && chrome.webRequest.onHeadersReceived.hasListeners())); i++) {
+      if (i > 100) throw new Error('the CORS listeners were not registered');
+      await sleep(50);
+    }
+  }
+}
+
+/** @param {{ loads?: number, warmup?: number, kind?: 'image' | 'cors', old?: string, explainCors?: boolean }} [options] */
+export async function pageLoad({ loads = 20, warmup = 2, kind = 'image', old, explainCors = false } = {}) {
   const site = await startSite({ nginx: false });
   const doctor = await ExtensionBrowser.launch();
-  const setups = { a: await launch(null), b: await launch(NOOP), c: { context: doctor.context, close: () => doctor.close() } };
-  /** @type {Record<'a' | 'b' | 'c', number[]>} */
-  const times = { a: [], b: [], c: [] };
+  const floor = await launch(NOOP);
+  /** @type {Record<string, { context: import('playwright-core').BrowserContext, close: () => Promise<unknown> }>} */
+  const setups = { a: await launch(null), b: floor, c: { context: doctor.context, close: () => doctor.close() } };
+  if (explainCors) await turnOnCors(doctor, floor.context);
+  if (old) setups.o = await launch(old);
+  /** @type {{ a: number[], b: number[], c: number[], o?: number[] }} */
+  const times = { a: [], b: [], c: [], ...(old ? { o: [] } : {}) };
+  const origin = kind === 'cors' ? site.origin.replace('127.0.0.1', 'localhost') : site.origin;
   try {
     /** @type {Map<string, import('playwright-core').Page>} */
     const pages = new Map();
@@ -57,11 +83,13 @@ export async function pageLoad({ loads = 20, warmup = 2 } = {}) {
       });
       pages.set(name, await context.newPage());
     }
+    const names = Object.keys(setups);
     for (let round = 0; round < warmup + loads; round++) {
-      for (const name of /** @type {const} */ (['a', 'b', 'c'])) {
+      // Each round in another order, so no setup always follows the same one.
+      for (const name of round % 2 ? names : [...names].reverse()) {
         // A unique query per load; the server also sends no-store, so no cache can help.
-        const ms = await loadOnce(/** @type {import('playwright-core').Page} */ (pages.get(name)), `${site.origin}/pages/many?n=300&fail=0.1&load=${name}${round}`);
-        if (round >= warmup) times[name].push(ms);
+        const ms = await loadOnce(/** @type {import('playwright-core').Page} */ (pages.get(name)), `${origin}/pages/many?n=300&fail=0.1&kind=${kind}&load=${name}${round}`);
+        if (round >= warmup) /** @type {Record<string, number[]>} */ (times)[name]?.push(ms);
         // Let the extension finish its work (batched writes every 400 ms) before the next setup loads.
         await sleep(600);
       }

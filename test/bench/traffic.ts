@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 
 type Details = Record<string, unknown>;
 /** The listeners the background registers, in the order `Event[0]` indexes them. */
-export const EVENTS = ['webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webNavigation.onCommitted'];
+export const EVENTS = [
+  'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webNavigation.onCommitted',
+  'webRequest.onSendHeaders', 'webRequest.onHeadersReceived',
+];
 export type Event = [listener: number, details: Details];
 /** One request with its redirects (`ok` or `failed`), or a page load: main frame completed, then committed. */
 export interface Sequence {
@@ -12,7 +15,7 @@ export interface Sequence {
   events: Event[];
 }
 
-const [REDIRECT, COMPLETED, ERROR, COMMITTED] = [0, 1, 2, 3];
+const [REDIRECT, COMPLETED, ERROR, COMMITTED, SEND_HEADERS, HEADERS] = [0, 1, 2, 3, 4, 5];
 const fixture = (name: string): Details[] =>
   (JSON.parse(readFileSync(new URL(`../fixtures/chromium-events/${name}.json`, import.meta.url), 'utf8')) as { events: { details: Details }[] })
     .events.map((e) => e.details);
@@ -27,9 +30,25 @@ const hop = fixture('redirect-loop-fetch')[0]!;
 const image404 = last('status-404-image');
 const post409 = last('status-409-fetch-post');
 const listenerOf = (details: Details): number => (details.redirectUrl ? REDIRECT : details.error ? ERROR : COMPLETED);
+/** The CORS listeners hear fetch/XHR only: Chromium sends them onSendHeaders and onHeadersReceived first. */
+const withCorsEvents = (events: Details[]): [number, Details][] => events.flatMap((details): [number, Details][] => {
+  const outcome: [number, Details] = [listenerOf(details), details];
+  if (details.type !== 'xmlhttprequest' || details.redirectUrl) return [outcome];
+  return [[SEND_HEADERS, details], ...(details.error && !details.statusCode ? [] : [[HEADERS, details] as [number, Details]]), outcome];
+});
+/** A cross-origin fetch as Chromium really sent its events (its preflight included), tab and page events left out. */
+const recorded = (name: string): [number, Details][] =>
+  (JSON.parse(readFileSync(new URL(`../fixtures/chromium-events/${name}.json`, import.meta.url), 'utf8')) as { events: { event: string; details: Details }[] })
+    .events.filter((e) => e.details.type === 'xmlhttprequest')
+    .map((e) => [['onBeforeRedirect', 'onCompleted', 'onErrorOccurred', '', 'onSendHeaders', 'onHeadersReceived'].indexOf(e.event), e.details]);
+
+const crossOrigin = (details: Details): Details => ({
+  ...details, url: (details.url as string).replace('127.0.0.1', 'api.example'),
+  responseHeaders: [...(details.responseHeaders as object[]), { name: 'Access-Control-Allow-Origin', value: '*' }],
+});
 
 /** Every failure kind, in turn: the events of one failing request as recorded (redirects, then the outcome). */
-const FAILURES: Details[][] = [
+const FAILURES: [number, Details][][] = [
   [image404],
   [status(image404, 403, 'Forbidden')],
   [post409],
@@ -47,8 +66,9 @@ const FAILURES: Details[][] = [
   fixture('redirect-loop-main-frame'),
   [{ ...last('dns-failure'), error: 'net::ERR_BLOCKED_BY_CLIENT', url: 'https://ads.example/pixel.gif' }],
   [last('aborted-fetch')],
-];
-const isPageFailure = (events: Details[]): boolean => events.at(-1)!.type === 'main_frame';
+].map(withCorsEvents);
+FAILURES.push(recorded('cors-missing-allow-origin'), recorded('cors-preflight-405'), recorded('cors-hidden-500'));
+const isPageFailure = (events: [number, Details][]): boolean => events.at(-1)![1].type === 'main_frame';
 
 export interface Mix {
   tabs: number;
@@ -91,22 +111,25 @@ export class Traffic {
     }
     // About 1 % of sub-requests belong to no tab (service workers, extensions): tab id -1.
     const tabId = i % 97 === 0 && !pageLoad && !(failure && isPageFailure(failure)) ? -1 : FIRST_TAB + tab;
-    const fresh = (details: Details, url = details.url as string): Event => [listenerOf(details), {
+    const fresh = (details: Details, url = details.url as string, listener = listenerOf(details)): Event => [listener, {
       ...details, url: `${url}${url.includes('?') ? '&' : '?'}r=${i}`, requestId: String(i), tabId,
       timeStamp: 1795649692205 + i * 0.25, ...(details.documentId ? { documentId: state.documentId } : {}),
     }];
-    if (failure) return { kind: 'failed', events: failure.map((details) => fresh(details)) };
+    if (failure) return { kind: 'failed', events: failure.map(([listener, details]) => fresh(details, details.url as string, listener)) };
     if (pageLoad) return { kind: 'page', events: [fresh(page), [COMMITTED, { ...fresh(commit)[1], documentId: state.documentId }]] };
     const ok = subresources[i % subresources.length]!;
+    const events = (...sent: Details[]): Event[] => withCorsEvents(sent).map(([listener, details]) => fresh(details, details.url as string, listener));
     // A few redirects (then 200), 304 revalidations and 204 beacons among the plain 200s.
-    if (i % 50 === 1) return { kind: 'ok', events: [fresh(hop), fresh(ok)] };
-    if (i % 25 === 2) return { kind: 'ok', events: [fresh(status(ok, 304, 'Not Modified'))] };
-    if (i % 50 === 3) return { kind: 'ok', events: [fresh(status(ok, 204, 'No Content'))] };
-    return { kind: 'ok', events: [fresh(ok)] };
+    if (i % 50 === 1) return { kind: 'ok', events: events(hop, ok) };
+    if (i % 25 === 2) return { kind: 'ok', events: events(status(ok, 304, 'Not Modified')) };
+    if (i % 50 === 3) return { kind: 'ok', events: events(status(ok, 204, 'No Content')) };
+    // Every 20th fetch goes to another origin, allowed with Access-Control-Allow-Origin: *.
+    if (i % 20 === 4 && ok.type === 'xmlhttprequest') return { kind: 'ok', events: events(crossOrigin(ok)) };
+    return { kind: 'ok', events: events(ok) };
   }
 
   /** The next failure kind; a failed navigation only happens in a tab that navigates, so apps skip it. */
-  private nextFailure(navigates: boolean): Details[] {
+  private nextFailure(navigates: boolean): [number, Details][] {
     let events = FAILURES[this.failures++ % FAILURES.length]!;
     if (isPageFailure(events) && !navigates) events = FAILURES[this.failures++ % FAILURES.length]!;
     return events;

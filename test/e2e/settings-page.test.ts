@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumSuite } from '../support/chromium-suite';
 import { fetchIn, hostCount, resetSettings, waitForNotice } from '../support/chromium-notice';
+import { otherOrigin } from '../support/recording.mjs';
 
 const suite = chromiumSuite({ nginx: false });
 let options: Page;
@@ -145,6 +146,18 @@ describe('settings page', () => {
     await page.waitForFunction(() => document.title === 'aborted');
     const tabId = await suite.browser.tabIdOf(page);
     expect((await suite.browser.failures(tabId, 1)).map((f) => f.code)).toEqual(['net::ERR_ABORTED']);
+    await page.close();
+  });
+
+  it('"Name the reason of CORS refusals" (keyboard) says what it costs, and names the next refused cross-origin fetch', async () => {
+    expect(await options.textContent('label[for="explainCors"]')).toContain('Costs page-load time on pages that make many cross-origin requests');
+    await toggleWithKeyboard('explainCors', true);
+    await expect.poll(() => suite.browser.worker()?.evaluate(() => chrome.webRequest.onHeadersReceived.hasListeners())).toBe(true);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${otherOrigin(suite.site.origin)}/pages/blank?settings${++serial}`);
+    const tabId = await suite.browser.tabIdOf(page);
+    await fetchIn(page, `${suite.site.origin}/cors/cors-missing-allow-origin?acao=none&settings`);
+    expect((await suite.browser.failures(tabId, 1)).map((f) => f.code)).toEqual(['CORS_MISSING_ALLOW_ORIGIN']);
     await page.close();
   });
 

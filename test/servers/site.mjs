@@ -44,6 +44,9 @@ iframe, [popover], :not(html):not(head):not(body) { display: none !important; }
 #cover { display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; background: red !important; }
 </style></head><body><div id="cover">cover</div><script>fetch('/status/409', { method: 'PATCH' }).finally(() => { window.__done = true; });</script></body>`);
 
+/** @param {URLSearchParams} q */
+const manyKind = (q) => (q.get('kind') === 'mixed' || q.get('kind') === 'cors' ? q.get('kind') : 'image');
+
 const pages = {
   blank: () => html('<title>blank</title></head><body>blank</body>'),
   clean: (/** @type {URLSearchParams} */ q) => html(`<title>clean</title></head><body><script>${countdown(count(q, 50), 'clean done')}
@@ -66,7 +69,14 @@ for (let k = 0; k < ${count(q, 300)}; k++) {
   // Evenly spread failures: exactly floor(n * fail) of them, deterministic across runs.
   const bad = Math.floor((k + 1) * fail) > Math.floor(k * fail);
   // &kind=mixed: scripts and stylesheets in turn instead of images (the extension hears those on one more event).
-  const kind = ${JSON.stringify(q.get('kind') === 'mixed' ? 'mixed' : 'image')} === 'mixed' ? (k % 2 ? 'style' : 'script') : 'image';
+  // &kind=cors: cross-origin fetches (localhost to 127.0.0.1), allowed with *, failing ones refused under CORS.
+  const kind = ${JSON.stringify(manyKind(q))} === 'mixed' ? (k % 2 ? 'style' : 'script') : ${JSON.stringify(manyKind(q))};
+  if (kind === 'cors') {
+    // Load the page on localhost: its fetches go to 127.0.0.1, another origin.
+    const other = location.origin.replace('localhost', '127.0.0.1');
+    fetch(other + '/cors/many?k=' + k + (bad ? '&acao=none' : '&acao=*')).catch(() => {}).finally(done);
+    continue;
+  }
   const ext = kind === 'script' ? '.js' : kind === 'style' ? '.css' : '.gif';
   const url = bad ? '/status/404?k=' + k : '/ok/m' + k + ext;
   const i = kind === 'script' ? Object.assign(document.createElement('script'), { src: url })
@@ -114,6 +124,31 @@ function sendStatus(req, res, code, q) {
   }
 }
 
+/**
+ * A cross-origin answer with exactly the CORS headers the query asks for, and nothing else:
+ * `acao` (`echo` = the request's Origin, `none`, or a value; repeated = several headers), `acac=true`,
+ * `status`; for the preflight (OPTIONS): `pre` (status; 3xx redirects to /ok/), `preAcao` (default `echo`),
+ * `methods` and `headers` (Access-Control-Allow-Methods/-Headers). Every answer says `Vary: Origin`.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {URLSearchParams} q
+ */
+function corsAnswer(req, res, q) {
+  const origin = req.headers.origin ?? 'null';
+  const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+  /** @type {[string, string][]} */
+  const headers = [['Cache-Control', 'no-store'], ['Vary', 'Origin'], ['Content-Type', 'text/plain; charset=utf-8']];
+  const allowOrigins = preflight ? [q.get('preAcao') ?? 'echo'] : q.getAll('acao');
+  for (const value of allowOrigins) if (value !== 'none') headers.push(['Access-Control-Allow-Origin', value === 'echo' ? origin : value]);
+  if (q.get('acac') === 'true') headers.push(['Access-Control-Allow-Credentials', 'true']);
+  let code = Number(q.get('status')) || 200;
+  if (preflight) {
+    code = Number(q.get('pre')) || 204;
+    if (q.has('methods')) headers.push(['Access-Control-Allow-Methods', q.get('methods') ?? '']);
+    if (q.has('headers')) headers.push(['Access-Control-Allow-Headers', q.get('headers') ?? '']);
+    if (code >= 300 && code < 400) headers.push(['Location', '/ok/preflight-redirected']);
+  }
+  res.writeHead(code, headers.flat()).end(preflight ? '' : `${code} cors\n`);
+}
+
 /** @typedef {{ origin: string, httpsOrigin: string, refusedOrigin: string, nginxOrigin: string | null, seen: Map<string, number> }} Site */
 
 /**
@@ -147,6 +182,8 @@ function route(site, req, res) {
   /** @type {(code: number, type: string, body: string | Buffer, extra?: object) => void} */
   const send = (code, type, body, extra = {}) => { res.writeHead(code, { ...CORS, 'Content-Type': type, ...extra }).end(body); };
   let m;
+  // /cors/<name>?...: an answer whose CORS headers the query sets (see corsAnswer); before the default preflight answer.
+  if (p.startsWith('/cors/')) return corsAnswer(req, res, q);
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return send(204, 'text/plain', '');
   if ((m = /^\/status\/([1-9]\d\d)$/.exec(p))) return sendStatus(req, res, Number(m[1]), q);
   // TLS sockets cannot reset themselves; the raw TCP socket underneath (_parent) can.

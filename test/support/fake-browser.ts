@@ -27,7 +27,7 @@ export function createFakeBrowser(): FakeBrowser {
   const quota = { sessionBytes: Infinity };
   const event = (name: string) => ({
     addListener: (fn: Listener) => listeners.set(name, [...(listeners.get(name) ?? []), fn]),
-    removeListener: () => {},
+    removeListener: (fn: Listener) => listeners.set(name, (listeners.get(name) ?? []).filter((f) => f !== fn)),
   });
   const area = (store: Map<string, unknown>, limit = () => Infinity) => ({
     get: async (keys: unknown) => {
@@ -48,6 +48,8 @@ export function createFakeBrowser(): FakeBrowser {
       onCompleted: event('webRequest.onCompleted'),
       onErrorOccurred: event('webRequest.onErrorOccurred'),
       onResponseStarted: event('webRequest.onResponseStarted'),
+      onHeadersReceived: event('webRequest.onHeadersReceived'),
+      onSendHeaders: event('webRequest.onSendHeaders'),
     },
     webNavigation: { onCommitted: event('webNavigation.onCommitted') },
     tabs: {

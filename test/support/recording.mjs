@@ -9,6 +9,8 @@ export const LISTENERS = [
   { event: 'webRequest.onCompleted', extraInfoSpec: ['responseHeaders'] },
   { event: 'webRequest.onErrorOccurred' },
   { event: 'webRequest.onResponseStarted', extraInfoSpec: ['responseHeaders'], types: ['script', 'stylesheet', 'font'] },
+  { event: 'webRequest.onHeadersReceived', extraInfoSpec: ['responseHeaders', 'extraHeaders'], types: ['xmlhttprequest'] },
+  { event: 'webRequest.onSendHeaders', extraInfoSpec: ['requestHeaders'], types: ['xmlhttprequest'] },
   { event: 'webNavigation.onCommitted' },
 ];
 export const FILTER = { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] };
@@ -27,8 +29,12 @@ export function listen(api, keep, listeners, filter) {
     // The fixtures name webRequest events without their namespace.
     const target = api[namespace][name];
     const handler = keep(namespace === 'webRequest' ? name : event);
-    if (namespace === 'webRequest') target.addListener(handler, types ? { ...filter, types } : filter, ...(extraInfoSpec ? [extraInfoSpec] : []));
-    else target.addListener(handler);
+    const add = (/** @type {string[] | undefined} */ spec) => target.addListener(handler, types ? { ...filter, types } : filter, ...(spec ? [spec] : []));
+    if (namespace !== 'webRequest') target.addListener(handler);
+    else {
+      // As the product does: Firefox refuses 'extraHeaders' (and shows preflights without it).
+      try { add(extraInfoSpec); } catch { add(extraInfoSpec?.filter((option) => option !== 'extraHeaders')); }
+    }
   }
 }
 
@@ -50,6 +56,30 @@ const failingNavigation = async (page, url, settleMs) => {
   await page.goto(url).catch(() => {});
   await sleep(settleMs);
 };
+
+/**
+ * Cross-origin fetches refused (or allowed) under CORS: the page is on `localhost`, the server answers on
+ * 127.0.0.1 with the CORS headers /cors/<name>?<query> asks for (test/servers/site.mjs). `code` is what
+ * Request Doctor lists (null: nothing).
+ * @type {{ name: string, query: string, init?: RequestInit, code: string | null }[]}
+ */
+export const CORS_CASES = [
+  { name: 'cors-missing-allow-origin', query: 'acao=none', code: 'CORS_MISSING_ALLOW_ORIGIN' },
+  { name: 'cors-allow-origin-mismatch', query: 'acao=https://other.example', code: 'CORS_ALLOW_ORIGIN_MISMATCH' },
+  { name: 'cors-wildcard-with-credentials', query: 'acao=*', init: { credentials: 'include' }, code: 'CORS_WILDCARD_ORIGIN_NOT_ALLOWED' },
+  { name: 'cors-credentials-not-allowed', query: 'acao=echo', init: { credentials: 'include' }, code: 'CORS_INVALID_ALLOW_CREDENTIALS' },
+  { name: 'cors-multiple-allow-origin', query: 'acao=echo&acao=https://other.example', code: 'CORS_MULTIPLE_ALLOW_ORIGIN_VALUES' },
+  { name: 'cors-preflight-405', query: 'acao=echo&pre=405', init: { method: 'PUT' }, code: 'CORS_PREFLIGHT_INVALID_STATUS' },
+  { name: 'cors-preflight-redirect', query: 'acao=echo&pre=302', init: { method: 'PUT' }, code: 'CORS_PREFLIGHT_DISALLOWED_REDIRECT' },
+  { name: 'cors-method-not-allowed', query: 'acao=echo&methods=GET,POST', init: { method: 'PUT' }, code: 'CORS_METHOD_DISALLOWED_BY_PREFLIGHT' },
+  { name: 'cors-header-not-allowed', query: 'acao=echo&methods=PUT&headers=content-type', init: { method: 'PUT', headers: { 'X-Request-Doctor': '1' } }, code: 'CORS_HEADER_DISALLOWED_BY_PREFLIGHT' },
+  { name: 'cors-hidden-500', query: 'acao=none&status=500', code: '500' },
+  { name: 'cors-allowed-get', query: 'acao=echo', code: null },
+  { name: 'cors-allowed-put', query: 'acao=echo&methods=PUT', init: { method: 'PUT' }, code: null },
+];
+
+/** The page's origin for CORS cases: the same server under another name. @param {string} origin */
+export const otherOrigin = (origin) => origin.replace('127.0.0.1', 'localhost');
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
@@ -101,7 +131,15 @@ export const SCENARIOS = [
       await page.waitForFunction(() => document.title === 'aborted');
     },
   },
+  ...CORS_CASES.map(({ name, query, init }) => /** @type {Scenario} */ ({
+    name,
+    run: async (page, site) => {
+      await page.goto(`${otherOrigin(site.origin)}/pages/blank?${name}`);
+      return fetchIn(page, `${site.origin}/cors/${name}?${query}`, init);
+    },
+  })),
 ];
 
-/** The scenarios recorded in one browser. @param {'chromium' | 'firefox'} browser */
-export const scenariosFor = (browser) => SCENARIOS.filter((scenario) => !scenario.only || scenario.only === browser);
+/** The scenarios recorded in one browser; those whose names start with `prefix`, when given. @param {'chromium' | 'firefox'} browser @param {string} [prefix] */
+export const scenariosFor = (browser, prefix = '') =>
+  SCENARIOS.filter((scenario) => (!scenario.only || scenario.only === browser) && scenario.name.startsWith(prefix));

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TabLog } from '../../src/shared/protocol';
 import { createFakeBrowser, type FakeBrowser } from '../support/fake-browser';
-import { LISTENERS } from '../support/recording.mjs';
+import { CORS_CASES, LISTENERS } from '../support/recording.mjs';
 import { codes, loadFixture, replay as replayEvents, storedTabLogs } from '../support/replay';
 
 type Browser = 'chromium' | 'firefox';
@@ -23,6 +23,15 @@ beforeEach(() => {
   vi.resetModules();
   fake = createFakeBrowser();
 });
+
+const sync = () => (fake.browser as { storage: { sync: { set(items: object): Promise<void> } } }).storage.sync;
+/** The person turned on "Name the reason of CORS refusals" (stored before the worker starts). */
+const askForCors = () => void sync().set({ explainCors: true });
+/** The setting changed while the worker runs, as storage.sync reports it. */
+const changeCorsSetting = (on: boolean) => {
+  void sync().set({ explainCors: on });
+  fake.emit('storage.sync.onChanged', { explainCors: { newValue: on } });
+};
 
 const BROWSERS: { browser: Browser; recorded: [fixture: string, stored: string][] }[] = [
   {
@@ -103,14 +112,122 @@ describe.each(BROWSERS)('replaying real $browser event sequences', ({ browser, r
   });
 });
 
+describe('CORS refusals replayed from real Chromium: the rule that failed, from the answer and preflight seen', () => {
+  beforeEach(askForCors);
+  const listed = (code: string | null): string[] => {
+    if (code === null) return [];
+    return [/^\d+$/.test(code) ? `receive ${code} ×1` : `browser ${code} ×1`];
+  };
+
+  it.each(CORS_CASES)('$name → $code', async ({ name, code }) => {
+    expect(codes(await replay('chromium', name))).toEqual(listed(code));
+    const { corsAnswers, preflights } = await import('../../src/background/cors-evidence');
+    expect([corsAnswers.size, preflights.size]).toEqual([0, 0]);
+  });
+
+  it('without the answer and preflight (a worker restart in between), a cross-origin ERR_FAILED stays ERR_FAILED and says only that it was cross-origin', async () => {
+    const events = loadFixture('chromium', 'cors-allow-origin-mismatch').events.filter((e) => e.event !== 'onHeadersReceived');
+    const [log] = await replayEvents(fake, events);
+    expect(log?.failures.map((f) => [f.code, f.cors])).toEqual([['net::ERR_FAILED', { pageOrigin: expect.stringMatching(/^http:\/\/localhost:\d+$/) }]]);
+  });
+
+  it('the card names what the answer allowed and the page origin', async () => {
+    const [log] = await replay('chromium', 'cors-allow-origin-mismatch');
+    expect(log?.failures[0]?.cors).toMatchObject({ rule: 'CORS_ALLOW_ORIGIN_MISMATCH', allowOrigin: 'https://other.example', pageOrigin: expect.stringMatching(/^http:\/\/localhost:/), varyOrigin: true });
+    const [preflight] = await replay('chromium', 'cors-preflight-405');
+    expect(preflight?.failures[0]?.cors).toMatchObject({ rule: 'CORS_PREFLIGHT_INVALID_STATUS', preflight: true, status: 405 });
+    const [header] = await replay('chromium', 'cors-header-not-allowed');
+    expect(header?.failures[0]?.cors).toMatchObject({ rule: 'CORS_HEADER_DISALLOWED_BY_PREFLIGHT', header: 'x-request-doctor', allowed: 'content-type' });
+    const [method] = await replay('chromium', 'cors-method-not-allowed');
+    expect(method?.failures[0]?.cors).toMatchObject({ method: 'PUT', allowed: 'GET,POST' });
+  });
+
+  it('a refused preflight is not listed as a failure of its own', async () => {
+    const events = loadFixture('chromium', 'cors-preflight-405').events;
+    expect(events.some((e) => e.event === 'onCompleted' && (e.details as { method?: string }).method === 'OPTIONS')).toBe(true);
+    expect((await replay('chromium', 'cors-preflight-405')).flatMap((log) => log.failures.map((f) => f.method))).toEqual(['PUT']);
+  });
+
+  it('the hidden 500 is listed as the 500, flagged as unreadable by the page', async () => {
+    const [log] = await replay('chromium', 'cors-hidden-500');
+    expect(log?.failures[0]).toMatchObject({ statusCode: 500, code: '500', stage: 'receive', cors: { rule: 'CORS_MISSING_ALLOW_ORIGIN' } });
+    expect(log?.failures[0]?.error).toBeUndefined();
+  });
+});
+
+describe('CORS refusals replayed from real Firefox ESR', () => {
+  beforeEach(askForCors);
+  // Firefox reports a refused preflight as NS_ERROR_DOM_BAD_URI (the OPTIONS and the request), and shows the
+  // preflight's answer without 'extraHeaders'. A refused simple request completes as far as webRequest tells.
+  const FIREFOX: [fixture: string, stored: string[]][] = [
+    ['cors-preflight-405', ['browser CORS_PREFLIGHT_INVALID_STATUS ×1']],
+    ['cors-preflight-redirect', ['browser CORS_PREFLIGHT_DISALLOWED_REDIRECT ×1']],
+    ['cors-method-not-allowed', ['browser CORS_METHOD_DISALLOWED_BY_PREFLIGHT ×1']],
+    ['cors-header-not-allowed', ['browser CORS_HEADER_DISALLOWED_BY_PREFLIGHT ×1']],
+    ['cors-hidden-500', ['receive 500 ×1']],
+    ...['cors-missing-allow-origin', 'cors-allow-origin-mismatch', 'cors-wildcard-with-credentials', 'cors-credentials-not-allowed',
+      'cors-multiple-allow-origin', 'cors-allowed-get', 'cors-allowed-put'].map((name): [string, string[]] => [name, []]),
+  ];
+
+  it.each(FIREFOX)('%s → %j', async (name, expected) => {
+    expect(codes(await replay('firefox', name))).toEqual(expected);
+    const { corsAnswers, preflights } = await import('../../src/background/cors-evidence');
+    expect([corsAnswers.size, preflights.size]).toEqual([0, 0]);
+  });
+
+  it('a refused preflight arrived as NS_ERROR_DOM_BAD_URI, and the header it refused is named', async () => {
+    expect(recordedError('firefox', 'cors-preflight-405')).toBe('NS_ERROR_DOM_BAD_URI');
+    const [log] = await replay('firefox', 'cors-header-not-allowed');
+    expect(log?.failures[0]?.cors).toMatchObject({ header: 'x-request-doctor', pageOrigin: expect.stringMatching(/^http:\/\/localhost:\d+$/) });
+  });
+
+  it("a browser that refuses 'extraHeaders', as Firefox does, still gets every listener", async () => {
+    const webRequest = (fake.browser as { webRequest: Record<string, { addListener: (...args: unknown[]) => void }> }).webRequest;
+    const add = webRequest.onHeadersReceived!.addListener;
+    const refused: unknown[] = [];
+    webRequest.onHeadersReceived!.addListener = (listener, filter, options) => {
+      if ((options as string[]).includes('extraHeaders')) throw refused.push(options) && new TypeError('Invalid enumeration value "extraHeaders"');
+      add(listener, filter, options);
+    };
+    expect(codes(await replay('firefox', 'cors-preflight-405'))).toEqual(['browser CORS_PREFLIGHT_INVALID_STATUS ×1']);
+    expect(refused).toHaveLength(1);
+    expect([...fake.listeners.keys()]).toEqual(expect.arrayContaining(['webRequest.onHeadersReceived', 'webNavigation.onCommitted', 'runtime.onMessage']));
+  });
+
+  it('a refused simple GET is reported by Firefox as completed, with the headers that refused it', () => {
+    const events = loadFixture('firefox', 'cors-missing-allow-origin').events;
+    expect(events.filter((e) => e.event === 'onErrorOccurred')).toEqual([]);
+    expect(events.some((e) => e.event === 'onCompleted' && (e.details as { url?: string }).url?.includes('/cors/'))).toBe(true);
+  });
+});
+
 describe('the background listens to what the recorders record, and no more', () => {
-  it('registers only the listeners the diagnosis needs', async () => {
+  const CORS_LISTENERS = ['webRequest.onHeadersReceived', 'webRequest.onSendHeaders'];
+  const registered = () => [...fake.listeners].filter(([k, fns]) => fns.length && (k.startsWith('webRequest.') || k === 'webNavigation.onCommitted')).map(([k]) => k).sort();
+
+  it('registers only the listeners the diagnosis needs; the CORS ones only while the person asked for CORS reasons', async () => {
     await replay('chromium', 'status-404-image');
-    const registered = [...fake.listeners.keys()].filter((k) => k.startsWith('webRequest.') || k === 'webNavigation.onCommitted').sort();
-    expect(registered).toEqual([
+    expect(registered()).toEqual([
       'webNavigation.onCommitted', 'webRequest.onBeforeRedirect', 'webRequest.onCompleted', 'webRequest.onErrorOccurred', 'webRequest.onResponseStarted',
     ]);
-    expect(LISTENERS.map((l) => l.event).sort()).toEqual(registered);
+    expect(LISTENERS.map((l) => l.event).sort()).toEqual([...registered(), ...CORS_LISTENERS].sort());
+    changeCorsSetting(true);
+    expect(registered()).toEqual(expect.arrayContaining(CORS_LISTENERS));
+    expect(LISTENERS.map((l) => l.event).sort()).toEqual(registered());
+    changeCorsSetting(false);
+    expect(registered()).not.toContain(CORS_LISTENERS[0]);
+    expect(registered()).not.toContain(CORS_LISTENERS[1]);
+  });
+
+  it('with the setting on at start, both CORS listeners are registered once the settings are read', async () => {
+    askForCors();
+    await replay('chromium', 'status-404-image');
+    expect(CORS_LISTENERS.map((k) => fake.listeners.get(k)?.length)).toEqual([1, 1]);
+  });
+
+  it.each(['cors-allow-origin-mismatch', 'cors-hidden-500', 'cors-preflight-405'])('without the setting, %s stays the bare failure it was, with no CORS detail', async (name) => {
+    const logs = await replay('chromium', name);
+    expect(logs.flatMap((log) => log.failures.map((f) => [f.code, f.cors]))).toEqual([['net::ERR_FAILED', undefined]]);
   });
 });
 

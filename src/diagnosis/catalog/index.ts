@@ -1,6 +1,7 @@
 // The catalog in one language: facts.json for what is true everywhere, <lang>/<part>.json for the words.
 // Each part is read only when a failure on screen needs it (the build ships a language's parts in one file,
 // see vite.config.ts); English fills in per entry whatever a translation lacks.
+import { isCorsRule } from '../cors';
 import { httpStatusOf } from '../status';
 import type { Classification } from '../types';
 import { explanationsOf, facts } from './assemble';
@@ -9,7 +10,7 @@ import type { AdviceTemplates, Catalog, LayerKey, Prose, Template } from './type
 /** Lazy loaders, one per language and part: `./en/tls.json`. */
 const chunks = import.meta.glob<unknown>('./*/*.json', { import: 'default' });
 
-export const PARTS = ['core', 'advice', 'statuses', 'local', 'transport', 'tls', 'response'] as const;
+export const PARTS = ['core', 'advice', 'statuses', 'local', 'transport', 'tls', 'response', 'cors'] as const;
 export type CatalogPart = (typeof PARTS)[number];
 /** Parts every diagnosis reads: class and stage fallbacks, groups, advice templates. */
 const ALWAYS: readonly CatalogPart[] = ['core', 'advice'];
@@ -18,6 +19,7 @@ export const FALLBACK_LANGUAGE = 'en';
 /** Which table explains a failure: statuses, or the net errors of its stage. */
 export function partFor({ code, errorName, stage }: Pick<Classification, 'code' | 'errorName' | 'stage'>): CatalogPart {
   if (httpStatusOf({ code, errorName }) !== undefined) return 'statuses';
+  if (errorName !== undefined && isCorsRule(errorName)) return 'cors';
   if (stage === 'tls') return 'tls';
   if (stage === 'receive') return 'response';
   if (stage === 'connect' || stage === 'wait') return 'transport';
@@ -51,7 +53,7 @@ function statusAdvice(): Record<number, readonly string[]> {
 
 function emptyCatalog(language: string, locale: string): Catalog {
   return {
-    language, locale, statuses: {}, statusClasses: {}, netErrors: {}, netErrorGroups: [],
+    language, locale, statuses: {}, statusClasses: {}, netErrors: {}, netErrorGroups: [], cors: {},
     stages: {} as Catalog['stages'], statusAdvice: statusAdvice(),
     advice: {} as AdviceTemplates, layers: {} as Catalog['layers'],
   };
@@ -79,6 +81,7 @@ async function loadPart(catalog: Catalog, part: CatalogPart): Promise<void> {
     const [english, translated] = await Promise.all([chunk<Table<Prose>>(FALLBACK_LANGUAGE, part), own<Table<Prose>>()]);
     const prose = perEntry(english, translated);
     if (part === 'statuses') Object.assign(catalog.statuses, explanationsOf(facts.statuses, prose));
+    else if (part === 'cors') Object.assign(catalog.cors, explanationsOf(facts.cors, prose));
     else Object.assign(catalog.netErrors, explanationsOf(facts.netErrors, prose));
   }
 }

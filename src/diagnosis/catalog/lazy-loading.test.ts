@@ -1,7 +1,8 @@
 // Every entry sits in the chunk the loader picks for it, in every language, and a failure loads only its chunk.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../classify';
+import { classify, classifyCors } from '../classify';
+import { CORS_RULES } from '../cors';
 import { explanationFor } from '../explain';
 import { facts } from './assemble';
 import { catalogFor, PARTS, partFor, type CatalogPart } from './index';
@@ -66,5 +67,15 @@ describe('loading', () => {
     expect(a).toBe(b);
   });
 
-  it('knows every part', () => expect([...PARTS].sort()).toEqual(['advice', 'core', 'local', 'response', 'statuses', 'tls', 'transport']));
+  it('knows every part', () => expect([...PARTS].sort()).toEqual(['advice', 'core', 'cors', 'local', 'response', 'statuses', 'tls', 'transport']));
+
+  it('a CORS refusal loads the cors chunk, which holds every rule of the facts table', async () => {
+    const refusal = classifyCors('CORS_MISSING_ALLOW_ORIGIN');
+    expect(partFor(refusal)).toBe('cors');
+    const catalog = await catalogFor([refusal], { language: 'en', locale: 'en-x-cors' });
+    expect(explanationFor(refusal, catalog)).toBe(catalog.cors.CORS_MISSING_ALLOW_ORIGIN);
+    expect(Object.keys(catalog.statuses)).toEqual([]);
+    expect(Object.keys(facts.cors).sort()).toEqual([...CORS_RULES].sort());
+    for (const language of languages) expect(keysOf(language, 'cors').sort(), language).toEqual([...CORS_RULES].sort());
+  });
 });

@@ -29,6 +29,8 @@ export interface FactsTable {
   netErrors: Readonly<Record<string, Facts>>;
   groups: Readonly<Record<string, Facts & { names: readonly string[] }>>;
   stages: Readonly<Record<Stage, Facts>>;
+  /** CORS refusals by rule (src/diagnosis/cors.ts). */
+  cors: Readonly<Record<string, Facts>>;
 }
 
 /** A template with `{name}` placeholders, or plural forms keyed by Intl.PluralRules category. */
@@ -50,6 +52,8 @@ export interface Catalog {
   netErrors: Readonly<Record<string, Explanation>>;
   /** Internal-only errors explained together (cache, file, certificate manager, ...). */
   netErrorGroups: ReadonlyArray<{ readonly names: readonly string[]; readonly explanation: Explanation }>;
+  /** CORS refusals by rule code (`CORS_MISSING_ALLOW_ORIGIN`). */
+  cors: Readonly<Record<string, Explanation>>;
   /** Generic text per stage, for error strings nobody has catalogued. */
   stages: Readonly<Record<Stage, Explanation>>;
   /** Status-specific advice rule ids, from the facts table. */
