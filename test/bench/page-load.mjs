@@ -38,37 +38,49 @@ async function loadOnce(page, url) {
   return page.evaluate(() => window.__doneAt ?? Number.NaN);
 }
 
+/**
+ * Loads `url` in each setup's context in turn, round after round, and returns each setup's load times
+ * (warm-up rounds left out). Interleaved, so a change in the machine's load hits every setup alike.
+ * @template {string} Name
+ * @param {Record<Name, { context: import('playwright-core').BrowserContext }>} setups
+ * @param {string} url
+ * @param {{ loads: number, warmup: number }} rounds
+ */
+export async function interleavedLoads(setups, url, { loads, warmup }) {
+  const names = /** @type {Name[]} */ (Object.keys(setups));
+  /** @type {Map<Name, import('playwright-core').Page>} */
+  const pages = new Map();
+  for (const name of names) {
+    // Stamp the moment the page's own script sets __done, on the page's clock (0 = navigation start).
+    await setups[name].context.addInitScript(() => {
+      /** @type {boolean | undefined} */
+      let done;
+      Object.defineProperty(window, '__done', { get: () => done, set: (v) => ((done = v), (window.__doneAt = performance.now())) });
+    });
+    pages.set(name, await setups[name].context.newPage());
+  }
+  const times = /** @type {Record<Name, number[]>} */ (/** @type {unknown} */ (Object.fromEntries(names.map((name) => [name, []]))));
+  for (let round = 0; round < warmup + loads; round++) {
+    for (const name of names) {
+      // A unique query per load; the server also sends no-store, so no cache can help.
+      const ms = await loadOnce(/** @type {import('playwright-core').Page} */ (pages.get(name)), `${url}&load=${name}${round}`);
+      if (round >= warmup) times[name].push(ms);
+      // Let the extension finish its work (batched writes every 400 ms) before the next setup loads.
+      await sleep(600);
+    }
+  }
+  return times;
+}
+
 /** @param {{ loads?: number, warmup?: number }} [options] */
 export async function pageLoad({ loads = 20, warmup = 2 } = {}) {
   const site = await startSite({ nginx: false });
   const doctor = await ExtensionBrowser.launch();
   const setups = { a: await launch(null), b: await launch(NOOP), c: { context: doctor.context, close: () => doctor.close() } };
-  /** @type {Record<'a' | 'b' | 'c', number[]>} */
-  const times = { a: [], b: [], c: [] };
   try {
-    /** @type {Map<string, import('playwright-core').Page>} */
-    const pages = new Map();
-    for (const [name, { context }] of Object.entries(setups)) {
-      // Stamp the moment the page's own script sets __done, on the page's clock (0 = navigation start).
-      await context.addInitScript(() => {
-        /** @type {boolean | undefined} */
-        let done;
-        Object.defineProperty(window, '__done', { get: () => done, set: (v) => ((done = v), (window.__doneAt = performance.now())) });
-      });
-      pages.set(name, await context.newPage());
-    }
-    for (let round = 0; round < warmup + loads; round++) {
-      for (const name of /** @type {const} */ (['a', 'b', 'c'])) {
-        // A unique query per load; the server also sends no-store, so no cache can help.
-        const ms = await loadOnce(/** @type {import('playwright-core').Page} */ (pages.get(name)), `${site.origin}/pages/many?n=300&fail=0.1&load=${name}${round}`);
-        if (round >= warmup) times[name].push(ms);
-        // Let the extension finish its work (batched writes every 400 ms) before the next setup loads.
-        await sleep(600);
-      }
-    }
+    return await interleavedLoads(setups, `${site.origin}/pages/many?n=300&fail=0.1`, { loads, warmup });
   } finally {
     for (const setup of Object.values(setups)) await setup.close();
     await site.close();
   }
-  return times;
 }
