@@ -156,7 +156,8 @@ if (team) {
   // The 10 s batch tick is fired early through the team-send alarm (once a second), as test/e2e/team.test.ts does.
   row(`7 Burst, ${team.total.toLocaleString('en')} failures on my site: last failure → uniqExact(id) in ClickHouse (tick fired early)`,
     team.arrived === team.total ? ms(team.arriveMs) : `only ${team.arrived.toLocaleString('en')} after ${ms(team.arriveMs)}`, `all ${team.total.toLocaleString('en')}`, team.arrived === team.total, team);
-  const [, atLast = 0] = team.progress[0] ?? [];
+  // No progress recorded: all had arrived by the first look.
+  const [, atLast] = team.progress[0] ?? [0, team.arrived];
   row('7   already in ClickHouse when the page\'s last failure settled', `${atLast.toLocaleString('en')} (page fired them in ${ms(team.pageMs)})`, '—', undefined, team.progress);
   row('7   rows in the table twice until merged (retries)', String(team.duplicates), '—', undefined, team.duplicates);
   row('7   worker JS heap before → peak → after (gc\'d), over CDP', `${mb(team.heap.before)} → ${mb(team.heap.peak)} → ${mb(team.heap.after)}`, '—', undefined, team.heap);
