@@ -9,8 +9,10 @@ import { ensureChromium, ensureNpmDependencies } from './ensure.mjs';
 ensureNpmDependencies();
 const chromePath = ensureChromium();
 process.env.CHROME_PATH = chromePath;
-// `npm run bench -- popup` (or `-- history`) measures only that view and the sizes: minutes less on a busy machine.
-const only = /** @type {const} */ (['popup', 'history']).find((part) => process.argv.includes(part));
+// `npm run bench -- popup` (or `-- history`, `-- team`) measures only that part and the sizes: minutes less on a busy machine.
+const only = /** @type {const} */ (['popup', 'history', 'team']).find((part) => process.argv.includes(part));
+/** Whether this run measures `part`: every part without `-- <part>`. @param {typeof only} part */
+const runs = (part) => !only || only === part;
 const SEEDS = { popup: 'test/bench/popup-seed.bench-run.ts', history: 'test/bench/history-seed.bench-run.ts' };
 const started = Date.now();
 const [loadBefore = 0] = os.loadavg();
@@ -19,12 +21,13 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 console.log('▶ build and package (npm run package)');
 execFileSync('node', ['scripts/package.mjs'], { stdio: 'inherit' });
 
-console.log('▶ Node: hot path, memory, popup seed (vitest --project bench)');
+if (only !== 'team') console.log('▶ Node: hot path, memory, popup seed (vitest --project bench)');
 // Each bench file writes its results to RESULTS_DIR/<name>.json (test/bench/results.ts); the variable
 // that names the folder also adds the bench project to vitest.
 const RESULTS_DIR = '.bench/results';
 rmSync(RESULTS_DIR, { recursive: true, force: true });
-const vitest = spawnSync('npx', ['vitest', 'run', '--project', 'bench', ...(only ? [SEEDS[only]] : [])], {
+// Team mode needs nothing from Node.
+const vitest = only === 'team' ? { status: 0 } : spawnSync('npx', ['vitest', 'run', '--project', 'bench', ...(only ? [SEEDS[only]] : [])], {
   stdio: 'inherit', env: { ...process.env, REQUEST_DOCTOR_BENCH: RESULTS_DIR },
 });
 if (vitest.status !== 0) process.exit(1);
@@ -43,6 +46,7 @@ const { historyRender } = await import('../test/bench/history.mjs');
 const { sizes, zipSizes } = await import('../test/bench/size.mjs');
 const { burstSettle } = await import('../test/bench/burst.mjs');
 const { oldBuild } = await import('../test/bench/old-build.mjs');
+const { teamBench } = await import('../test/bench/team.mjs');
 // The build before this change (BENCH_BASE, default main), loaded side by side with this one: old and new in one run.
 const old = only ? null : oldBuild(process.env.BENCH_BASE ?? 'main');
 if (!only) console.log(`▶ Chromium: page load, ${old ? `4 setups (old build: ${old.ref} ${old.commit.slice(0, 8)})` : '3 setups'} × 40 loads, interleaved`);
@@ -52,14 +56,16 @@ const loads = only ? undefined : await pageLoad({ loads: 40, old: old?.dir });
 if (!only) console.log('▶ Chromium: page load of 300 cross-origin fetches (10 % refused under CORS), CORS reasons on, the same setups × 20 loads');
 const corsLoads = only ? undefined : await pageLoad({ loads: 20, kind: 'cors', old: old?.dir, explainCors: true });
 old?.remove();
-if (only !== 'history') console.log('▶ Chromium: popup render, 10 openings each');
-const popup = only === 'history' ? undefined : await popupRender();
+if (runs('popup')) console.log('▶ Chromium: popup render, 10 openings each');
+const popup = runs('popup') ? await popupRender() : undefined;
 if (!only) console.log('▶ Chromium: a burst of 5,000 failing fetches');
 const burst = only ? undefined : await burstSettle();
 if (!only) console.log('▶ Chromium: reading step timings into a report of 10 failures, 10 openings');
 const timings = only ? undefined : await timingsRead();
-if (only !== 'popup') console.log('▶ Chromium: history view, 10,000 failures, 20 openings alternating with the floor, and typed filters');
-const historyView = only === 'popup' ? undefined : await historyRender();
+if (runs('history')) console.log('▶ Chromium: history view, 10,000 failures, 20 openings alternating with the floor, and typed filters');
+const historyView = runs('history') ? await historyRender() : undefined;
+if (runs('team')) console.log('▶ Chromium + ClickHouse: team mode on/off, 30 loads each, interleaved; a burst of 5,000 failures to ClickHouse');
+const team = runs('team') ? await teamBench() : undefined;
 const size = sizes('dist/chrome');
 const zips = zipSizes(version);
 
@@ -156,6 +162,22 @@ if (burst) {
   row('6 Burst, 5,000 failures: last failure → badge 99+ and storage settled', burst.settleMs < 0 ? `done ${ms(-burst.settleMs)} before the page` : ms(burst.settleMs), '—', undefined, burst);
   row('6   the page itself firing them (Chromium, not the extension)', ms(burst.pageMs), '—', undefined, burst.pageMs);
 }
+if (team) {
+  const on = median(team.pageLoad.on);
+  const off = median(team.pageLoad.off);
+  const spread = (/** @type {number[]} */ times) => `${ms(median(times))} (IQR ${quantile(times, 0.25).toFixed(0)}–${quantile(times, 0.75).toFixed(0)})`;
+  row('7 Page load on my site, 300 images 10 % failing: team mode off', spread(team.pageLoad.off), '—', undefined, team.pageLoad.off);
+  row(`7 Page load: team mode on, ClickHouse sink (${team.pageLoadRows.toLocaleString('en')} rows sent meanwhile)`, spread(team.pageLoad.on), '—', undefined, team.pageLoad.on);
+  row('7 Page load ratio on/off (same build)', (on / off).toFixed(3), '≤ 1.05', on / off <= 1.05);
+  // The 10 s batch tick is fired early through the team-send alarm (once a second), as test/e2e/team.test.ts does.
+  row(`7 Burst, ${team.total.toLocaleString('en')} failures on my site: last failure → uniqExact(id) in ClickHouse (tick fired early)`,
+    team.arrived === team.total ? ms(team.arriveMs) : `only ${team.arrived.toLocaleString('en')} after ${ms(team.arriveMs)}`, `all ${team.total.toLocaleString('en')}`, team.arrived === team.total, team);
+  // No progress recorded: all had arrived by the first look.
+  const [, atLast] = team.progress[0] ?? [0, team.arrived];
+  row('7   already in ClickHouse when the page\'s last failure settled', `${atLast.toLocaleString('en')} (page fired them in ${ms(team.pageMs)})`, '—', undefined, team.progress);
+  row('7   rows in the table twice until merged (retries)', String(team.duplicates), '—', undefined, team.duplicates);
+  row('7   worker JS heap before → peak → after (gc\'d), over CDP', `${mb(team.heap.before)} → ${mb(team.heap.peak)} → ${mb(team.heap.after)}`, '—', undefined, team.heap);
+}
 
 if (!only) {
   const [mem, mem2x] = node.memory;
@@ -198,7 +220,7 @@ console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.ramGB} GB RAM; No
 console.log(`load average ${loadBefore.toFixed(2)} before, ${machine.loadAverage.after.toFixed(2)} after; ${machine.minutes} min`);
 
 mkdirSync('.artifacts', { recursive: true });
-writeFileSync('.artifacts/bench.json', `${JSON.stringify({ machine, rows, node, pageLoad: loads, corsPageLoad: corsLoads, popup, burst, timings, historyView, size, zips }, null, 1)}\n`);
+writeFileSync('.artifacts/bench.json', `${JSON.stringify({ machine, rows, node, pageLoad: loads, corsPageLoad: corsLoads, popup, burst, timings, historyView, team, size, zips }, null, 1)}\n`);
 const over = rows.filter((r) => r.result === 'FAIL').length;
 console.log(over ? `\n${over} over budget (see .artifacts/bench.json)` : '\nall within budget');
 process.exitCode = over ? 1 : 0;

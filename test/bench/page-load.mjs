@@ -59,6 +59,41 @@ async function turnOnCors(/** @type {ExtensionBrowser} */ doctor, /** @type {imp
   }
 }
 
+/**
+ * Loads `url` in each setup's context in turn, round after round, and returns each setup's load times
+ * (warm-up rounds left out). Interleaved, each round in another order, so a change in the machine's load
+ * hits every setup alike and no setup always follows the same one.
+ * @template {string} Name
+ * @param {Record<Name, { context: import('playwright-core').BrowserContext }>} setups
+ * @param {string} url
+ * @param {{ loads: number, warmup: number }} rounds
+ */
+export async function interleavedLoads(setups, url, { loads, warmup }) {
+  const names = /** @type {Name[]} */ (Object.keys(setups));
+  /** @type {Map<Name, import('playwright-core').Page>} */
+  const pages = new Map();
+  for (const name of names) {
+    // Stamp the moment the page's own script sets __done, on the page's clock (0 = navigation start).
+    await setups[name].context.addInitScript(() => {
+      /** @type {boolean | undefined} */
+      let done;
+      Object.defineProperty(window, '__done', { get: () => done, set: (v) => ((done = v), (window.__doneAt = performance.now())) });
+    });
+    pages.set(name, await setups[name].context.newPage());
+  }
+  const times = /** @type {Record<Name, number[]>} */ (/** @type {unknown} */ (Object.fromEntries(names.map((name) => [name, []]))));
+  for (let round = 0; round < warmup + loads; round++) {
+    for (const name of round % 2 ? names : [...names].reverse()) {
+      // A unique query per load; the server also sends no-store, so no cache can help.
+      const ms = await loadOnce(/** @type {import('playwright-core').Page} */ (pages.get(name)), `${url}&load=${name}${round}`);
+      if (round >= warmup) times[name].push(ms);
+      // Let the extension finish its work (batched writes every 400 ms) before the next setup loads.
+      await sleep(600);
+    }
+  }
+  return times;
+}
+
 /** @param {{ loads?: number, warmup?: number, kind?: 'image' | 'cors', old?: string, explainCors?: boolean }} [options] */
 export async function pageLoad({ loads = 20, warmup = 2, kind = 'image', old, explainCors = false } = {}) {
   const site = await startSite({ nginx: false });
@@ -68,35 +103,11 @@ export async function pageLoad({ loads = 20, warmup = 2, kind = 'image', old, ex
   const setups = { a: await launch(null), b: floor, c: { context: doctor.context, close: () => doctor.close() } };
   if (explainCors) await turnOnCors(doctor, floor.context);
   if (old) setups.o = await launch(old);
-  /** @type {{ a: number[], b: number[], c: number[], o?: number[] }} */
-  const times = { a: [], b: [], c: [], ...(old ? { o: [] } : {}) };
   const origin = kind === 'cors' ? site.origin.replace('127.0.0.1', 'localhost') : site.origin;
   try {
-    /** @type {Map<string, import('playwright-core').Page>} */
-    const pages = new Map();
-    for (const [name, { context }] of Object.entries(setups)) {
-      // Stamp the moment the page's own script sets __done, on the page's clock (0 = navigation start).
-      await context.addInitScript(() => {
-        /** @type {boolean | undefined} */
-        let done;
-        Object.defineProperty(window, '__done', { get: () => done, set: (v) => ((done = v), (window.__doneAt = performance.now())) });
-      });
-      pages.set(name, await context.newPage());
-    }
-    const names = Object.keys(setups);
-    for (let round = 0; round < warmup + loads; round++) {
-      // Each round in another order, so no setup always follows the same one.
-      for (const name of round % 2 ? names : [...names].reverse()) {
-        // A unique query per load; the server also sends no-store, so no cache can help.
-        const ms = await loadOnce(/** @type {import('playwright-core').Page} */ (pages.get(name)), `${origin}/pages/many?n=300&fail=0.1&kind=${kind}&load=${name}${round}`);
-        if (round >= warmup) /** @type {Record<string, number[]>} */ (times)[name]?.push(ms);
-        // Let the extension finish its work (batched writes every 400 ms) before the next setup loads.
-        await sleep(600);
-      }
-    }
+    return /** @type {{ a: number[], b: number[], c: number[], o?: number[] }} */ (await interleavedLoads(setups, `${origin}/pages/many?n=300&fail=0.1&kind=${kind}`, { loads, warmup }));
   } finally {
     for (const setup of Object.values(setups)) await setup.close();
     await site.close();
   }
-  return times;
 }
