@@ -85,6 +85,17 @@ describe('in-page notification', () => {
     await Promise.all([report.close(), page.close()]);
   });
 
+  it('"and N more" opens the report, at its top', async () => {
+    const page = await blankPage();
+    const tabId = await suite.browser.tabIdOf(page);
+    await page.evaluate((origin) => Promise.all([500, 501, 502, 503, 504, 505].map((code) => fetch(`${origin}/status/${code}?more`))), suite.site.origin);
+    const frame = await waitForNotice(page, /and 1 more/);
+    const [report] = await Promise.all([suite.browser.context.waitForEvent('page'), frame.click('button[data-action="report"]')]);
+    await report.waitForSelector('[data-failure]');
+    expect(report.url()).toBe(`${suite.browser.reportUrl}?tab=${tabId}`);
+    await Promise.all([report.close(), page.close()]);
+  });
+
   it('the close button and Esc dismiss it, without taking focus from the page', async () => {
     const page = await blankPage();
     await page.evaluate(() => {
