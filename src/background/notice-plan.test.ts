@@ -3,7 +3,7 @@ import { observe, type RequestDetails } from '../diagnosis/observe';
 import type { FailureRecord } from '../shared/protocol';
 import { defaults, normalizeOptions, type Options } from '../shared/settings';
 import { MAX_NOTICE_LINES, visibleLines } from '../shared/notice-lines';
-import { coalesce, DEBOUNCE_MS, MAX_TRACKED_LINES, MIN_INTERVAL_MS, ofPageOrigin, renderDelay, worthNotifying, type Notice } from './notice-plan';
+import { coalesce, DEBOUNCE_MS, MAX_TRACKED_LINES, MIN_INTERVAL_MS, noticeContents, noticeRoute, ofPageOrigin, renderDelay, worthNotifying, type Notice } from './notice-plan';
 import { addFailure } from './tab-log';
 
 const record = (extra: Partial<RequestDetails> = {}): FailureRecord =>
@@ -61,6 +61,52 @@ describe("which failures are the page's own (the rest stay out of its notice)", 
   });
 });
 
+describe('what a notice lists, and why it lists fewer than the badge', () => {
+  const pageUrl = 'https://shop.test/';
+  const at = (lastSeen: number, details: Partial<RequestDetails> = {}): FailureRecord =>
+    ({ ...record({ initiator: 'https://shop.test', frameId: 0, ...details }), lastSeen });
+  const noticeSince = (since: number): Notice => ({ ...coalesce(undefined, at(since), 'shop.test', 'bottom-right'), since });
+
+  it.each<[string, Partial<RequestDetails>, 'notice' | 'system' | undefined]>([
+    ['an API call', {}, 'notice'],
+    ['the page itself, answered with an error', { type: 'main_frame', url: 'https://shop.test/', statusCode: 500 }, 'notice'],
+    ['the page itself, no answer (the browser shows its error page)', { type: 'main_frame', url: 'https://shop.test/', statusCode: undefined, error: 'net::ERR_CONNECTION_REFUSED' }, 'system'],
+    ['an image (not notified by default)', { type: 'image' }, undefined],
+    ["another origin's frame", { frameId: 5, initiator: 'https://bank.test' }, undefined],
+  ])('%s → %s', (_name, details, route) => {
+    expect(noticeRoute(record({ initiator: 'https://shop.test', frameId: 0, ...details }), pageUrl, options())).toBe(route);
+  });
+
+  it('lists the notifiable failures since it began; images left out are named as the reason', () => {
+    const api = at(10);
+    const earlier = at(5, { url: 'https://shop.test/old' });
+    const image = at(11, { type: 'image', url: 'https://shop.test/a.png' });
+    const { listed, leftOut } = noticeContents([earlier, api, image], noticeSince(10), pageUrl, options());
+    expect(listed).toEqual([api]);
+    expect(leftOut).toBe('noticeLeftOutImages');
+  });
+  it("another origin's frame is named before anything else", () => {
+    const frame = at(11, { frameId: 5, initiator: 'https://bank.test', url: 'https://bank.test/api' });
+    const image = at(11, { type: 'image', url: 'https://shop.test/a.png' });
+    expect(noticeContents([at(10), image, frame], noticeSince(10), pageUrl, options()).leftOut).toBe('noticeLeftOutFrames');
+  });
+  it('an image notified under "everything" but from before the notice is no reason to blame images', () => {
+    const image = at(5, { type: 'image', url: 'https://shop.test/a.png' });
+    expect(noticeContents([image, at(10)], noticeSince(10), pageUrl, options({ notify: 'everything' })).leftOut).toBe('noticeLeftOutOther');
+  });
+  it('failures from before a dismissed notice: the report lists all', () => {
+    expect(noticeContents([at(5, { url: 'https://shop.test/old' }), at(10)], noticeSince(10), pageUrl, options()).leftOut).toBe('noticeLeftOutOther');
+  });
+  it('blocked requests are neither listed nor a reason (the badge does not count them)', () => {
+    const blocked = at(11, { statusCode: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' });
+    expect(noticeContents([at(10), blocked], noticeSince(10), pageUrl, options())).toMatchObject({ listed: [expect.anything()], leftOut: 'noticeLeftOutOther' });
+  });
+  it('a line keeps the error name its title is looked up by', () => {
+    const dns = coalesce(undefined, record({ statusCode: undefined, error: 'net::ERR_NAME_NOT_RESOLVED' }), 'shop.test', 'bottom-right');
+    expect(dns.lines[0]).toMatchObject({ code: 'net::ERR_NAME_NOT_RESOLVED', errorName: 'NAME_NOT_RESOLVED' });
+  });
+});
+
 describe('coalescing', () => {
   it('folds identical code and host into one line, most frequent first', () => {
     let notice: Notice | undefined;
@@ -69,7 +115,7 @@ describe('coalescing', () => {
     }
     expect(notice!.lines).toEqual([
       { stage: 'receive', code: '503', host: 'api.shop.test', count: 2 },
-      { stage: 'dns', code: 'net::ERR_NAME_NOT_RESOLVED', host: 'cdn.test', count: 1 },
+      { stage: 'dns', code: 'net::ERR_NAME_NOT_RESOLVED', errorName: 'NAME_NOT_RESOLVED', host: 'cdn.test', count: 1 },
     ]);
     expect(notice!).toMatchObject({ total: 3, revision: 3, site: 'shop.test', tabId: 9 });
   });

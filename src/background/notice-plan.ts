@@ -1,7 +1,8 @@
 // Pure rules of the in-page notification: which failures notify, how they coalesce, how often it updates.
 // No browser API here, so the rules are unit-tested directly.
 import { atLeast } from '../diagnosis/severity';
-import { hostLabel, isFavicon } from '../diagnosis/url';
+import { kindOf } from '../diagnosis/summary';
+import { hostLabel, hostOf, isFavicon } from '../diagnosis/url';
 import { OFFLINE_LINE, type FailureRecord, type Notice } from '../shared/protocol';
 import type { Options } from '../shared/settings';
 
@@ -52,12 +53,40 @@ export function worthNotifying(record: FailureRecord, options: Options, pageHost
   return true;
 }
 
+/** Where a failure goes: into the in-page notice, a system notification (a page that failed to load shows
+ * the browser's own error page, where nothing can be injected), or nowhere. */
+export function noticeRoute(record: FailureRecord, pageUrl: string | undefined, options: Options): 'notice' | 'system' | undefined {
+  if (!ofPageOrigin(record, pageUrl) || !worthNotifying(record, options, hostOf(pageUrl ?? record.initiator))) return undefined;
+  return record.type === 'main_frame' && record.statusCode === undefined ? 'system' : 'notice';
+}
+
+/** Why a notice lists fewer failures than the badge counts, as a message key. */
+export type LeftOut = 'noticeLeftOutFrames' | 'noticeLeftOutImages' | 'noticeLeftOutOther';
+
+/**
+ * The failures a notice lists (the notifiable ones since it began), and why others are left out: another
+ * site's frame first (the notice never lists those), then an image (not notified by default).
+ */
+export function noticeContents(records: readonly FailureRecord[], notice: Notice, pageUrl: string | undefined, options: Options): { listed: FailureRecord[]; leftOut: LeftOut } {
+  const listed: FailureRecord[] = [];
+  const unlisted: FailureRecord[] = [];
+  for (const record of records) {
+    if (record.blocked) continue;
+    const inNotice = noticeRoute(record, pageUrl, options) === 'notice' && record.lastSeen >= (notice.since ?? 0);
+    (inNotice ? listed : unlisted).push(record);
+  }
+  const leftOut: LeftOut = unlisted.some((r) => !ofPageOrigin(r, pageUrl))
+    ? 'noticeLeftOutFrames'
+    : unlisted.some((r) => kindOf(r.type) === 'image' && !noticeRoute(r, pageUrl, options)) ? 'noticeLeftOutImages' : 'noticeLeftOutOther';
+  return { listed, leftOut };
+}
+
 /**
  * Fold one failure into the notice (in place; a new one when there is none): identical code and host share a
  * line; every failure of being offline shares one line, whatever its host.
  */
 export function coalesce(notice: Notice | undefined, record: FailureRecord, site: string, position: Options['position']): Notice {
-  const next: Notice = notice ?? { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0 };
+  const next: Notice = notice ?? { tabId: record.tabId, site, total: 0, lines: [], position, revision: 0, since: record.lastSeen };
   next.position = position;
   if (record.private) next.private = true;
   if (record.offline) {
@@ -68,7 +97,10 @@ export function coalesce(notice: Notice | undefined, record: FailureRecord, site
   const code = record.offline ? OFFLINE_LINE : record.code;
   const line = next.lines.find((l) => l.code === code && l.host === host);
   if (line) line.count += 1;
-  else if (next.lines.length < MAX_TRACKED_LINES) next.lines.push({ stage: record.stage, code, host, count: 1 });
+  else if (next.lines.length < MAX_TRACKED_LINES) {
+    // The offline line stands for every host and error; any other line keeps its error's name for its title.
+    next.lines.push({ stage: record.stage, code, host, count: 1, ...(record.errorName && code === record.code ? { errorName: record.errorName } : {}) });
+  }
   next.lines.sort((a, b) => b.count - a.count);
   next.total += 1;
   next.revision += 1;

@@ -2,22 +2,27 @@
 // rate-limited by the pure rules in notice-plan.ts. Where a page cannot host it, the badge must do.
 import browser from '../shared/browser';
 import noticeScript from '../content/inject.ts?script&iife';
-import { t } from '../shared/i18n';
-import { MessageType, NOTICE_PREFIX, noticeKey, type BackgroundHandlers, type FailureRecord, type Notice, type PageMessage } from '../shared/protocol';
+import { t, type MessageKey } from '../shared/i18n';
+import { MessageType, NOTICE_PREFIX, noticeKey, type BackgroundHandlers, type FailureRecord, type Notice, type NoticeView, type PageMessage } from '../shared/protocol';
 import { settings } from '../shared/settings-store';
 import { hostOf } from '../diagnosis/url';
-import { visibleLines } from '../shared/notice-lines';
+import { estimatedHeight } from '../shared/notice-lines';
+import { countedFailures, failureFragment } from '../shared/failures';
 import { mayNotify } from '../diagnosis/noise';
-import { coalesce, ofPageOrigin, renderDelay, worthNotifying } from './notice-plan';
-import { quieting } from './quiet';
+import { pageSummary } from '../diagnosis/summary';
+import { summarySentence, type Words } from '../diagnosis/summary-text';
+import { coalesce, noticeContents, noticeRoute, renderDelay } from './notice-plan';
+import { quieting, quietLogs } from './quiet';
 import { systemNoticeBody } from './system-notice';
 import { tabPageUrl } from './history';
-import { sessionItem, sessionItemsWith, setSessionItem, whenReady } from './store';
+import { sessionItem, sessionItemsWith, setSessionItem, tabLog, whenReady } from './store';
 
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const lastRender = new Map<number, number>();
 /** The notice revision last sent to each tab's frame (forgotten by a worker restart: then drawn again). */
 const drawn = new Map<number, number>();
+/** The height each tab's notification frame measured for its content last. */
+const sizes = new Map<number, number>();
 
 // The notice itself lives in the store (storage.session), so a woken worker keeps adding to it.
 const noticeOf = (tabId: number): Notice | undefined => sessionItem<Notice>(noticeKey(tabId));
@@ -28,13 +33,12 @@ export function considerNotice(record: FailureRecord, replayed = false): void {
   const options = settings();
   // The site the person is on: an iframe's requests name the iframe's origin as their initiator.
   const pageUrl = record.type === 'main_frame' ? record.url : tabPageUrl(record.tabId);
-  if (!ofPageOrigin(record, pageUrl)) return;
+  const route = noticeRoute(record, pageUrl, options);
+  if (!route) return;
   const pageHost = hostOf(pageUrl ?? record.initiator);
-  if (!worthNotifying(record, options, pageHost)) return;
   // Ignored, outside what "react to" covers, or a third party kept quiet: counted at most, never notified.
   if (!mayNotify(quieting(), record, pageHost)) return;
-  // A page that failed to load shows the browser's own error page: nothing can be injected there.
-  if (record.type === 'main_frame' && record.statusCode === undefined) {
+  if (route === 'system') {
     if (!replayed) void systemNotification(record);
     return;
   }
@@ -71,9 +75,8 @@ async function render(tabId: number): Promise<void> {
     // which is what keeps a woken worker (that forgot what it injected) from adding a second one.
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [noticeScript] });
     if (noticeOf(tabId) !== notice) return;
-    const { lines, more } = visibleLines(notice);
-    const message: PageMessage = { type: MessageType.ShowNotice, position: notice.position, lines: lines.length, more: more > 0 };
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    // Sized by a guess until the frame has measured its content (NoticeSize).
+    await browser.tabs.sendMessage(tabId, { type: MessageType.ShowNotice, position: notice.position, height: sizes.get(tabId) ?? estimatedHeight(notice) } satisfies PageMessage, { frameId: 0 });
   } catch {
     // Pages the extension may not script (the web store, browser pages): the badge still counts.
   }
@@ -127,6 +130,7 @@ export function resetNotice(tabId: number): void {
   timers.delete(tabId);
   lastRender.delete(tabId);
   drawn.delete(tabId);
+  sizes.delete(tabId);
   setSessionItem(noticeKey(tabId), undefined);
 }
 
@@ -147,8 +151,34 @@ function dismissNotice(tabId: number): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, { type: MessageType.HideNotice } satisfies PageMessage, { frameId: 0 }).catch(() => {});
 }
 
+const words: Words = (key, ...substitutions) => t(key as MessageKey, ...substitutions);
+
+/**
+ * The notice as its frame shows it. The heading is the page summary sentence of the failures it lists; the
+ * count line says how many of the badge's failures that is, and why the rest are left out. Only the count
+ * line's words depend on other sites' frames: it is one line whatever it says, so the frame's size does not.
+ */
+function noticeView(tabId: number): NoticeView | null {
+  const notice = noticeOf(tabId);
+  if (!notice) return null;
+  const log = tabLog(tabId);
+  // What the badge counts: ignored failures and those "react to" leaves out are not the notice's either.
+  const counted = log ? quietLogs(log).counted : undefined;
+  const { listed, leftOut } = noticeContents(counted?.failures ?? [], notice, tabPageUrl(tabId), settings());
+  const heading = listed.length ? summarySentence(pageSummary(listed), words) : t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total);
+  const all = countedFailures(counted);
+  const shown = notice.total >= all ? t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total) : t('noticeShownOf', notice.total, all, t(leftOut));
+  return { ...notice, heading, shown };
+}
+
+/** The report of a tab, at the failures of one notice line when it names one. */
+function reportUrl(tabId: number, line: number | undefined): string {
+  const named = line === undefined ? undefined : noticeOf(tabId)?.lines[line];
+  return browser.runtime.getURL(`src/popup/index.html?tab=${tabId}${named ? failureFragment(named.code, named.host) : ''}`);
+}
+
 /** Messages from the notification frame, which only ever concern its own tab. */
-export const noticeHandlers: Pick<BackgroundHandlers, MessageType.DismissNotice | MessageType.GetNotice | MessageType.OpenReport> = {
+export const noticeHandlers: Pick<BackgroundHandlers, MessageType.DismissNotice | MessageType.GetNotice | MessageType.OpenReport | MessageType.NoticeSize> = {
   [MessageType.DismissNotice]: ({ revision }, sender) => {
     if (sender.tab?.id === undefined) return undefined;
     // Its timer ran out on an older drawing while a newer one is on its way: kept for another round. A newer
@@ -156,9 +186,15 @@ export const noticeHandlers: Pick<BackgroundHandlers, MessageType.DismissNotice 
     if (revision !== undefined && noticeOf(sender.tab.id)?.revision !== revision && timers.has(sender.tab.id)) return undefined;
     return dismissNotice(sender.tab.id);
   },
-  [MessageType.GetNotice]: (_message, sender) => (sender.tab?.id === undefined ? undefined : Promise.resolve(noticeOf(sender.tab.id) ?? null)),
-  [MessageType.OpenReport]: (_message, sender) =>
-    sender.tab?.id === undefined
-      ? undefined
-      : browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?tab=${sender.tab.id}`), index: sender.tab.index + 1 }),
+  [MessageType.GetNotice]: (_message, sender) => (sender.tab?.id === undefined ? undefined : Promise.resolve(noticeView(sender.tab.id))),
+  [MessageType.OpenReport]: ({ line }, sender) =>
+    sender.tab?.id === undefined ? undefined : browser.tabs.create({ url: reportUrl(sender.tab.id, line), index: sender.tab.index + 1 }),
+  // The frame measured its content (which depends only on the page's own failures): the page's script sizes the host.
+  [MessageType.NoticeSize]: ({ height }, sender) => {
+    const tabId = sender.tab?.id;
+    const notice = tabId === undefined ? undefined : noticeOf(tabId);
+    if (tabId === undefined || !notice || sizes.get(tabId) === height) return undefined;
+    sizes.set(tabId, height);
+    return browser.tabs.sendMessage(tabId, { type: MessageType.ShowNotice, position: notice.position, height } satisfies PageMessage, { frameId: 0 }).catch(() => {});
+  },
 };

@@ -5,16 +5,11 @@
 import { impactOf } from '../diagnosis/summary';
 import { hostLabel, shortenMiddle } from '../diagnosis/url';
 import { h } from '../shared/dom';
-import { chipCode, isHttpError } from '../shared/failures';
-import { t } from '../shared/i18n';
+import { chipCode, HOST_CHARS } from '../shared/failures';
+import { stepChip, t } from '../shared/i18n';
 import type { FailureRecord } from '../shared/protocol';
 import { markFailure } from './contract';
 
-/** Hosts longer than this lose their middle, so the row never has to cut them. */
-const HOST_CHARS = 40;
-
-/** The step chip: an HTTP error was answered, so it names the answer, never "receiving" as the failure. */
-const stepChip = (failure: FailureRecord): string => (isHttpError(failure.code) ? t('chipServerError') : t(`stage_${failure.stage}`));
 
 /** One failure as one line, collapsed; `title` may be left out and set once the catalog is there.
  * Under a heading that already names the host, the host is only read out, not shown again. */

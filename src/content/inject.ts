@@ -1,6 +1,5 @@
 // Injected on demand into a page where something failed. It only places an extension-origin
 // iframe inside a closed shadow root: the failure text lives in that iframe, out of the page's reach.
-import { MAX_NOTICE_LINES } from '../shared/notice-lines';
 import { MessageType, type Message } from '../shared/protocol';
 
 interface Api {
@@ -20,16 +19,15 @@ let frame: HTMLIFrameElement | undefined;
 const important = (styles: Record<string, string>): string =>
   Object.entries(styles).map(([k, v]) => `${k}: ${v} !important;`).join(' ');
 
-function place(position: string, lines: number, more: boolean): void {
+/** `height`: what the frame measured for its content (it depends only on the page's own failures). */
+function place(position: string, height: number): void {
   if (!host || !frame) return;
   const [vertical, horizontal] = position.split('-');
-  // Header, one 30 px row per line, the optional "and N more", the footer.
-  const height = 72 + Math.min(lines, MAX_NOTICE_LINES) * 30 + (more ? 22 : 0);
   host.setAttribute('style', important({
     all: 'initial', position: 'fixed', display: 'block', 'z-index': '2147483647', margin: '0', padding: '0',
     border: '0', background: 'transparent', overflow: 'visible', inset: 'auto', width: `${WIDTH}px`, height: `${height}px`,
     [vertical === 'top' ? 'top' : 'bottom']: '16px', [horizontal === 'left' ? 'left' : 'right']: '16px',
-    'max-width': 'calc(100vw - 32px)', 'color-scheme': 'normal',
+    'max-width': 'calc(100vw - 32px)', 'max-height': 'calc(100vh - 32px)', 'color-scheme': 'normal',
   }));
   frame.setAttribute('style', important({
     all: 'initial', display: 'block', width: '100%', height: '100%', border: '0', 'border-radius': '10px',
@@ -43,7 +41,7 @@ function randomName(): string {
   return `${letters(6)}-${letters(6)}`;
 }
 
-function show(position: string, lines: number, more: boolean): void {
+function show(position: string, height: number): void {
   if (!host?.isConnected) {
     host = document.createElement(randomName());
     const shadow = host.attachShadow({ mode: 'closed' });
@@ -56,7 +54,7 @@ function show(position: string, lines: number, more: boolean): void {
     document.documentElement.append(host);
     host.showPopover?.();
   }
-  place(position, lines, more);
+  place(position, height);
 }
 
 function hide(): void {
@@ -69,7 +67,7 @@ const flag = '__requestDoctorNotice';
 if (!(globalThis as Record<string, unknown>)[flag]) {
   (globalThis as Record<string, unknown>)[flag] = true;
   api.runtime.onMessage.addListener((message) => {
-    if (message.type === MessageType.ShowNotice) show(message.position, message.lines, message.more);
+    if (message.type === MessageType.ShowNotice) show(message.position, message.height);
     else if (message.type === MessageType.HideNotice) hide();
   });
 }

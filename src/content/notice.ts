@@ -1,10 +1,15 @@
 // The notification itself, in an extension-origin iframe: page scripts cannot read it, page CSS cannot touch it.
 import browser from '../shared/browser';
+import { catalogFor } from '../diagnosis/catalog';
+import type { Catalog } from '../diagnosis/catalog/types';
+import type { Classification } from '../diagnosis/types';
+import { explanationFor } from '../diagnosis/explain';
+import { shortenMiddle } from '../diagnosis/url';
 import { h } from '../shared/dom';
-import { localizePage, t } from '../shared/i18n';
-import { shortCode } from '../shared/failures';
-import { visibleLines } from '../shared/notice-lines';
-import { MessageType, OFFLINE_LINE, type Message, type Notice, type NoticeLine } from '../shared/protocol';
+import { catalogLanguage, localizePage, stepChip, t } from '../shared/i18n';
+import { chipCode, HOST_CHARS } from '../shared/failures';
+import { MAX_NOTICE_HEIGHT, visibleLines } from '../shared/notice-lines';
+import { MessageType, OFFLINE_LINE, type Message, type NoticeLine, type NoticeView } from '../shared/protocol';
 import { setSiteMuted, settings, settingsReady, watchSettings } from '../shared/settings-store';
 
 const root = document.getElementById('notice')!;
@@ -18,7 +23,9 @@ let focused = false;
 let shownRevision: number | undefined;
 
 const dismiss = (): void => void browser.runtime.sendMessage({ type: MessageType.DismissNotice } satisfies Message);
-const openReport = (): void => void browser.runtime.sendMessage({ type: MessageType.OpenReport } satisfies Message);
+/** The report; at one line's failures when `line` names it. */
+const openReport = (line?: number): void =>
+  void browser.runtime.sendMessage({ type: MessageType.OpenReport, ...(line === undefined ? {} : { line }) } satisfies Message);
 
 async function muteSite(site: string): Promise<void> {
   await setSiteMuted(site, true);
@@ -47,50 +54,70 @@ function focusedButton(): string | undefined {
   return button ? `${where}[data-action="${button.getAttribute('data-action')}"]` : undefined;
 }
 
+/** A line's title, as the popup's line for the same failure has it (the catalog, in the interface's language). */
+const classified = (line: NoticeLine): Classification => ({ ...line, severity: 'error', blocked: false });
 /** Being offline is one line, whatever failed: no code, no host, no step of its own. */
 const offlineLine = (line: NoticeLine): boolean => line.code === OFFLINE_LINE;
+const titleOf = (line: NoticeLine, catalog: Catalog): string =>
+  offlineLine(line) ? t('noticeOfflineLine') : explanationFor(classified(line), catalog).title;
 
-function heading(notice: Notice): string {
+/** Offline, and back online, are said as such; anything else by the page's summary sentence. */
+function heading(notice: NoticeView): string {
   if (notice.online) return t('noticeBackOnline');
   if (notice.offline && notice.lines.every(offlineLine)) return t('noticeOffline');
-  return t(notice.total === 1 ? 'noticeOne' : 'noticeMany', notice.total);
+  return notice.heading;
 }
 
-const lineWords = (line: NoticeLine): string =>
-  offlineLine(line) ? `${t('times', line.count)} ${t('noticeOfflineLine')}` : `${t('times', line.count)} ${shortCode(line.code)} ${line.host}, ${t(`stage_${line.stage}`)}`;
-
-function render(notice: Notice | undefined): void {
+function render(notice: NoticeView | undefined, catalog: Catalog): void {
   if (!notice) return;
   const { lines, more } = visibleLines(notice);
   const refocus = focusedButton();
   shownRevision = notice.revision;
+  // Said once per change, in words: the summary and what failed where (the buttons are not read out again).
   const title = heading(notice);
-  // Said once per change, in words: the count and what failed where (the buttons are not read out again).
-  const said = `${title}: ${lines.map(lineWords).join('; ')}`;
+  const said = `${title} ${lines.map((line) => `${titleOf(line, catalog)}, ${line.host}${line.count > 1 ? ` ${t('times', line.count)}` : ''}`).join('; ')}`;
   if (announce.textContent !== said) announce.textContent = said;
   root.replaceChildren(
     h('header', null,
       h('h1', { id: 'notice-title' }, title),
       h('button', { type: 'button', class: 'close', 'aria-label': t('noticeClose'), title: t('noticeClose'), 'data-action': 'close' }, '×')),
-    h('ul', null, ...lines.map((line) =>
-      h('li', { 'data-code': line.code, 'data-host': line.host, 'data-stage': line.stage },
-        h('span', { class: 'count' }, t('times', line.count)),
-        ...(offlineLine(line)
-          ? [h('span', { class: 'host' }, t('noticeOfflineLine'))]
-          : [h('span', { class: 'code' }, shortCode(line.code)), h('span', { class: 'host' }, line.host), h('span', { class: 'stage' }, t(`stage_${line.stage}`))]),
+    h('ul', null, ...lines.map((line, index) =>
+      h('li', { 'data-code': line.code, 'data-host': line.host, 'data-stage': line.stage, 'data-line': String(index) },
+        h('div', { class: 'what' },
+          h('span', { class: 'title' }, titleOf(line, catalog)),
+          offlineLine(line)
+            ? h('span', { class: 'meta' }, h('span', { class: 'count' }, t('times', line.count)))
+            : h('span', { class: 'meta' },
+              h('span', { class: 'host' }, shortenMiddle(line.host, HOST_CHARS)),
+              line.count > 1 ? h('span', { class: 'count' }, t('times', line.count)) : '',
+              h('span', { class: 'step' }, stepChip(line)),
+              h('span', { class: 'code' }, chipCode(line.code)))),
         h('button', { type: 'button', 'data-action': 'details', 'aria-label': t('noticeDetailsFor', line.code, line.host) }, t('noticeDetails'))))),
-    more > 0 ? h('p', { class: 'more' }, t('noticeMore', more)) : '',
+    more > 0 ? h('button', { type: 'button', class: 'more', 'data-action': 'report' }, t('noticeMore', more)) : '',
+    // One line whatever it says: its words may count other sites' frames, the frame's size must not.
+    h('p', { class: 'shown' }, notice.shown),
     notice.private ? '' : h('footer', null, h('button', { type: 'button', 'data-action': 'mute' }, t('noticeMute', notice.site))));
   // A new failure redraws it: the keyboard stays where it was.
   if (refocus) root.querySelector<HTMLElement>(refocus)?.focus();
   root.onclick = (event) => {
-    const action = (event.target as Element).closest('button')?.getAttribute('data-action');
+    const button = (event.target as Element).closest('button');
+    const action = button?.getAttribute('data-action');
     if (action === 'close') dismiss();
-    else if (action === 'details') openReport();
+    else if (action === 'details') openReport(Number(button!.closest('li')!.getAttribute('data-line')));
+    else if (action === 'report') openReport();
     else if (action === 'mute') void muteSite(notice.site);
   };
   armTimer();
 }
+
+// The frame is as tall as its content: the page's script sizes it, told through the background.
+let sentHeight = 0;
+new ResizeObserver(() => {
+  const height = Math.min(MAX_NOTICE_HEIGHT, Math.ceil(root.getBoundingClientRect().height));
+  if (height === sentHeight || height === 0) return;
+  sentHeight = height;
+  void browser.runtime.sendMessage({ type: MessageType.NoticeSize, height } satisfies Message);
+}).observe(root);
 
 // Hovering or focusing the notification keeps it open (mouseenter does not reach the document itself).
 const hold = (set: (value: boolean) => void, value: boolean) => () => {
@@ -108,14 +135,24 @@ document.addEventListener('keydown', (event) => {
 });
 
 /** The tab's notification, asked for as the frame it is: the background answers only the notification frame, about its own tab. */
-const fetchNotice = (): Promise<Notice | undefined> =>
-  browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => (notice ?? undefined) as Notice | undefined);
+const fetchNotice = (): Promise<NoticeView | undefined> =>
+  browser.runtime.sendMessage({ type: MessageType.GetNotice } satisfies Message).then((notice) => (notice ?? undefined) as NoticeView | undefined);
+
+/** The notice with the catalog its titles need, drawn at once: no redraw when the titles arrive. */
+let asked = 0;
+async function update(): Promise<void> {
+  const ask = ++asked;
+  const notice = await fetchNotice();
+  const catalog = notice && (await catalogFor(notice.lines.map(classified), catalogLanguage()));
+  // A newer change was asked for meanwhile: its answer is drawn, not this older one.
+  if (notice && catalog && ask === asked) render(notice, catalog);
+}
 
 // Told of a change by the background, with nothing in the message: the page's content script hears it too.
 // Firefox gives an extension page framed by a web page only content-script APIs, so it asks rather than reads storage.
 browser.runtime.onMessage.addListener((message: unknown) => {
-  if ((message as Message | null)?.type === MessageType.NoticeChanged) void fetchNotice().then(render);
+  if ((message as Message | null)?.type === MessageType.NoticeChanged) void update();
 });
 localizePage();
 // The timer needs the person's setting, so the first render waits for it.
-void Promise.all([fetchNotice(), settingsReady]).then(([notice]) => render(notice));
+void settingsReady.then(update);

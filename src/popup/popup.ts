@@ -10,6 +10,7 @@ import { shortenMiddle } from '../diagnosis/url';
 import { addedElements } from './added';
 import { wireClear } from './clear';
 import { handleDisclosure, type OpenState } from './disclosure';
+import { isLandingTarget, landOnTarget } from './landing';
 import { adoptHandedOver, handedOver, labelPage } from './first-screen-view';
 import { render, setAllOpen, whenComplete } from './render';
 import { splitIgnored } from '../diagnosis/noise';
@@ -39,7 +40,7 @@ function openState(isReportPage: boolean): OpenState {
   const state: OpenState = {
     oneAtATime: !isReportPage,
     chosen: new Map(),
-    startsOpen: (failure) => allOpen || (!isReportPage && state.chosen.size === 0 && failure === newestPageFailure),
+    startsOpen: (failure) => allOpen || (isReportPage && isLandingTarget(failure)) || (!isReportPage && state.chosen.size === 0 && failure === newestPageFailure),
   };
   if (isReportPage) {
     collapseButton.hidden = false;
@@ -148,7 +149,10 @@ async function main(): Promise<void> {
   const addTimings = (): Promise<void> => import('./timings').then((timings) => timings.addTimings(list, tabId));
   // Step timings are read from the page only once the list is complete, never while browsing;
   // a line opened later gets its strip then, and the figures already read.
-  whenComplete(() => void addTimings());
+  whenComplete(() => {
+    if (isReportPage) landOnTarget(list);
+    void addTimings();
+  });
   new MutationObserver((mutations) => {
     const stripAdded = addedElements(mutations).some((n) => n.matches('.cycle') || n.querySelector('.cycle'));
     if (stripAdded && list.getAttribute('aria-busy') === 'false') void addTimings();

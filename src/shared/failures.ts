@@ -16,3 +16,10 @@ export const chipCode = (code: string): string => shortCode(code).replaceAll('_'
 
 /** An answer from the server with an error status (as opposed to a request that got no answer). */
 export const isHttpError = (code: string): boolean => /^\d{3}$/.test(code);
+
+/** Hosts longer than this lose their middle on a line, so the row never has to cut them. */
+export const HOST_CHARS = 40;
+
+/** The report's address fragment that names the failures of one code from one host (a notice line):
+ * the report opens there, that card open and marked. */
+export const failureFragment = (code: string, host: string): string => `#failure=${encodeURIComponent(code)}@${encodeURIComponent(host)}`;

@@ -1,8 +1,10 @@
 // Interface strings come from _locales/ so a translation needs no code change. Keys are typed from
 // en/messages.json: tsc rejects a missing or misspelt key.
 import type english from '../../public/_locales/en/messages.json';
+import type { Classification } from '../diagnosis/types';
 import browser from './browser';
 import { roughDuration } from '../diagnosis/duration';
+import { isHttpError } from './failures';
 
 export type MessageKey = keyof typeof english;
 /** Messages with a form per count: `<key>_one` and `<key>_many`. */
@@ -46,6 +48,12 @@ export function roughly(ms: number): string {
 
 /** A date and time written the interface language's way (never the system locale's). */
 export const dateTime = (at: number | Date): string => new Date(at).toLocaleString(uiLanguage());
+
+/** The step chip of a line (popup, report, notice): an HTTP error was answered, so it names the answer, never "receiving" as the failure. */
+export const stepChip = (failure: Pick<Classification, 'code' | 'stage'>): string => (isHttpError(failure.code) ? t('chipServerError') : t(`stage_${failure.stage}`));
+
+/** The catalog speaks the interface's language: `catalogLocale` names its folder, so the two never disagree. */
+export const catalogLanguage = (): { language: string; locale: string } => ({ language: t('catalogLocale'), locale: uiLanguage() });
 
 /** The page speaks that language: `lang` and `dir` come from it, never hard-coded (English is left to right). */
 export function localizePage(): void {

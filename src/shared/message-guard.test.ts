@@ -9,7 +9,8 @@ const good: Record<string, Record<string, unknown>> = {
   [MessageType.ClearTab]: { type: MessageType.ClearTab, tabId: 12 },
   [MessageType.DismissNotice]: { type: MessageType.DismissNotice, revision: 3 },
   [MessageType.GetNotice]: { type: MessageType.GetNotice },
-  [MessageType.OpenReport]: { type: MessageType.OpenReport },
+  [MessageType.OpenReport]: { type: MessageType.OpenReport, line: 2 },
+  [MessageType.NoticeSize]: { type: MessageType.NoticeSize, height: 180 },
   [MessageType.Recheck]: { type: MessageType.Recheck, ...ref },
   [MessageType.Watch]: { type: MessageType.Watch, ...ref },
   [MessageType.StopWatch]: { type: MessageType.StopWatch, id: '0b7f4c1e-2a3d-4f5e-8a9b-1c2d3e4f5a6b' },
@@ -70,7 +71,7 @@ describe('sender kinds', () => {
 
 describe('who may send what', () => {
   const pageOnly: BackgroundMessage['type'][] = [MessageType.ClearTab, MessageType.Recheck, MessageType.Watch, MessageType.StopWatch, MessageType.ClearHistory];
-  const noticeOnly: BackgroundMessage['type'][] = [MessageType.DismissNotice, MessageType.GetNotice, MessageType.OpenReport];
+  const noticeOnly: BackgroundMessage['type'][] = [MessageType.DismissNotice, MessageType.GetNotice, MessageType.OpenReport, MessageType.NoticeSize];
   it.each(pageOnly)('%s: extension pages only', (type) => {
     expect(senderAllowed(type, senders.popup!, own)).toBe(true);
     expect(senderAllowed(type, senders.settings!, own)).toBe(true);
@@ -150,6 +151,13 @@ describe('message shapes', () => {
     ['a revision as text', { type: MessageType.DismissNotice, revision: '3' }],
     ['a GetNotice naming another tab', { type: MessageType.GetNotice, tabId: 3 }],
     ['an OpenReport naming another tab', { type: MessageType.OpenReport, tabId: 3 }],
+    ['an OpenReport naming a line beyond those shown', { type: MessageType.OpenReport, line: 5 }],
+    ['an OpenReport naming a line by text', { type: MessageType.OpenReport, line: '#failure=x' }],
+    ['a NoticeSize without a height', { type: MessageType.NoticeSize }],
+    ['a NoticeSize of 0', { type: MessageType.NoticeSize, height: 0 }],
+    ['a NoticeSize taller than any notice', { type: MessageType.NoticeSize, height: 100_000 }],
+    ['a NoticeSize with a fraction', { type: MessageType.NoticeSize, height: 12.5 }],
+    ['a NoticeSize naming a position', { type: MessageType.NoticeSize, height: 100, position: 'top-left' }],
   ])('refused: %s', (_name, message) => {
     expect(validMessage(message)).toBeUndefined();
   });

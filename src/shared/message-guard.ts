@@ -1,6 +1,7 @@
 // Who may send which message to the background, and what shape each message must have: every rule once.
 // Pure: the background passes in the sender and its own id and origin. A message failing either gets no answer.
 import { MAX_URL_LENGTH } from '../diagnosis/observe';
+import { MAX_NOTICE_HEIGHT, MAX_NOTICE_LINES } from './notice-lines';
 import { MessageType, type BackgroundMessage, type Sender } from './protocol';
 
 /** The notification page, framed by web pages (web-accessible): it speaks only for the tab it sits in. */
@@ -30,7 +31,7 @@ export function senderKind(sender: Sender, own: OwnExtension): SenderKind {
   return 'extension-page';
 }
 
-/** Who may send each message: the notification frame only its own three, which act on its own tab. */
+/** Who may send each message: the notification frame only its own four, which act on its own tab. */
 const SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
   [MessageType.ClearTab]: 'extension-page',
   [MessageType.UndoClear]: 'extension-page',
@@ -40,6 +41,7 @@ const SENDERS: Record<BackgroundMessage['type'], SenderKind> = {
   [MessageType.DismissNotice]: 'notice-frame',
   [MessageType.GetNotice]: 'notice-frame',
   [MessageType.OpenReport]: 'notice-frame',
+  [MessageType.NoticeSize]: 'notice-frame',
   [MessageType.Recheck]: 'extension-page',
   [MessageType.Watch]: 'extension-page',
   [MessageType.StopWatch]: 'extension-page',
@@ -58,6 +60,8 @@ const url = text(MAX_URL_LENGTH + 1);
 const code = text(512);
 const watchId = (v: unknown): v is string => typeof v === 'string' && /^[0-9A-Za-z-]{1,64}$/.test(v);
 const revision = (v: unknown): v is number | undefined => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0);
+const noticeLine = (v: unknown): v is number | undefined => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) < MAX_NOTICE_LINES);
+const noticeHeight = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0 && (v as number) <= MAX_NOTICE_HEIGHT;
 
 type Check = (value: unknown) => boolean;
 const FAILURE_REF: Record<string, Check> = { tabId, method, code, url };
@@ -71,7 +75,8 @@ const SHAPES: Record<BackgroundMessage['type'], Record<string, Check>> = {
   [MessageType.TeamOthers]: FAILURE_REF,
   [MessageType.DismissNotice]: { revision },
   [MessageType.GetNotice]: {},
-  [MessageType.OpenReport]: {},
+  [MessageType.OpenReport]: { line: noticeLine },
+  [MessageType.NoticeSize]: { height: noticeHeight },
   [MessageType.Recheck]: FAILURE_REF,
   [MessageType.Watch]: FAILURE_REF,
   [MessageType.StopWatch]: { id: watchId },

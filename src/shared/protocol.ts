@@ -64,6 +64,8 @@ export function fromStored(stored: unknown): unknown {
 export interface NoticeLine {
   stage: Stage;
   code: string;
+  /** For the catalog's title, as the card looks it up. */
+  errorName?: string;
   host: string;
   count: number;
 }
@@ -83,6 +85,15 @@ export interface Notice {
   /** Failures of being offline are in it (one line, OFFLINE_LINE); `online`: the connection came back since. */
   offline?: boolean;
   online?: boolean;
+  /** When its first failure happened: the failures it lists are the notifiable ones seen since. */
+  since?: number;
+}
+
+/** What the notification frame is given: the notice, its heading (the page summary sentence of the failures it
+ * lists) and how many of the badge's failures it lists, in words. */
+export interface NoticeView extends Notice {
+  heading: string;
+  shown: string;
 }
 
 /** The notice's one line for every failure of being offline. */
@@ -111,6 +122,8 @@ export enum MessageType {
   NoticeChanged = 'notice-changed',
   /** notification frame → background: open the full report of the sender's tab (Firefox gives a framed extension page no tabs API). */
   OpenReport = 'open-report',
+  /** notification frame → background: the height its content needs (relayed to the page's content script as ShowNotice). */
+  NoticeSize = 'notice-size',
   /** popup/report → background: repeat one failed request of a tab and judge it. */
   Recheck = 'recheck',
   /** popup/report → background: recheck one failed request in the background until it works again. */
@@ -204,7 +217,10 @@ export type BackgroundMessage =
   /** `revision`: sent when the notice's own timer ran out, naming the drawing it timed out on. */
   | { type: MessageType.DismissNotice; revision?: number }
   | { type: MessageType.GetNotice }
-  | { type: MessageType.OpenReport }
+  /** `line`: the notice line whose Details was pressed; the report opens at its failure. */
+  | { type: MessageType.OpenReport; line?: number }
+  /** The notification's content is this tall: the frame is sized to it. */
+  | { type: MessageType.NoticeSize; height: number }
   | ({ type: MessageType.Recheck } & FailureRef)
   | ({ type: MessageType.Watch } & FailureRef)
   | { type: MessageType.StopWatch; id: string }
@@ -220,7 +236,7 @@ export type TeamOthersAnswer = { state: 'off' } | { state: 'ok'; others: number;
 
 /** Messages the background sends to pages (the notification's script and frame). */
 export type PageMessage =
-  | { type: MessageType.ShowNotice; position: string; lines: number; more: boolean }
+  | { type: MessageType.ShowNotice; position: string; height: number }
   | { type: MessageType.HideNotice }
   | { type: MessageType.NoticeChanged };
 

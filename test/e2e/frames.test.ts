@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startSite } from '../servers/site.mjs';
 import { chromiumSuite } from '../support/chromium-suite';
-import { eventsSettled, fetchIn, hostCount, hostSize, inContentScript, NOTICE_HOST, noticeFrames, setSettings, storedNotice, waitForNotice } from '../support/chromium-notice';
+import { eventsSettled, fetchIn, hostCount, settledSize, inContentScript, NOTICE_HOST, noticeFrames, setSettings, storedNotice, waitForNotice } from '../support/chromium-notice';
 
 const suite = chromiumSuite({ nginx: false });
 /** A second server on another port: its pages are cross-origin to the suite's. */
@@ -42,7 +42,8 @@ it('iframe failures (same-origin and cross-origin) are the tab\'s; an iframe nav
   await addFrame(page, `${other.origin}/pages/fetch?u=${encodeURIComponent(cross)}`, 'cross');
   // One notification, in the top document; none inside either iframe. Awaited before the report is read:
   // the report opens in a tab of its own, and failures of a tab that is not active are never notified.
-  const notice = await waitForNotice(suite.browser, page, /1 request failed/);
+  // It lists the page's own failure, and says the other site's frame is left out (the badge counts it).
+  const notice = await waitForNotice(suite.browser, page, /1 of 2 shown; other sites' frames: see the report/);
   expect(await notice.locator('li').evaluateAll((lines) => lines.map((li) => li.getAttribute('data-code')))).toEqual(['500']);
   expect(await hostCount(page)).toBe(1);
   for (const frame of page.frames().filter((f) => f !== page.mainFrame() && !noticeFrames(suite.browser, page).includes(f))) {
@@ -71,7 +72,7 @@ it("the notification names, and muting means, the page's site; another site's if
   const widget = other.origin.replace('127.0.0.1', 'localhost');
   await addFrame(page, `${widget}/pages/fetch?u=${encodeURIComponent(`${widget}/status/503?widget`)}`, 'widget');
   await fetchIn(page, `${suite.site.origin}/status/500?site-of-frame`);
-  const notice = await waitForNotice(suite.browser, page, /1 request failed/);
+  const notice = await waitForNotice(suite.browser, page, /1 of 2 shown; other sites' frames/);
   expect(await notice.locator('[data-action="mute"]').textContent()).toMatch(/127\.0\.0\.1/);
   expect(await codesIn(notice)).toEqual(['500 127.0.0.1']);
 
@@ -103,7 +104,6 @@ it("another origin's frame failing changes neither the notification's size nor a
   });
   await fetchIn(page, `${suite.site.origin}/status/500?geometry`);
   await waitForNotice(suite.browser, page, /1 request failed/);
-  const drawn = await hostSize(page);
 
   // Another site's frame: its own load fails, and two of its fetches fail with other codes. Listed, each
   // would be a line of its own.
@@ -116,9 +116,10 @@ it("another origin's frame failing changes neither the notification's size nor a
   // Positive signal: a later failure of the page's own origin is drawn. The frame's are not in it.
   await page.bringToFront();
   await fetchIn(page, `${suite.site.origin}/status/500?geometry-again`);
-  const notice = await waitForNotice(suite.browser, page, /2 requests failed/);
+  // The count line's words name the other site's failures; it is one line whatever it says.
+  const notice = await waitForNotice(suite.browser, page, /2 of 5 shown; other sites' frames/);
   expect(await codesIn(notice)).toEqual(['500 127.0.0.1']);
-  expect(await hostSize(page)).toEqual(drawn);
+  const drawn = await settledSize(suite.browser, page);
 
   // The content script heard the notification come and change, and nothing about any failure.
   const heard = await inContentScript(ext, tabId, () => JSON.stringify((globalThis as { heard?: unknown[] }).heard));
@@ -126,8 +127,17 @@ it("another origin's frame failing changes neither the notification's size nor a
   expect(messages.map((m) => m.type)).toContain('show-notice');
   expect(messages.map((m) => m.type)).toContain('notice-changed');
   for (const message of messages) {
-    expect(Object.keys(message).sort()).toEqual(message.type === 'show-notice' ? ['lines', 'more', 'position', 'type'] : ['type']);
+    expect(Object.keys(message).sort()).toEqual(message.type === 'show-notice' ? ['height', 'position', 'type'] : ['type']);
   }
   expect(heard).not.toMatch(/localhost|127\.0\.0\.1|500|503|401|404/);
-  await Promise.all([ext.close(), page.close()]);
+
+  // The same own failures on a page without the other site's frames: a notification of the same size.
+  const control = await suite.browser.context.newPage();
+  await control.goto(`${suite.site.origin}/pages/blank?geometry-control`);
+  await control.bringToFront();
+  await fetchIn(control, `${suite.site.origin}/status/500?geometry`);
+  await fetchIn(control, `${suite.site.origin}/status/500?geometry-again`);
+  await waitForNotice(suite.browser, control, /2 requests failed on this page/);
+  expect(await settledSize(suite.browser, control)).toEqual(drawn);
+  await Promise.all([ext.close(), page.close(), control.close()]);
 });

@@ -81,8 +81,10 @@ describe.each(locales)('interface language %s', (locale) => {
     const frame = await waitForNotice(suite.browser, page, undefined, 15_000);
     expect(await langOf(frame)).toBe(await frame.evaluate(() => chrome.i18n.getUILanguage()));
     const text = await frame.locator('#notice').innerText();
-    for (const phrase of expected(['noticeDetails', 'stage_receive'])) expect(text).toContain(phrase);
-    for (const phrase of english(['noticeDetails', 'stage_receive', 'noticeClose'])) expect(text, `English left: ${phrase}`).not.toContain(phrase);
+    // An HTTP error's step says the server answered (as in the popup); the titles come from the catalog in this language.
+    for (const phrase of expected(['noticeDetails', 'chipServerError', 'stage_dns'])) expect(text).toContain(phrase);
+    for (const [part, key] of CATALOG) expect(text).toContain(titleOf(language, part, key));
+    for (const phrase of english(['noticeDetails', 'chipServerError', 'stage_dns', 'noticeClose'], true)) expect(text, `English left: ${phrase}`).not.toContain(phrase);
     await page.close();
   });
 

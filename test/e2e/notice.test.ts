@@ -24,14 +24,17 @@ describe('in-page notification', () => {
     const frame = await waitForNotice(page);
     const line = frame.locator('li[data-code="409"]');
     expect(await line.getAttribute('data-stage')).toBe('receive');
-    expect(await line.textContent()).toMatch(/1×\s*409\s*127\.0\.0\.1\s*Receive response\s*Details/);
+    // The title in words first; the host; then, quieter, the step (the server answered, with an error) and the code.
+    expect(await line.textContent()).toBe('Your change conflicts with the current version127.0.0.1Server answered with an error409Details');
+    expect(await frame.locator('h1').textContent()).toBe('This page loaded, but 1 API call failed, so parts of it may not work.');
     expect(await frame.locator('[role="status"]').count()).toBe(1);
     // Screen readers hear what failed, once per change; the notice itself is no live region (its buttons are not read out again).
     expect(await frame.locator('#notice').getAttribute('aria-live')).toBeNull();
-    expect(await frame.locator('[role="status"]').textContent()).toBe('1 request failed on this page: 1× 409 127.0.0.1, Receive response');
+    expect(await frame.locator('[role="status"]').textContent()).toBe('This page loaded, but 1 API call failed, so parts of it may not work. Your change conflicts with the current version, 127.0.0.1');
     await fetchIn(page, `${suite.site.origin}/status/409`, 'PUT');
     await waitForNotice(page, /2 requests failed/);
-    await expect.poll(() => frame.locator('[role="status"]').textContent()).toBe('2 requests failed on this page: 2× 409 127.0.0.1, Receive response');
+    // A repeat is one failure in the summary (as in the popup), counted on its line.
+    await expect.poll(() => frame.locator('[role="status"]').textContent()).toBe('This page loaded, but 1 API call failed, so parts of it may not work. Your change conflicts with the current version, 127.0.0.1 2×');
     await page.close();
   });
 
@@ -55,8 +58,8 @@ describe('in-page notification', () => {
     }, suite.site.origin);
     const frame = await waitForNotice(page, /3 requests failed/);
     expect(await frame.locator('li').allTextContents()).toEqual([
-      expect.stringMatching(/^2×\s*503\s*127\.0\.0\.1\s*Receive response/),
-      expect.stringMatching(/^1×\s*NAME_NOT_RESOLVED\s*nonexistent\.invalid\s*DNS lookup/),
+      'The site is temporarily unable to serve requests127.0.0.12×Server answered with an error503Details',
+      "The site's name could not be foundnonexistent.invalidDNS lookupNAME NOT RESOLVEDDetails",
     ]);
     expect(await hostCount(page)).toBe(1);
     await page.close();
@@ -78,6 +81,17 @@ describe('in-page notification', () => {
     const frame = await waitForNotice(page);
     const [report] = await Promise.all([suite.browser.context.waitForEvent('page'), frame.click('li button[data-action="details"]')]);
     await report.waitForSelector('[data-failure][data-code="410"]');
+    expect(report.url()).toBe(`${suite.browser.reportUrl}?tab=${tabId}#failure=410@127.0.0.1`);
+    await Promise.all([report.close(), page.close()]);
+  });
+
+  it('"and N more" opens the report, at its top', async () => {
+    const page = await blankPage();
+    const tabId = await suite.browser.tabIdOf(page);
+    await page.evaluate((origin) => Promise.all([500, 501, 502, 503, 504, 505].map((code) => fetch(`${origin}/status/${code}?more`))), suite.site.origin);
+    const frame = await waitForNotice(page, /and 1 more/);
+    const [report] = await Promise.all([suite.browser.context.waitForEvent('page'), frame.click('button[data-action="report"]')]);
+    await report.waitForSelector('[data-failure]');
     expect(report.url()).toBe(`${suite.browser.reportUrl}?tab=${tabId}`);
     await Promise.all([report.close(), page.close()]);
   });
@@ -265,7 +279,8 @@ describe('calm by default', () => {
     await page.mouse.move(1, 1);
     // A new failure redraws it: the keyboard stays on the same button.
     await fetchIn(page, `${suite.site.origin}/status/502?held-more`);
-    await waitForNotice(page, /2 requests failed/);
+    // The first notification was dismissed: this one lists the two since, and says so.
+    await waitForNotice(page, /2 of 3 shown; the report lists all/);
     expect(await frame.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-code') + ' ' + document.activeElement?.getAttribute('data-action'))).toBe('500 details');
     await page.waitForTimeout(9000);
     expect(await hostCount(page)).toBe(1);

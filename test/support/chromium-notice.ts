@@ -39,6 +39,14 @@ export const hostSize = (page: Page): Promise<{ width: number; height: number }>
     return { width, height };
   }, NOTICE_HOST);
 
+/** The host's size once the frame has taken its content's height (its first size is a guess made before drawing). */
+export async function settledSize(browser: ExtensionBrowser, page: Page): Promise<{ width: number; height: number }> {
+  const contentHeight = (): Promise<number> =>
+    noticeFrames(browser, page)[0]!.evaluate(() => Math.min(800, Math.ceil(document.getElementById('notice')!.getBoundingClientRect().height)));
+  await expect.poll(async () => (await hostSize(page)).height === (await contentHeight()), { timeout: 5000 }).toBe(true);
+  return hostSize(page);
+}
+
 /**
  * Runs in the extension's isolated world of a tab's top frame, where its content script runs (what a
  * compromised renderer controls), injected from the extension page `ext`. `func` must stand alone.

@@ -4,8 +4,6 @@
 import browser from '../../shared/browser';
 import { HISTORY_META_KEY, HISTORY_PREFIX, historyChunkEntries, historyChunkKey, type HistoryEntry, type HistoryMeta } from '../../shared/protocol';
 import { settings, settingsReady } from '../../shared/settings-store';
-import { t, uiLanguage } from '../../shared/i18n';
-import type { CatalogLanguage } from '../../diagnosis/catalog';
 import { STAGES } from '../../diagnosis/types';
 import type { OpenTabs } from './open-rule';
 
@@ -85,4 +83,4 @@ export async function openTabs(): Promise<OpenTabs> {
 }
 
 /** The catalog speaks the interface's language, as in the report. */
-export const catalogLanguage = (): CatalogLanguage => ({ language: t('catalogLocale'), locale: uiLanguage() });
+export { catalogLanguage } from '../../shared/i18n';

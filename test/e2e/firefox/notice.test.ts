@@ -65,7 +65,7 @@ describe('Firefox: in-page notification', () => {
     const report = await (await opened).page();
     if (!report) throw new Error('Details opened no page');
     // The report tab lives in the extension process: wait for its own location, not puppeteer's.
-    await expect.poll(() => firefox.locationOf(report), { timeout: 5000 }).toBe(`${firefox.reportUrl}?tab=${tabId}`);
+    await expect.poll(() => firefox.locationOf(report), { timeout: 5000 }).toBe(`${firefox.reportUrl}?tab=${tabId}#failure=409@127.0.0.1`);
     const failures = await firefox.readReport(report);
     expect(failures.map(({ stage, code, url }) => ({ stage, code, url }))).toEqual([
       { stage: 'receive', code: '409', url: `${site.origin}/status/409` },
