@@ -73,14 +73,14 @@ it('react to failures on my sites only: nothing on another site\'s page, everyth
   await setSettings(suite.browser, { reactTo: 'all' });
   await other.page.bringToFront();
   await fetchIn(other.page, `${suite.site.origin}/status/503?now-counted`);
-  expect(await noticeLines(other.page, /1 request failed/)).toEqual(['503 127.0.0.1']);
+  expect(await noticeLines(other.page, /\b1 API call failed/)).toEqual(['503 127.0.0.1']);
   await other.page.close();
 });
 
 it('react to requests to my sites from any page: only the request to localhost counts and notifies', async () => {
   await setSettings(suite.browser, { mySites: ['localhost'], reactTo: 'to-my-sites' });
   const { page, tabId } = await failBoth(suite.site.origin);
-  expect(await noticeLines(page, /1 request failed/)).toEqual(['404 localhost']);
+  expect(await noticeLines(page, /\b1 API call failed/)).toEqual(['404 localhost']);
   await expect.poll(() => suite.browser.badge(tabId)).toBe('1');
   expect(await suite.browser.failures(tabId, 2)).toHaveLength(2);
   await page.close();
@@ -89,7 +89,7 @@ it('react to requests to my sites from any page: only the request to localhost c
 it('third parties kept quiet: counted on the badge, never notified', async () => {
   await setSettings(suite.browser, { quietThirdParties: true });
   const { page, tabId } = await failBoth(suite.site.origin);
-  expect(await noticeLines(page, /1 request failed/)).toEqual(['500 127.0.0.1']);
+  expect(await noticeLines(page, /\b1 API call failed/)).toEqual(['500 127.0.0.1']);
   await expect.poll(() => suite.browser.badge(tabId)).toBe('2');
   await page.close();
 });
