@@ -4,6 +4,7 @@ import { hostLabel } from '../diagnosis/url';
 import { MessageType, recheckKey, type BackgroundHandlers, type FailureRecord, type FailureRef, type RecheckResult } from '../shared/protocol';
 import { tabPageUrl } from './history';
 import { synthetic, tryOnce } from './own-fetch';
+import { teamRechecked } from './team/index';
 import { sessionItem, setSessionItem, tabLog } from './store';
 
 /** The failure a message is about, looked up in the tab's own log: pages only name it. */
@@ -39,6 +40,8 @@ async function recheck(ref: FailureRef): Promise<RecheckResult | undefined> {
     }
   }
   result.checkedAt = Date.now();
+  // What the person's recheck showed goes to the team too (a request not repeated showed nothing).
+  if (result.verdict !== 'skipped') teamRechecked(record, result.verdict, result.checkedAt);
   // The tab closed while it was checked: its results are gone, and must not come back.
   if (!tabLog(ref.tabId)) return result;
   const key = recheckKey(ref.tabId);

@@ -31,7 +31,7 @@ afterAll(() => ch?.close());
 
 const myOrigin = () => suite.site.origin.replace('127.0.0.1', 'localhost');
 
-interface Row { id: string; host: string; path: string; method: string; code: string; status: number; stage: string; cause: string; resource_type: string; page_host: string; browser: string; install_id: string; query: string; url: string }
+interface Row { id: string; kind: string; recheck: string; host: string; path: string; method: string; code: string; status: number; stage: string; cause: string; resource_type: string; page_host: string; browser: string; install_id: string; query: string; url: string }
 const rowsOf = async (where: string): Promise<Row[]> =>
   (await ch.query(`SELECT * FROM request_doctor.failures WHERE ${where} FORMAT JSONEachRow`)).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Row);
 
@@ -79,6 +79,18 @@ describe('team mode with ClickHouse', () => {
     expect(row!.install_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(row!.id).toBe(`${row!.install_id}:0`);
     expect(await rowsOf("host = '127.0.0.1'")).toEqual([]);
+  });
+
+  it("a recheck's verdict arrives as a row of its own, beside the failure's", async () => {
+    const page = await failFrom(myOrigin(), '/status/500?team-recheck', suite.browser, true);
+    const { page: report } = await suite.browser.report(await suite.browser.tabIdOf(page), 1);
+    const card = report.locator(`[data-failure][data-url="${myOrigin()}/status/500?team-recheck"]`);
+    await card.locator('button[data-action="recheck"]').click();
+    await card.and(report.locator('[data-recheck="failing"]')).waitFor({ timeout: 45_000 });
+    await expect.poll(() => rowsOf("kind = 'recheck' AND path = '/status/500'"), { timeout: 40_000, interval: 500 }).toHaveLength(1);
+    expect(await rowsOf("kind = 'recheck' AND path = '/status/500'")).toEqual([expect.objectContaining({ recheck: 'failing', code: '500', host: 'localhost' })]);
+    expect(await rowsOf("kind = 'failure' AND path = '/status/500'")).toHaveLength(1);
+    await Promise.all([report.close(), page.close()]);
   });
 
   it('with ClickHouse stopped, failures queue; after the worker and ClickHouse restart they arrive, each once, and the sink never shows as a failure', async () => {

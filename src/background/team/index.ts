@@ -38,10 +38,19 @@ function sender(): Sender {
 
 /** One occurrence of a failure (new or repeated): a row, if team mode is on and it is on my sites. */
 export function teamRecorded(failure: Failure, time: number): void {
+  queueRow(failure, time);
+}
+
+/** The person rechecked a failure: its verdict goes as a row of its own, under the same rules as the failure. */
+export function teamRechecked(failure: Failure, verdict: string, time: number): void {
+  queueRow(failure, time, verdict);
+}
+
+function queueRow(failure: Failure, time: number, recheck?: string): void {
   // Nothing is allocated for failures that are not sent.
   if (config.sink === 'off' || !teamActive(config, settings().mySites) || !isTeamFailure(failure, settings().mySites) || ignoredBy(ignoreRules(), failure)) return;
   const queue = teamQueue();
-  const row = failureRow(failure, `${teamInstallId()}:${queue.seq}`, time, sender(), config.includeQuery);
+  const row = failureRow(failure, `${teamInstallId()}:${queue.seq}`, time, sender(), config.includeQuery, recheck);
   const next = { ...enqueue(queue, [row]), seq: queue.seq + 1 };
   void setTeamQueue(next);
   if (next.nextTry > Date.now()) return;

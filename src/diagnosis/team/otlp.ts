@@ -20,7 +20,8 @@ function logRecord(row: TeamRow): object {
     observedTimeUnixNano: nanos,
     severityNumber,
     severityText,
-    body: { stringValue: row.kind === 'dropped' ? `${row.count} failures dropped: queue full` : `${row.method} ${row.url} failed: ${row.code}` },
+    body: { stringValue: row.kind === 'dropped' ? `${row.count} failures dropped: queue full`
+      : row.kind === 'recheck' ? `${row.method} ${row.url} rechecked: ${row.recheck}` : `${row.method} ${row.url} failed: ${row.code}` },
     attributes: [
       ...text('url.full', row.url),
       ...text('http.request.method', row.method),

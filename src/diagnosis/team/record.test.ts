@@ -49,6 +49,12 @@ describe('team: the row', () => {
     expect(JSON.stringify(row)).not.toMatch(/secret|set-cookie|nginx|frag/);
   });
 
+  it("a recheck's row is the failure's columns with its verdict, and a kind of its own (the team's counts read kind = 'failure')", () => {
+    const row = failureRow(failure({}), 'i-1:8', 1_796_695_200_123, sender, false, 'failing');
+    expect(row).toMatchObject({ id: 'i-1:8', kind: 'recheck', recheck: 'failing', code: '503', host: 'api.example.com', count: 1 });
+    expect(failureRow(failure({}), 'x', 0, sender, false).kind).toBe('failure');
+  });
+
   it('keeps the query string only when the person turns it on (never the fragment)', () => {
     const row = failureRow(failure({}), 'x', 0, sender, true);
     expect([row.url, row.query]).toEqual(['https://api.example.com/v1/items?token=secret', 'token=secret']);

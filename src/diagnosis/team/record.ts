@@ -17,7 +17,8 @@ export interface Sender {
 /** One row, named as the ClickHouse columns are (docs/team/schema.sql). `time` in ms since the epoch. */
 export interface TeamRow {
   id: string;
-  kind: 'failure' | 'dropped';
+  /** `recheck`: the person rechecked a failure; its columns are the failure's, `recheck` the verdict. */
+  kind: 'failure' | 'dropped' | 'recheck';
   time: number;
   install_id: string;
   /** The address without query string and fragment (with the query when the person sends them). */
@@ -75,14 +76,17 @@ export function causeOf(failure: Classification & { statusCode?: number }): stri
   return failure.statusCode ? `http-${Math.floor(failure.statusCode / 100)}xx` : failure.code;
 }
 
-/** One occurrence of a failure as a row. `id` is the row's key: a retry sends the same id. */
-export function failureRow(failure: Failure, id: string, time: number, sender: Sender, includeQuery: boolean): TeamRow {
+/**
+ * One occurrence of a failure as a row, or (`recheck`: its verdict) what a recheck of it showed. `id` is the
+ * row's key: a retry sends the same id.
+ */
+export function failureRow(failure: Failure, id: string, time: number, sender: Sender, includeQuery: boolean, recheck?: string): TeamRow {
   const { origin, host, path, query } = parts(failure.url);
   const sentQuery = includeQuery ? cut(query, 2048) : '';
   return {
     ...senderColumns(sender),
     id,
-    kind: 'failure',
+    kind: recheck ? 'recheck' : 'failure',
     // webRequest's timeStamp has fractions of a millisecond.
     time: Math.round(time),
     url: cut(`${origin}${path}${sentQuery ? `?${sentQuery}` : ''}`, 4096),
@@ -97,7 +101,7 @@ export function failureRow(failure: Failure, id: string, time: number, sender: S
     severity: failure.severity,
     resource_type: cut(failure.type, 32),
     page_host: cut(pageHostOf(failure), 253),
-    recheck: '',
+    recheck: recheck ? cut(recheck, 32) : '',
     count: 1,
   };
 }
