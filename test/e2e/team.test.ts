@@ -82,14 +82,14 @@ describe('team mode with ClickHouse', () => {
   });
 
   it("a recheck's verdict arrives as a row of its own, beside the failure's", async () => {
-    const page = await failFrom(myOrigin(), '/status/500?team-recheck', suite.browser, true);
+    const page = await failFrom(myOrigin(), '/status/507?team-recheck', suite.browser, true);
     const { page: report } = await suite.browser.report(await suite.browser.tabIdOf(page), 1);
-    const card = report.locator(`[data-failure][data-url="${myOrigin()}/status/500?team-recheck"]`);
+    const card = report.locator(`[data-failure][data-url="${myOrigin()}/status/507?team-recheck"]`);
     await card.locator('button[data-action="recheck"]').click();
     await card.and(report.locator('[data-recheck="failing"]')).waitFor({ timeout: 45_000 });
-    await expect.poll(() => rowsOf("kind = 'recheck' AND path = '/status/500'"), { timeout: 40_000, interval: 500 }).toHaveLength(1);
-    expect(await rowsOf("kind = 'recheck' AND path = '/status/500'")).toEqual([expect.objectContaining({ recheck: 'failing', code: '500', host: 'localhost' })]);
-    expect(await rowsOf("kind = 'failure' AND path = '/status/500'")).toHaveLength(1);
+    await expect.poll(() => rowsOf("kind = 'recheck' AND path = '/status/507'"), { timeout: 40_000, interval: 500 }).toHaveLength(1);
+    expect(await rowsOf("kind = 'recheck' AND path = '/status/507'")).toEqual([expect.objectContaining({ recheck: 'failing', code: '507', host: 'localhost' })]);
+    expect(await rowsOf("kind = 'failure' AND path = '/status/507'")).toHaveLength(1);
     await Promise.all([report.close(), page.close()]);
   });
 
