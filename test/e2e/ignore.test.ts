@@ -71,6 +71,31 @@ async function expectIgnored(page: Page, tabId: number, ignoredUrl: string): Pro
 afterEach(() => resetSettings(suite.browser));
 
 describe('ignore from a card', () => {
+  it('the History keeps an ignored failure, hidden behind its switch and marked when shown', async () => {
+    const { page, tabId } = await activePage();
+    const ignoredUrl = `${suite.site.origin}/status/404?history-ignored`;
+    const keptUrl = `${suite.site.origin}/status/500?history-kept`;
+    await fetchIn(page, ignoredUrl);
+    await fetchIn(page, keptUrl);
+    await expect.poll(() => storedCodes(tabId)).toEqual(['404', '500']);
+    const report = await ignoreFromCard(tabId, '404', 'request');
+    await report.close();
+    const view = await suite.browser.context.newPage();
+    await view.goto(`${suite.browser.reportUrl}?view=history&tab=${tabId}`);
+    // Positive signal first: the view's modules have applied the rules (the switch counts one) and list the
+    // kept failure; then the ignored one is not listed.
+    await view.locator('label.show-ignored[data-ignored-count="1"]').waitFor();
+    await view.locator(`[data-failure][data-url="${keptUrl}"]`).waitFor();
+    expect(await view.locator(`[data-failure][data-url="${ignoredUrl}"]`).count()).toBe(0);
+    await view.check('#show-ignored');
+    const shown = view.locator(`[data-failure][data-url="${ignoredUrl}"]`);
+    await shown.waitFor();
+    expect(await shown.getAttribute('data-ignored')).toBe('');
+    expect(await shown.locator('.ignored-mark').textContent()).toContain('ignored by the rule');
+    await Promise.all([view.close(), page.close()]);
+  });
+
+
   it('"this code on this host": gone on reload, other host and other code still there, kept over a worker stop, back once removed in settings', async () => {
     const { page, tabId } = await activePage();
     const ignoredUrl = `${suite.site.origin}/status/404?ignored`;
