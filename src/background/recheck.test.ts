@@ -5,9 +5,10 @@ vi.mock('../shared/browser', () => ({ default: { runtime: { getURL: () => 'chrom
 const store = vi.hoisted(() => ({ sessionItem: vi.fn((): unknown => undefined), setSessionItem: vi.fn(), tabLog: vi.fn((): unknown => undefined) }));
 vi.mock('./store', () => store);
 vi.mock('./history', () => ({ tabPageUrl: () => undefined }));
+vi.mock('./team/index', () => ({ teamRechecked: vi.fn() }));
 
 describe('recheck results of a tab', () => {
-  const result = { verdict: 'still-failing', checkedAt: 2, failedAt: 1 };
+  const result = { verdict: 'failing', checkedAt: 2, failedAt: 1 };
   const failure = (url: string) => ({ url, method: 'GET', type: 'xmlhttprequest', code: '500' });
 
   it('go with the failures the tab no longer lists (another page, Clear), and only those', async () => {
